@@ -1,0 +1,1 @@
+"""The booking domain: plain dataclasses and pure rules, standard library only."""

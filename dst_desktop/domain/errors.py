@@ -1,0 +1,36 @@
+"""Error codes of the workflow responses, and the exceptions that cross layer boundaries."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class ErrorCode(StrEnum):
+    """The ``error`` field of a failed workflow response (the seed's codes plus SPEC 2.7)."""
+
+    CAPACITY_EXCEEDED = "CAPACITY_EXCEEDED"
+    NO_AVAILABILITY = "NO_AVAILABILITY"
+    INVALID_STATUS = "INVALID_STATUS"
+    NO_SETUP_AVAILABLE = "NO_SETUP_AVAILABLE"
+    VALIDATION_ERROR = "VALIDATION_ERROR"
+    NOT_FOUND = "NOT_FOUND"
+    EVENT_MODE = "EVENT_MODE"
+
+
+class AllocationConflictError(Exception):
+    """The database refused an allocation because another session holds the resource.
+
+    Raised by the store when a unique constraint on (setup, date) or (operator, date)
+    fires: another workstation confirmed first. The booking workflow retries.
+    """
+
+
+class StorageError(Exception):
+    """The database cannot be used: busy for too long, unreadable, or full.
+
+    Not a consequence of bad input; the message is meant for the person at the keyboard.
+    """
+
+
+class SchemaVersionError(StorageError):
+    """The database was written by a newer DST Desktop, or is not a DST Desktop database."""

@@ -1,0 +1,1 @@
+"""Storage: Peewee models, opening a database from a URL, schema versions, the store."""

@@ -1,0 +1,63 @@
+"""Opening a database from a URL, with the SQLite settings a multi-user desktop needs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from peewee import Database, SqliteDatabase
+
+from dst_desktop.domain.errors import StorageError
+
+#: How long a writer waits for another workstation's transaction before giving up.
+BUSY_TIMEOUT_MS = 15_000
+
+SQLITE_PRAGMAS: tuple[tuple[str, object], ...] = (
+    # Readers never block the writer and the writer never blocks readers.
+    ("journal_mode", "wal"),
+    # A confirmed booking survives a power cut once its call has returned.
+    ("synchronous", "full"),
+    ("foreign_keys", 1),
+    ("busy_timeout", BUSY_TIMEOUT_MS),
+    ("cache_size", -16_000),
+)
+
+
+def sqlite_path(url: str) -> Path:
+    """The file of a ``sqlite:///path`` URL (``sqlite:////abs/path`` or ``sqlite:///rel``)."""
+    parts = urlsplit(url)
+    if parts.scheme != "sqlite":
+        raise StorageError(f"not a SQLite URL: {url!r}")
+    if parts.netloc not in ("", "localhost"):
+        raise StorageError(f"a SQLite URL has no host, got {parts.netloc!r} in {url!r}")
+    path = unquote(parts.path)
+    if path.startswith("/"):
+        path = path[1:]
+    if not path or path == ":memory:":
+        raise StorageError(
+            f"{url!r} names no file; use sqlite:///path/to/bookings.db "
+            "(an in-memory database cannot be shared between threads)"
+        )
+    return Path(path)
+
+
+def url_for_path(path: Path) -> str:
+    """The ``sqlite:///…`` URL of a database file."""
+    return "sqlite:///" + str(path)
+
+
+def open_database(url: str) -> Database:
+    """A Peewee database for ``url``; connections are opened lazily, one per thread."""
+    scheme = urlsplit(url).scheme
+    if scheme == "sqlite":
+        path = sqlite_path(url)
+        if path.exists() and path.is_dir():
+            raise StorageError(f"{path} is a folder, not a database file")
+        if not path.parent.exists():
+            raise StorageError(f"the folder {path.parent} does not exist")
+        return SqliteDatabase(
+            str(path), pragmas=list(SQLITE_PRAGMAS), timeout=BUSY_TIMEOUT_MS / 1000
+        )
+    if scheme in ("postgres", "postgresql"):
+        raise StorageError("PostgreSQL databases are not supported by this version of DST Desktop")
+    raise StorageError(f"unsupported database URL {url!r}: use sqlite:///path/to/bookings.db")

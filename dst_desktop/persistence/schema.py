@@ -1,0 +1,70 @@
+"""Schema versions: a new database gets the current schema, an older one is upgraded in
+place, a newer one is refused.
+
+The version lives in SQLite's ``PRAGMA user_version``. ``MIGRATIONS[n]`` upgrades a
+database from version ``n`` to ``n + 1`` and must be written against the schema as it
+was then, never against today's models.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from peewee import Database, DatabaseError
+
+from dst_desktop.domain.errors import SchemaVersionError, StorageError
+from dst_desktop.persistence.models import MODELS
+
+#: The version this program writes and understands.
+SCHEMA_VERSION = 1
+
+Migration = Callable[[Database], None]
+
+#: Upgrades from version n (the key) to n + 1.
+MIGRATIONS: dict[int, Migration] = {}
+
+
+def schema_version(db: Database) -> int:
+    version = db.execute_sql("PRAGMA user_version").fetchone()[0]
+    return int(version)
+
+
+def _set_schema_version(db: Database, version: int) -> None:
+    db.execute_sql(f"PRAGMA user_version = {int(version)}")
+
+
+def _has_tables(db: Database) -> bool:
+    return bool(db.get_tables())
+
+
+def ensure_schema(db: Database, *, location: str) -> int:
+    """Create or upgrade the schema; return the version the database had before.
+
+    Runs in one ``BEGIN IMMEDIATE`` transaction, so two programs opening a new database
+    at once do not both create it, and a failed upgrade leaves the old schema intact.
+    """
+    try:
+        with db.atomic("IMMEDIATE"):
+            found = schema_version(db)
+            if found > SCHEMA_VERSION:
+                raise SchemaVersionError(
+                    f"{location} was written by a newer DST Desktop (schema version {found}; "
+                    f"this version understands up to {SCHEMA_VERSION}). "
+                    "Install the newer DST Desktop to open it."
+                )
+            if found == 0:
+                if _has_tables(db):
+                    raise SchemaVersionError(
+                        f"{location} is not a DST Desktop database (it has tables but no "
+                        "DST Desktop schema version)"
+                    )
+                with db.bind_ctx(MODELS):
+                    db.create_tables(MODELS)
+                _set_schema_version(db, SCHEMA_VERSION)
+                return 0
+            for version in range(found, SCHEMA_VERSION):
+                MIGRATIONS[version](db)
+                _set_schema_version(db, version + 1)
+            return found
+    except DatabaseError as error:
+        raise StorageError(f"cannot prepare {location}: {error}") from error

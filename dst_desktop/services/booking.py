@@ -1,0 +1,380 @@
+"""BookingWorkflow: the seed's two-phase booking (create, then confirm) and its companions.
+
+Each public method is one unit of work: it opens one store transaction, and a failure
+(returned as :class:`Failure`, never raised for bad input) leaves the database unchanged.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import secrets
+import string
+
+from dst_desktop.domain.errors import AllocationConflictError, ErrorCode
+from dst_desktop.domain.model import AuditEntry, Module, Session
+from dst_desktop.domain.rules import module_capacity
+from dst_desktop.domain.statuses import SessionStatus
+from dst_desktop.services.availability import ALTERNATIVES_COUNT, AvailabilityEngine
+from dst_desktop.services.clock import Clock
+from dst_desktop.services.results import (
+    AvailabilityCheck,
+    BookingCancelled,
+    BookingConfirmed,
+    BookingCreated,
+    BookingStatus,
+    Failure,
+    session_to_dict,
+)
+from dst_desktop.services.store import Store, StoreTransaction
+from dst_desktop.services.validation import (
+    MAX_PARTICIPANTS,
+    InvalidInputError,
+    parse_count,
+    parse_future_date,
+    parse_id,
+    parse_id_list,
+    parse_text,
+    reject_unknown_fields,
+    show,
+)
+
+#: Fields of a ``createSessionBooking`` request; ``notes`` is DST Desktop's addition.
+BOOKING_REQUEST_FIELDS = (
+    "clientId",
+    "regionId",
+    "date",
+    "moduleIds",
+    "requestedParticipants",
+    "offerId",
+    "notes",
+)
+#: Where a booking came from (``bookingSource``).
+SOURCE_CLIENT_PORTAL = "client_portal"
+SOURCE_BACK_OFFICE = "back_office"
+SOURCE_EVENT = "event"
+#: The setting that marks an event database (SPEC 7); its value describes the snapshot.
+EVENT_SNAPSHOT_SETTING = "event_snapshot"
+#: How many times a confirmation is retried when another workstation won the race.
+_CONFIRM_ATTEMPTS = 3
+_ID_ALPHABET = string.digits + string.ascii_lowercase
+
+
+def validation_failure(error: InvalidInputError, **details: object) -> Failure:
+    return Failure(ErrorCode.VALIDATION_ERROR, error.message, {"field": error.field, **details})
+
+
+def no_setups_message(day: dt.date, region_id: str) -> str:
+    return f"No setups available on {day.isoformat()} in {region_id}"
+
+
+def known_modules(tx: StoreTransaction, module_ids: tuple[str, ...], field: str) -> list[Module]:
+    """The modules named, in the order named; an unknown id is an :class:`InvalidInputError`."""
+    catalogue = {module.id: module for module in tx.modules()}
+    modules = []
+    for index, module_id in enumerate(module_ids):
+        if module_id not in catalogue:
+            raise InvalidInputError(
+                field, f"{field}[{index}] {show(module_id)} is not a known module"
+            )
+        modules.append(catalogue[module_id])
+    return modules
+
+
+def require_region(tx: StoreTransaction, region_id: str, field: str = "regionId") -> None:
+    if tx.region(region_id) is None:
+        raise InvalidInputError(field, f"{field} {show(region_id)} is not a known region")
+
+
+class BookingWorkflow:
+    """``Workflows.Booking`` of the seed."""
+
+    def __init__(self, store: Store, clock: Clock, actor: str) -> None:
+        self._store = store
+        self._clock = clock
+        self._actor = actor
+
+    # -- helpers -----------------------------------------------------------------------
+
+    def _new_session_id(self) -> str:
+        """``sess_<epoch ms>_<9 base-36 characters>``, the seed's format."""
+        millis = int(self._clock.now().replace(tzinfo=dt.UTC).timestamp() * 1000)
+        suffix = "".join(secrets.choice(_ID_ALPHABET) for _ in range(9))
+        return f"sess_{millis}_{suffix}"
+
+    def _audit(
+        self, tx: StoreTransaction, action: str, session_id: str, details: dict[str, object]
+    ) -> None:
+        tx.add_audit(AuditEntry(self._clock.now(), self._actor, action, session_id, details))
+
+    def _alternatives(self, tx: StoreTransaction, region_id: str, day: dt.date) -> list[str]:
+        engine = AvailabilityEngine(tx, self._clock.today())
+        return [
+            alternative.isoformat()
+            for alternative in engine.available_dates_after(region_id, day, ALTERNATIVES_COUNT)
+        ]
+
+    # -- 1. createSessionBooking ---------------------------------------------------------
+
+    def create_session_booking(
+        self, data: object, *, source: str = SOURCE_CLIENT_PORTAL
+    ) -> BookingCreated | Failure:
+        """Validate capacity and the day's availability, then store a pending session."""
+        today = self._clock.today()
+        try:
+            if not isinstance(data, dict):
+                raise InvalidInputError(
+                    "data", f"the booking request must be an object, got {show(data)}"
+                )
+            reject_unknown_fields(data, BOOKING_REQUEST_FIELDS, "the booking request")
+            client_id = parse_id(data.get("clientId"), "clientId")
+            region_id = parse_id(data.get("regionId"), "regionId")
+            day = parse_future_date(data.get("date"), "date", today)
+            module_ids = parse_id_list(data.get("moduleIds"), "moduleIds")
+            participants = parse_count(
+                data.get("requestedParticipants"), "requestedParticipants", 1, MAX_PARTICIPANTS
+            )
+            offer_id = data.get("offerId")
+            offer_id = None if offer_id is None else parse_id(offer_id, "offerId")
+            notes = parse_text(data.get("notes"), "notes", required=False)
+        except InvalidInputError as error:
+            return validation_failure(error)
+
+        with self._store.writing() as tx:
+            try:
+                if tx.client(client_id) is None:
+                    raise InvalidInputError(
+                        "clientId", f"clientId {show(client_id)} is not a known client"
+                    )
+                require_region(tx, region_id)
+                modules = known_modules(tx, module_ids, "moduleIds")
+                if offer_id is not None and offer_id not in {o.id for o in tx.offers()}:
+                    raise InvalidInputError(
+                        "offerId", f"offerId {show(offer_id)} is not a known offer"
+                    )
+            except InvalidInputError as error:
+                return validation_failure(error)
+
+            capacity = module_capacity(modules, participants)
+            if not capacity.is_valid:
+                return Failure(
+                    ErrorCode.CAPACITY_EXCEEDED,
+                    capacity.message,
+                    {
+                        "capacityMax": capacity.capacity_max,
+                        "requestedParticipants": participants,
+                    },
+                )
+
+            availability = AvailabilityEngine(tx, today).day(region_id, day)
+            if not availability.is_available:
+                return Failure(
+                    ErrorCode.NO_AVAILABILITY,
+                    no_setups_message(day, region_id),
+                    {"availableAlternatives": self._alternatives(tx, region_id, day)},
+                )
+
+            session = Session(
+                id=self._new_session_id(),
+                client_id=client_id,
+                region_id=region_id,
+                date=day,
+                module_ids=module_ids,
+                requested_participants=participants,
+                capacity_max=capacity.capacity_max,
+                status=SessionStatus.PENDING_CONFIRMATION,
+                booking_source=source,
+                created_at=self._clock.now(),
+                offer_id=offer_id,
+                notes=notes,
+            )
+            tx.add_session(session)
+            self._audit(tx, "create", session.id, session_to_dict(session))
+            return BookingCreated(session, availability.available_setups)
+
+    # -- 2. confirmSessionBooking --------------------------------------------------------
+
+    def confirm_session_booking(self, session_id: object) -> BookingConfirmed | Failure:
+        """Re-check the day and allocate the first free setup and operator, atomically."""
+        try:
+            checked_id = parse_id(session_id, "sessionId")
+        except InvalidInputError as error:
+            return validation_failure(error, sessionId=session_id)
+
+        for attempt in range(1, _CONFIRM_ATTEMPTS + 1):
+            try:
+                return self._confirm_once(checked_id)
+            except AllocationConflictError:
+                # Another workstation took the setup or operator between our read and
+                # our write (possible on PostgreSQL); the next attempt sees its allocation.
+                if attempt == _CONFIRM_ATTEMPTS:
+                    break
+        with self._store.reading() as tx:
+            session = tx.session(checked_id)
+            if session is None:
+                return Failure(
+                    ErrorCode.INVALID_STATUS,
+                    f"Session {checked_id} not found",
+                    {"sessionId": checked_id},
+                )
+            return Failure(
+                ErrorCode.NO_SETUP_AVAILABLE,
+                no_setups_message(session.date, session.region_id),
+                {
+                    "sessionId": checked_id,
+                    "availableAlternatives": self._alternatives(
+                        tx, session.region_id, session.date
+                    ),
+                },
+            )
+
+    def _confirm_once(self, session_id: str) -> BookingConfirmed | Failure:
+        with self._store.writing() as tx:
+            snapshot = tx.setting(EVENT_SNAPSHOT_SETTING)
+            if snapshot is not None:
+                return Failure(
+                    ErrorCode.EVENT_MODE,
+                    "This is an event database: bookings taken here are confirmed at the "
+                    "office, against live availability, after import-bookings",
+                    {"sessionId": session_id},
+                )
+            session = tx.session(session_id)
+            if session is None:
+                return Failure(
+                    ErrorCode.INVALID_STATUS,
+                    f"Session {session_id} not found",
+                    {"sessionId": session_id},
+                )
+            if session.status is not SessionStatus.PENDING_CONFIRMATION:
+                return Failure(
+                    ErrorCode.INVALID_STATUS,
+                    f"Session status is {session.status.value}, expected 'pending_confirmation'",
+                    {"sessionId": session_id},
+                )
+            engine = AvailabilityEngine(tx, self._clock.today())
+            resources = engine.free_resources(session.region_id, session.date)
+            if resources is None:
+                return Failure(
+                    ErrorCode.NO_SETUP_AVAILABLE,
+                    no_setups_message(session.date, session.region_id),
+                    {
+                        "sessionId": session_id,
+                        "availableAlternatives": self._alternatives(
+                            tx, session.region_id, session.date
+                        ),
+                    },
+                )
+            setup, operator = resources
+            confirmed = dataclasses.replace(
+                session,
+                status=SessionStatus.CONFIRMED,
+                setup_id=setup.id,
+                operator_id=operator.id,
+                confirmed_at=self._clock.now(),
+            )
+            tx.update_session(confirmed)
+            self._audit(
+                tx,
+                "confirm",
+                session_id,
+                {"setupId": setup.id, "operatorId": operator.id, "date": session.date.isoformat()},
+            )
+            return BookingConfirmed(confirmed, setup, operator)
+
+    # -- 3. cancelPendingBooking ---------------------------------------------------------
+
+    def cancel_pending_booking(self, session_id: object) -> BookingCancelled | Failure:
+        """Delete a pending request; safe to call again once it is gone."""
+        try:
+            checked_id = parse_id(session_id, "sessionId")
+        except InvalidInputError as error:
+            return validation_failure(error, sessionId=session_id)
+        with self._store.writing() as tx:
+            session = tx.session(checked_id)
+            if session is None:
+                return BookingCancelled(checked_id, already_deleted=True)
+            if session.status is not SessionStatus.PENDING_CONFIRMATION:
+                return Failure(
+                    ErrorCode.INVALID_STATUS,
+                    f"Cannot cancel session with status '{session.status.value}'",
+                    {"sessionId": checked_id},
+                )
+            tx.delete_session(checked_id)
+            self._audit(tx, "cancel", checked_id, session_to_dict(session))
+            return BookingCancelled(checked_id, already_deleted=False)
+
+    # -- 4. checkAvailability ------------------------------------------------------------
+
+    def check_availability(
+        self, region_id: object, date: object, module_ids: object, participant_count: object
+    ) -> AvailabilityCheck | Failure:
+        """Whether a booking could be made now; creates nothing."""
+        today = self._clock.today()
+        try:
+            checked_region = parse_id(region_id, "regionId")
+            day = parse_future_date(date, "date", today)
+            checked_modules = parse_id_list(module_ids, "moduleIds")
+            participants = parse_count(participant_count, "participantCount", 1, MAX_PARTICIPANTS)
+        except InvalidInputError as error:
+            return validation_failure(error)
+        with self._store.reading() as tx:
+            try:
+                require_region(tx, checked_region)
+                modules = known_modules(tx, checked_modules, "moduleIds")
+            except InvalidInputError as error:
+                return validation_failure(error)
+            availability = AvailabilityEngine(tx, today).day(checked_region, day)
+        return AvailabilityCheck(
+            checked_region, day, module_capacity(modules, participants), availability
+        )
+
+    # -- 5. getBookingStatus -------------------------------------------------------------
+
+    def get_booking_status(self, session_id: object) -> BookingStatus | Failure:
+        try:
+            checked_id = parse_id(session_id, "sessionId")
+        except InvalidInputError as error:
+            return validation_failure(error, sessionId=session_id)
+        with self._store.reading() as tx:
+            session = tx.session(checked_id)
+            if session is None:
+                return Failure(
+                    ErrorCode.NOT_FOUND,
+                    f"Session {checked_id} not found",
+                    {"sessionId": checked_id},
+                )
+            modules = {module.id: module for module in tx.modules()}
+            setups = {setup.id: setup for setup in tx.setups(None)}
+            operators = {op.id: op for op in tx.operators(None)}
+            offers = {offer.id: offer for offer in tx.offers()}
+            return BookingStatus(
+                session=session,
+                region=tx.region(session.region_id),
+                client=tx.client(session.client_id),
+                modules=tuple(modules[m] for m in session.module_ids if m in modules),
+                offer=offers.get(session.offer_id) if session.offer_id else None,
+                setups=tuple(setups[s] for s in [session.setup_id] if s and s in setups),
+                operators=tuple(
+                    operators[o] for o in [session.operator_id] if o and o in operators
+                ),
+                audit_trail=tuple(tx.audit_trail(checked_id)),
+            )
+
+    # -- 6. getSuggestedDates ------------------------------------------------------------
+
+    def get_suggested_dates(self, region_id: object, count: object = 5) -> list[dt.date] | Failure:
+        """The first ``count`` available dates strictly after today."""
+        try:
+            checked_region = parse_id(region_id, "regionId")
+            checked_count = parse_count(count, "count", 0, 366)
+        except InvalidInputError as error:
+            return validation_failure(error)
+        today = self._clock.today()
+        with self._store.reading() as tx:
+            try:
+                require_region(tx, checked_region)
+            except InvalidInputError as error:
+                return validation_failure(error)
+            return AvailabilityEngine(tx, today).available_dates_after(
+                checked_region, today, checked_count
+            )

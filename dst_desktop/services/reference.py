@@ -1,0 +1,229 @@
+"""Reference data: regions, setups, operators, modules, clients and offers (SPEC 3.2).
+
+A file (or a dict from a script or an edit dialog) is checked whole before anything is
+written, then inserted or updated by id in one transaction: all or nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Literal
+
+from dst_desktop.domain.errors import ErrorCode
+from dst_desktop.domain.model import AuditEntry, Client, Module, Offer, Operator, Region, Setup
+from dst_desktop.services.clock import Clock
+from dst_desktop.services.results import Failure, JsonDict
+from dst_desktop.services.store import Store, StoreTransaction
+from dst_desktop.services.validation import (
+    MAX_NAME_LENGTH,
+    InvalidInputError,
+    parse_count,
+    parse_date,
+    parse_id,
+    parse_text,
+    reject_unknown_fields,
+    show,
+)
+
+#: The sections of a reference file, in the order they are applied.
+KINDS = ("regions", "setups", "operators", "modules", "clients", "offers")
+_FIELDS: dict[str, tuple[str, ...]] = {
+    "regions": ("id", "name"),
+    "setups": ("id", "name", "regionId", "active", "unavailableDates"),
+    "operators": ("id", "name", "regionId", "active", "unavailableDates"),
+    "modules": ("id", "name", "capacityMax"),
+    "clients": ("id", "name", "email", "phone"),
+    "offers": ("id", "name"),
+}
+MAX_MODULE_CAPACITY = 1000
+MAX_UNAVAILABLE_DATES = 5000
+
+ReferenceItem = Region | Setup | Operator | Module | Client | Offer
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceImported:
+    """What an import added and updated, by kind."""
+
+    added: dict[str, list[str]] = field(default_factory=dict)
+    updated: dict[str, list[str]] = field(default_factory=dict)
+    success: Literal[True] = True
+
+    @property
+    def message(self) -> str:
+        added = sum(len(ids) for ids in self.added.values())
+        updated = sum(len(ids) for ids in self.updated.values())
+        return f"Reference data imported: {added} added, {updated} updated"
+
+    def to_dict(self) -> JsonDict:
+        return {
+            "success": True,
+            "message": self.message,
+            "added": {kind: ids for kind, ids in self.added.items() if ids},
+            "updated": {kind: ids for kind, ids in self.updated.items() if ids},
+        }
+
+
+class _Entry:
+    """Reads the fields of one entry, naming ``setups[2] (id 'x')`` in every error."""
+
+    def __init__(self, kind: str, index: int, raw: object) -> None:
+        self.label = f"{kind}[{index}]"
+        if not isinstance(raw, dict):
+            raise InvalidInputError(self.label, f"{self.label} must be an object, got {show(raw)}")
+        self.raw = raw
+        try:
+            reject_unknown_fields(raw, _FIELDS[kind], self.label)
+            self.id = parse_id(raw.get("id"), "id")
+        except InvalidInputError as error:
+            raise InvalidInputError(f"{self.label}.{error.field}", error.message) from None
+        self.label = f"{kind}[{index}] (id {show(self.id)})"
+
+    def get(self, name: str, parse: Callable[[object, str], object]) -> object:
+        try:
+            return parse(self.raw.get(name), name)
+        except InvalidInputError as error:
+            raise InvalidInputError(
+                f"{self.label}.{name}", f"{self.label}: {error.message}"
+            ) from None
+
+    def name(self) -> str:
+        value = self.get(
+            "name", lambda v, f: parse_text(v, f, required=True, limit=MAX_NAME_LENGTH)
+        )
+        assert isinstance(value, str)
+        return value
+
+    def text(self, name: str) -> str:
+        value = self.get(name, lambda v, f: parse_text(v, f, required=False, limit=MAX_NAME_LENGTH))
+        assert isinstance(value, str)
+        return value
+
+    def active(self) -> bool:
+        value = self.raw.get("active", True)
+        if not isinstance(value, bool):
+            raise InvalidInputError(
+                f"{self.label}.active",
+                f"{self.label}: active must be true or false, got {show(value)}",
+            )
+        return value
+
+    def dates(self) -> frozenset[dt.date]:
+        value = self.raw.get("unavailableDates", [])
+        where = f"{self.label}.unavailableDates"
+        if not isinstance(value, list):
+            raise InvalidInputError(
+                where, f"{self.label}: unavailableDates must be a list, got {show(value)}"
+            )
+        if len(value) > MAX_UNAVAILABLE_DATES:
+            raise InvalidInputError(
+                where, f"{self.label}: more than {MAX_UNAVAILABLE_DATES} unavailableDates"
+            )
+        dates = set()
+        for position, item in enumerate(value):
+            try:
+                dates.add(parse_date(item, f"unavailableDates[{position}]"))
+            except InvalidInputError as error:
+                raise InvalidInputError(where, f"{self.label}: {error.message}") from None
+        return frozenset(dates)
+
+
+def parse_reference(data: object, known_region_ids: set[str]) -> dict[str, list[ReferenceItem]]:
+    """Check a whole reference document; raise :class:`InvalidInputError` at the first problem."""
+    if not isinstance(data, dict):
+        raise InvalidInputError("data", f"reference data must be an object, got {show(data)}")
+    reject_unknown_fields(data, KINDS, "the reference data")
+    parsed: dict[str, list[ReferenceItem]] = {}
+    for kind in KINDS:
+        entries = data.get(kind, [])
+        if not isinstance(entries, list):
+            raise InvalidInputError(kind, f"{kind} must be a list, got {show(entries)}")
+        seen: set[str] = set()
+        items: list[ReferenceItem] = []
+        for index, raw in enumerate(entries):
+            entry = _Entry(kind, index, raw)
+            if entry.id in seen:
+                raise InvalidInputError(
+                    f"{kind}[{index}].id", f"{entry.label}: duplicate id in {kind}"
+                )
+            seen.add(entry.id)
+            items.append(_build(kind, entry, known_region_ids))
+        if kind == "regions":
+            known_region_ids = known_region_ids | seen
+        parsed[kind] = items
+    return parsed
+
+
+def _build(kind: str, entry: _Entry, region_ids: set[str]) -> ReferenceItem:
+    if kind == "regions":
+        return Region(entry.id, entry.name())
+    if kind in ("setups", "operators"):
+        name = entry.name()
+        region_value = entry.get("regionId", parse_id)
+        assert isinstance(region_value, str)
+        if region_value not in region_ids:
+            raise InvalidInputError(
+                f"{entry.label}.regionId",
+                f"{entry.label}: regionId {show(region_value)} is neither in the file nor "
+                "in the database",
+            )
+        resource_type = Setup if kind == "setups" else Operator
+        return resource_type(entry.id, name, region_value, entry.active(), entry.dates())
+    if kind == "modules":
+        name = entry.name()
+        capacity = entry.get("capacityMax", lambda v, f: parse_count(v, f, 1, MAX_MODULE_CAPACITY))
+        assert isinstance(capacity, int)
+        return Module(entry.id, name, capacity)
+    if kind == "clients":
+        return Client(entry.id, entry.name(), entry.text("email"), entry.text("phone"))
+    return Offer(entry.id, entry.name())
+
+
+def _save(tx: StoreTransaction, item: ReferenceItem) -> bool:
+    if isinstance(item, Region):
+        return tx.save_region(item)
+    if isinstance(item, Setup):
+        return tx.save_setup(item)
+    if isinstance(item, Operator):
+        return tx.save_operator(item)
+    if isinstance(item, Module):
+        return tx.save_module(item)
+    if isinstance(item, Client):
+        return tx.save_client(item)
+    return tx.save_offer(item)
+
+
+class ReferenceData:
+    """Imports and edits of the reference data, each one all-or-nothing and audited."""
+
+    def __init__(self, store: Store, clock: Clock, actor: str) -> None:
+        self._store = store
+        self._clock = clock
+        self._actor = actor
+
+    def import_reference(self, data: object, *, source: str = "") -> ReferenceImported | Failure:
+        with self._store.writing() as tx:
+            known_regions = {region.id for region in tx.regions()}
+            try:
+                parsed = parse_reference(data, known_regions)
+            except InvalidInputError as error:
+                return Failure(ErrorCode.VALIDATION_ERROR, error.message, {"field": error.field})
+            report = ReferenceImported(
+                added={kind: [] for kind in KINDS}, updated={kind: [] for kind in KINDS}
+            )
+            for kind in KINDS:
+                for item in parsed[kind]:
+                    target = report.added if _save(tx, item) else report.updated
+                    target[kind].append(item.id)
+            details: dict[str, object] = {
+                "added": {kind: len(ids) for kind, ids in report.added.items() if ids},
+                "updated": {kind: len(ids) for kind, ids in report.updated.items() if ids},
+            }
+            if source:
+                details["source"] = source
+            tx.add_audit(
+                AuditEntry(self._clock.now(), self._actor, "import_reference", None, details)
+            )
+            return report

@@ -1,0 +1,143 @@
+"""Turning untrusted input (JSON from the command line, a script, a form) into typed values.
+
+Each parser raises :class:`InvalidInputError` with a message that names the field and shows the
+offending value, which the workflows turn into a ``VALIDATION_ERROR`` response.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+
+MAX_ID_LENGTH = 64
+MAX_NAME_LENGTH = 200
+MAX_TEXT_LENGTH = 2000
+#: More participants than any session could hold; keeps numbers inside 64-bit storage.
+MAX_PARTICIPANTS = 100_000
+
+_ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]*")
+_DATE_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2}")
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+class InvalidInputError(ValueError):
+    """Input that cannot be used; ``field`` names where it was found."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+        self.message = message
+
+
+def show(value: object, limit: int = 60) -> str:
+    """A short, unambiguous rendering of a bad value for an error message."""
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        text = f"<{type(value).__name__}>"
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return text
+
+
+def require_present(value: object, field: str) -> object:
+    if value is None:
+        raise InvalidInputError(field, f"{field} is required")
+    return value
+
+
+def parse_id(value: object, field: str) -> str:
+    """An identifier: a short string of letters, digits and ``_ . : -``."""
+    require_present(value, field)
+    if not isinstance(value, str):
+        raise InvalidInputError(field, f"{field} must be a string, got {show(value)}")
+    if not value:
+        raise InvalidInputError(field, f"{field} is required")
+    if len(value) > MAX_ID_LENGTH or not _ID_PATTERN.fullmatch(value):
+        raise InvalidInputError(
+            field,
+            f"{field} {show(value)} is not a valid id (letters, digits, '_', '.', ':' or '-', "
+            f"at most {MAX_ID_LENGTH} characters)",
+        )
+    return value
+
+
+def parse_date(value: object, field: str) -> dt.date:
+    """A calendar date written ``YYYY-MM-DD`` that exists (no 30 February)."""
+    require_present(value, field)
+    if not isinstance(value, str):
+        raise InvalidInputError(
+            field, f"{field} must be a date string YYYY-MM-DD, got {show(value)}"
+        )
+    if not _DATE_PATTERN.fullmatch(value):
+        raise InvalidInputError(
+            field, f"{field} {show(value)} is not a date in the form YYYY-MM-DD"
+        )
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise InvalidInputError(field, f"{field} {show(value)} is not a real date") from None
+
+
+def parse_future_date(value: object, field: str, today: dt.date) -> dt.date:
+    """A date that is today or later."""
+    day = parse_date(value, field)
+    if day < today:
+        raise InvalidInputError(
+            field, f"{field} {day.isoformat()} is in the past (today is {today.isoformat()})"
+        )
+    return day
+
+
+def parse_count(value: object, field: str, minimum: int, maximum: int) -> int:
+    """A whole number in ``[minimum, maximum]``; booleans and ``12.0`` are refused."""
+    require_present(value, field)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidInputError(field, f"{field} must be a whole number, got {show(value)}")
+    if value < minimum:
+        raise InvalidInputError(field, f"{field} must be at least {minimum}, got {value}")
+    if value > maximum:
+        raise InvalidInputError(field, f"{field} must be at most {maximum}, got {value}")
+    return value
+
+
+def parse_id_list(value: object, field: str) -> tuple[str, ...]:
+    """A non-empty list of distinct ids."""
+    require_present(value, field)
+    if not isinstance(value, list | tuple):
+        raise InvalidInputError(field, f"{field} must be a list of ids, got {show(value)}")
+    if not value:
+        raise InvalidInputError(field, f"{field} must name at least one id, got []")
+    ids: list[str] = []
+    for index, item in enumerate(value):
+        item_id = parse_id(item, f"{field}[{index}]")
+        if item_id in ids:
+            raise InvalidInputError(field, f"{field} names {show(item_id)} twice")
+        ids.append(item_id)
+    return tuple(ids)
+
+
+def parse_text(value: object, field: str, *, required: bool, limit: int = MAX_TEXT_LENGTH) -> str:
+    """Free text typed by a person: trimmed, no control characters, bounded length."""
+    if value is None and not required:
+        return ""
+    require_present(value, field)
+    if not isinstance(value, str):
+        raise InvalidInputError(field, f"{field} must be a string, got {show(value)}")
+    text = value.strip()
+    if required and not text:
+        raise InvalidInputError(field, f"{field} is required")
+    if len(text) > limit:
+        raise InvalidInputError(field, f"{field} is longer than {limit} characters")
+    if _CONTROL_CHARACTERS.search(text):
+        raise InvalidInputError(field, f"{field} contains control characters")
+    return text
+
+
+def reject_unknown_fields(data: dict[str, object], allowed: tuple[str, ...], what: str) -> None:
+    for key in data:
+        if key not in allowed:
+            raise InvalidInputError(
+                str(key), f"{what} has an unknown field {show(key)} (allowed: {', '.join(allowed)})"
+            )
