@@ -1,0 +1,181 @@
+"""The Python API (SPEC 3.1): the seed's ``Workflows.Booking`` for scripts.
+
+Every function returns the same JSON-ready dict that ``dst-desktop call`` prints::
+
+    from dst_desktop.api import open_workflows
+    wf = open_workflows("sqlite:///bookings.db")
+    wf.booking.check_availability("occitanie", "2025-03-10", ["module_tir"], 12)
+    wf.close()
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+from collections.abc import Callable
+from dataclasses import dataclass
+from types import TracebackType
+
+from dst_desktop.persistence.store import PeeweeStore
+from dst_desktop.services.clock import BusinessDateClock, Clock, SystemClock
+from dst_desktop.services.results import Failure, JsonDict
+from dst_desktop.services.workflows import Workflows
+
+__all__ = ["FUNCTIONS", "ApiWorkflows", "FunctionSpec", "default_actor", "open_workflows"]
+
+
+def default_actor() -> str:
+    """The OS user name, which the audit log records unless ``--actor`` says otherwise."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+class BookingApi:
+    """``Workflows.Booking``, answering with dicts."""
+
+    def __init__(self, workflows: Workflows) -> None:
+        self._booking = workflows.booking
+
+    def create_session_booking(self, data: object) -> JsonDict:
+        return self._booking.create_session_booking(data).to_dict()
+
+    def confirm_session_booking(self, session_id: object) -> JsonDict:
+        return self._booking.confirm_session_booking(session_id).to_dict()
+
+    def cancel_pending_booking(self, session_id: object) -> JsonDict:
+        return self._booking.cancel_pending_booking(session_id).to_dict()
+
+    def check_availability(
+        self, region_id: object, date: object, module_ids: object, participant_count: object
+    ) -> JsonDict:
+        return self._booking.check_availability(
+            region_id, date, module_ids, participant_count
+        ).to_dict()
+
+    def get_booking_status(self, session_id: object) -> JsonDict:
+        return self._booking.get_booking_status(session_id).to_dict()
+
+    def get_suggested_dates(self, region_id: object, count: object = 5) -> list[str] | JsonDict:
+        """A list of ISO dates, or a failure dict for bad input."""
+        result = self._booking.get_suggested_dates(region_id, count)
+        if isinstance(result, Failure):
+            return result.to_dict()
+        return [day.isoformat() for day in result]
+
+
+class MissionApi:
+    """``Workflows.Mission``, answering with dicts."""
+
+    def __init__(self, workflows: Workflows) -> None:
+        self._mission = workflows.mission
+
+    def schedule_mission(self, session_id: object) -> JsonDict:
+        return self._mission.schedule_mission(session_id).to_dict()
+
+    def start_mission(self, session_id: object) -> JsonDict:
+        return self._mission.start_mission(session_id).to_dict()
+
+    def complete_mission(self, session_id: object, outcome: object = "completed") -> JsonDict:
+        return self._mission.complete_mission(session_id, outcome).to_dict()
+
+    def cancel_mission(self, session_id: object, reason: object) -> JsonDict:
+        return self._mission.cancel_mission(session_id, reason).to_dict()
+
+
+class ReferenceApi:
+    def __init__(self, workflows: Workflows) -> None:
+        self._reference = workflows.reference
+
+    def import_reference(self, data: object) -> JsonDict:
+        return self._reference.import_reference(data).to_dict()
+
+
+class ApiWorkflows:
+    """An open database with its workflows; close it, or use it as a context manager."""
+
+    def __init__(self, workflows: Workflows) -> None:
+        self.workflows = workflows
+        self.booking = BookingApi(workflows)
+        self.mission = MissionApi(workflows)
+        self.reference = ReferenceApi(workflows)
+
+    def close(self) -> None:
+        self.workflows.store.close()
+
+    def __enter__(self) -> ApiWorkflows:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+def make_clock(today: dt.date | None) -> Clock:
+    return SystemClock() if today is None else BusinessDateClock(today)
+
+
+def open_workflows(
+    database_url: str, today: dt.date | None = None, actor: str | None = None
+) -> ApiWorkflows:
+    """Open (creating or upgrading) the database at ``database_url``.
+
+    ``today`` replaces the business date (training, demos, tests); ``actor`` is the name
+    the audit log records, the OS user name by default.
+    """
+    store = PeeweeStore.open(database_url)
+    return ApiWorkflows(Workflows.create(store, make_clock(today), actor or default_actor()))
+
+
+@dataclass(frozen=True)
+class FunctionSpec:
+    """A workflow function callable by its seed name from ``dst-desktop call``."""
+
+    name: str
+    parameters: tuple[str, ...]
+    required: int
+    #: ``booking.create_session_booking``: where the function lives on :class:`ApiWorkflows`.
+    target: str
+
+    @property
+    def usage(self) -> str:
+        shown = [
+            name if position < self.required else f"[{name}]"
+            for position, name in enumerate(self.parameters)
+        ]
+        return " ".join([self.name, *shown])
+
+    def bind(self, api: ApiWorkflows) -> Callable[..., object]:
+        group, method = self.target.split(".")
+        bound: Callable[..., object] = getattr(getattr(api, group), method)
+        return bound
+
+
+#: The functions ``dst-desktop call`` knows, by their seed (camelCase) names.
+FUNCTIONS: dict[str, FunctionSpec] = {
+    spec.name: spec
+    for spec in (
+        FunctionSpec("createSessionBooking", ("DATA",), 1, "booking.create_session_booking"),
+        FunctionSpec(
+            "confirmSessionBooking", ("SESSION_ID",), 1, "booking.confirm_session_booking"
+        ),
+        FunctionSpec("cancelPendingBooking", ("SESSION_ID",), 1, "booking.cancel_pending_booking"),
+        FunctionSpec(
+            "checkAvailability",
+            ("REGION_ID", "DATE", "MODULE_IDS", "PARTICIPANT_COUNT"),
+            4,
+            "booking.check_availability",
+        ),
+        FunctionSpec("getBookingStatus", ("SESSION_ID",), 1, "booking.get_booking_status"),
+        FunctionSpec("getSuggestedDates", ("REGION_ID", "COUNT"), 1, "booking.get_suggested_dates"),
+        FunctionSpec("scheduleMission", ("SESSION_ID",), 1, "mission.schedule_mission"),
+        FunctionSpec("startMission", ("SESSION_ID",), 1, "mission.start_mission"),
+        FunctionSpec("completeMission", ("SESSION_ID", "OUTCOME"), 1, "mission.complete_mission"),
+        FunctionSpec("cancelMission", ("SESSION_ID", "REASON"), 2, "mission.cancel_mission"),
+    )
+}

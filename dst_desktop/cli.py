@@ -1,0 +1,276 @@
+"""The ``dst-desktop`` command line (SPEC 3): the composition root of headless work.
+
+Commands that need no window never import Qt, so ``dst-desktop call`` starts fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from dst_desktop import __version__
+from dst_desktop.domain.errors import StorageError
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_USAGE = 2
+
+
+class UsageError(Exception):
+    """A command line that cannot be run as written; exit status 2."""
+
+
+class CommandError(Exception):
+    """A command that could not do its work (unreadable file, unusable database); exit 1."""
+
+
+def _business_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date in the form YYYY-MM-DD") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from dst_desktop.api import FUNCTIONS
+
+    parser = argparse.ArgumentParser(
+        prog="dst-desktop",
+        description="DST Desktop: book on-site training sessions. "
+        "With no command, opens the main window.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--database",
+        metavar="URL",
+        default=os.environ.get("DST_DATABASE_URL") or None,
+        help="sqlite:///path/to/bookings.db (default: $DST_DATABASE_URL, else bookings.db "
+        "in your data folder)",
+    )
+    parser.add_argument(
+        "--today",
+        metavar="YYYY-MM-DD",
+        type=_business_date,
+        default=None,
+        help="the business date to use instead of the real one (default: $DST_TODAY)",
+    )
+    parser.add_argument(
+        "--actor", metavar="NAME", help="the name the audit log records (default: your user name)"
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="use the separate demo database, created with the demo data on first use",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    commands.add_parser("init", help="create or upgrade the database schema")
+
+    reference = commands.add_parser(
+        "import-reference", help="load regions, setups, operators, modules, clients, offers"
+    )
+    reference.add_argument("file", metavar="FILE.json")
+
+    call = commands.add_parser(
+        "call",
+        help="run one workflow function and print its JSON result",
+        description="Run one workflow function and print its result as JSON. Each ARG is "
+        "parsed as JSON when it parses, else taken as a string. Functions: " + ", ".join(FUNCTIONS),
+    )
+    call.add_argument("function", metavar="FUNCTION")
+    call.add_argument("args", metavar="ARG", nargs=argparse.REMAINDER)
+    return parser
+
+
+def _resolve_today(args: argparse.Namespace) -> dt.date | None:
+    if args.today is not None:
+        return args.today  # type: ignore[no-any-return]
+    text = os.environ.get("DST_TODAY")
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"DST_TODAY={text!r} is not a date in the form YYYY-MM-DD") from None
+
+
+def _resolve_database(args: argparse.Namespace) -> str:
+    from dst_desktop import paths
+
+    if args.demo:
+        if args.database:
+            raise UsageError("--demo uses its own database; leave out --database")
+        return paths.demo_database_url()
+    return args.database or paths.default_database_url()
+
+
+def ensure_demo_data(database_url: str, today: dt.date | None, actor: str | None) -> int:
+    """Fill the demo database on first use; return the number of sessions created."""
+    from dst_desktop import paths
+    from dst_desktop.api import open_workflows
+    from dst_desktop.services.demo import build_demo
+
+    with open_workflows(database_url, today, actor) as api:
+        workflows = api.workflows
+        if not workflows.queries.is_empty():
+            return 0
+        reference = json.loads(paths.resource_path("demo", "reference.json").read_text("utf-8"))
+        return build_demo(workflows.store, reference, workflows.clock.today(), actor or "demo")
+
+
+def parse_call_argument(text: str) -> object:
+    """JSON when it parses (``12``, ``["a"]``, ``{"k": 1}``), the plain string otherwise."""
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text
+
+
+def _print_json(value: object, out: TextIO) -> None:
+    out.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+
+
+def _read_json_file(path_text: str) -> object:
+    path = Path(path_text)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise CommandError(f"{path} does not exist") from None
+    except IsADirectoryError:
+        raise CommandError(f"{path} is a folder, not a file") from None
+    except PermissionError:
+        raise CommandError(f"{path} cannot be read (permission denied)") from None
+    except UnicodeDecodeError:
+        raise CommandError(f"{path} is not a UTF-8 text file") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise CommandError(
+            f"{path} is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}"
+        ) from None
+
+
+def _command_init(url: str, today: dt.date | None, actor: str | None, out: TextIO) -> int:
+    from dst_desktop.api import open_workflows
+
+    with open_workflows(url, today, actor) as api:
+        out.write(f"Database ready: {api.workflows.store.description}\n")
+    return EXIT_OK
+
+
+def _command_import_reference(
+    url: str, today: dt.date | None, actor: str | None, file: str, out: TextIO
+) -> int:
+    from dst_desktop.api import open_workflows
+
+    data = _read_json_file(file)
+    with open_workflows(url, today, actor) as api:
+        result = api.workflows.reference.import_reference(data, source=file)
+    _print_json(result.to_dict(), out)
+    return EXIT_OK if result.success else EXIT_FAILURE
+
+
+def _command_call(
+    url: str,
+    today: dt.date | None,
+    actor: str | None,
+    function: str,
+    raw_args: Sequence[str],
+    out: TextIO,
+) -> int:
+    from dst_desktop.api import FUNCTIONS, open_workflows
+
+    spec = FUNCTIONS.get(function)
+    if spec is None:
+        raise UsageError(f"unknown function {function!r}; known functions: {', '.join(FUNCTIONS)}")
+    if not spec.required <= len(raw_args) <= len(spec.parameters):
+        wanted = (
+            str(spec.required)
+            if spec.required == len(spec.parameters)
+            else f"{spec.required} to {len(spec.parameters)}"
+        )
+        raise UsageError(
+            f"{function} takes {wanted} argument(s), got {len(raw_args)}; usage: call {spec.usage}"
+        )
+    values = [parse_call_argument(text) for text in raw_args]
+    with open_workflows(url, today, actor) as api:
+        result = spec.bind(api)(*values)
+    _print_json(result, out)
+    if isinstance(result, dict) and result.get("success") is False:
+        return EXIT_FAILURE
+    return EXIT_OK
+
+
+def _run(args: argparse.Namespace, out: TextIO) -> int:
+    today = _resolve_today(args)
+    url = _resolve_database(args)
+    actor: str | None = args.actor
+    if args.demo:
+        ensure_demo_data(url, today, actor)
+    if args.command is None:
+        from dst_desktop.app import run_window
+
+        return run_window(url, today=today, actor=actor)
+    if args.command == "init":
+        return _command_init(url, today, actor, out)
+    if args.command == "import-reference":
+        return _command_import_reference(url, today, actor, args.file, out)
+    if args.command == "call":
+        return _command_call(url, today, actor, args.function, args.args, out)
+    raise UsageError(f"unknown command {args.command!r}")
+
+
+def _log_crash(error: BaseException) -> Path | None:
+    """Keep the traceback for the developers, in the data folder, not on the screen."""
+    try:
+        from dst_desktop import paths
+
+        log = paths.data_dir() / "crash.log"
+        with log.open("a", encoding="utf-8") as stream:
+            stream.write(f"--- {dt.datetime.now().isoformat(timespec='seconds')}\n")
+            stream.write("".join(traceback.format_exception(error)))
+        return log
+    except OSError:
+        return None
+
+
+def main(
+    argv: Sequence[str] | None = None,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+) -> int:
+    """Run the command line; return the exit status (0 success, 1 failure, 2 usage)."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_request:  # --help, --version, or argparse's own usage error
+        code = exit_request.code
+        return code if isinstance(code, int) else EXIT_USAGE
+    handlers: list[tuple[type[BaseException], int, Callable[[BaseException], str]]] = [
+        (UsageError, EXIT_USAGE, lambda e: f"dst-desktop: usage error: {e}"),
+        (CommandError, EXIT_FAILURE, lambda e: f"dst-desktop: error: {e}"),
+        (StorageError, EXIT_FAILURE, lambda e: f"dst-desktop: error: {e}"),
+    ]
+    try:
+        return _run(args, out)
+    except KeyboardInterrupt:
+        err.write("dst-desktop: interrupted\n")
+        return 130
+    except Exception as error:
+        for kind, code, describe in handlers:
+            if isinstance(error, kind):
+                err.write(describe(error) + "\n")
+                return code
+        log = _log_crash(error)
+        where = f"; details were written to {log}" if log else ""
+        err.write(f"dst-desktop: internal error ({type(error).__name__}: {error}){where}\n")
+        return EXIT_FAILURE
