@@ -30,7 +30,11 @@ def sample_reference() -> dict[str, object]:
         ],
         "setups": [
             *(
-                {"id": f"setup_occitanie_{n}", "name": f"Setup Occitanie #{n}", "regionId": "occitanie"}
+                {
+                    "id": f"setup_occitanie_{n}",
+                    "name": f"Setup Occitanie #{n}",
+                    "regionId": "occitanie",
+                }
                 for n in range(1, 6)
             ),
             {"id": "setup_bretagne_1", "name": "Setup Bretagne #1", "regionId": "bretagne"},
@@ -43,7 +47,11 @@ def sample_reference() -> dict[str, object]:
         ],
         "operators": [
             *(
-                {"id": f"op_occitanie_{n}", "name": f"Opérateur Occitanie {n}", "regionId": "occitanie"}
+                {
+                    "id": f"op_occitanie_{n}",
+                    "name": f"Opérateur Occitanie {n}",
+                    "regionId": "occitanie",
+                }
                 for n in range(1, 7)
             ),
             {"id": "op_bretagne_1", "name": "Opérateur Bretagne 1", "regionId": "bretagne"},

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from peewee import Database, DatabaseError
+from peewee import Database, DatabaseError, SqliteDatabase
 
 from dst_desktop.domain.errors import SchemaVersionError, StorageError
 from dst_desktop.persistence.models import MODELS
@@ -24,20 +24,20 @@ Migration = Callable[[Database], None]
 MIGRATIONS: dict[int, Migration] = {}
 
 
-def schema_version(db: Database) -> int:
-    version = db.execute_sql("PRAGMA user_version").fetchone()[0]
+def schema_version(db: SqliteDatabase) -> int:
+    version: int = db.pragma("user_version")
     return int(version)
 
 
-def _set_schema_version(db: Database, version: int) -> None:
-    db.execute_sql(f"PRAGMA user_version = {int(version)}")
+def _set_schema_version(db: SqliteDatabase, version: int) -> None:
+    db.pragma("user_version", int(version))
 
 
 def _has_tables(db: Database) -> bool:
     return bool(db.get_tables())
 
 
-def ensure_schema(db: Database, *, location: str) -> int:
+def ensure_schema(db: SqliteDatabase, *, location: str) -> int:
     """Create or upgrade the schema; return the version the database had before.
 
     Runs in one ``BEGIN IMMEDIATE`` transaction, so two programs opening a new database

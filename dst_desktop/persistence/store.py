@@ -18,7 +18,6 @@ from peewee import (
     Database,
     DatabaseError,
     IntegrityError,
-    ModelSelect,
     OperationalError,
     SqliteDatabase,
 )
@@ -80,27 +79,37 @@ class PeeweeTransaction:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    def _select(self, *args: Any, model: Any) -> ModelSelect:
+    def _select(self, *args: Any, model: Any) -> Any:
         return model.select(*args).bind(self._db)
+
+    @staticmethod
+    def _rows(query: Any) -> list[tuple[Any, ...]]:
+        """Run a select and return plain tuples, never model instances."""
+        return list(query.tuples())
+
+    @staticmethod
+    def _first(query: Any) -> tuple[Any, ...] | None:
+        row: tuple[Any, ...] | None = query.tuples().first()
+        return row
 
     # Reference data ---------------------------------------------------------------------
 
     def regions(self) -> list[Region]:
         query = self._select(RegionRow.id, RegionRow.name, model=RegionRow).order_by(RegionRow.name)
-        return [Region(id_, name) for id_, name in query.tuples()]
+        return [Region(id_, name) for id_, name in self._rows(query)]
 
     def region(self, region_id: str) -> Region | None:
         query = self._select(RegionRow.id, RegionRow.name, model=RegionRow).where(
             RegionRow.id == region_id
         )
-        row = query.tuples().first()
+        row = self._first(query)
         return Region(*row) if row else None
 
     def _unavailable(self, model: Any, key: Any, ids: Sequence[str]) -> dict[str, set[dt.date]]:
         dates: dict[str, set[dt.date]] = defaultdict(set)
         for chunk in _chunks(list(ids)):
             query = self._select(key, model.date, model=model).where(key.in_(list(chunk)))
-            for owner, day in query.tuples():
+            for owner, day in self._rows(query):
                 dates[owner].add(day)
         return dates
 
@@ -110,7 +119,7 @@ class PeeweeTransaction:
         ).order_by(SetupRow.id)
         if region_id is not None:
             query = query.where(SetupRow.region == region_id)
-        rows = list(query.tuples())
+        rows = self._rows(query)
         dates = self._unavailable(
             SetupUnavailableDateRow, SetupUnavailableDateRow.setup, [row[0] for row in rows]
         )
@@ -129,7 +138,7 @@ class PeeweeTransaction:
         ).order_by(OperatorRow.id)
         if region_id is not None:
             query = query.where(OperatorRow.region == region_id)
-        rows = list(query.tuples())
+        rows = self._rows(query)
         dates = self._unavailable(
             OperatorUnavailableDateRow,
             OperatorUnavailableDateRow.operator,
@@ -144,24 +153,24 @@ class PeeweeTransaction:
         query = self._select(
             ModuleRow.id, ModuleRow.name, ModuleRow.capacity_max, model=ModuleRow
         ).order_by(ModuleRow.name)
-        return [Module(*row) for row in query.tuples()]
+        return [Module(*row) for row in self._rows(query)]
 
     def clients(self) -> list[Client]:
         query = self._select(
             ClientRow.id, ClientRow.name, ClientRow.email, ClientRow.phone, model=ClientRow
         ).order_by(ClientRow.name)
-        return [Client(*row) for row in query.tuples()]
+        return [Client(*row) for row in self._rows(query)]
 
     def client(self, client_id: str) -> Client | None:
         query = self._select(
             ClientRow.id, ClientRow.name, ClientRow.email, ClientRow.phone, model=ClientRow
         ).where(ClientRow.id == client_id)
-        row = query.tuples().first()
+        row = self._first(query)
         return Client(*row) if row else None
 
     def offers(self) -> list[Offer]:
         query = self._select(OfferRow.id, OfferRow.name, model=OfferRow).order_by(OfferRow.name)
-        return [Offer(*row) for row in query.tuples()]
+        return [Offer(*row) for row in self._rows(query)]
 
     def _upsert(self, model: Any, row_id: str, values: dict[str, object]) -> bool:
         exists = self._select(model.id, model=model).where(model.id == row_id).exists()
@@ -235,7 +244,7 @@ class PeeweeTransaction:
             SessionRow.status.in_(_HOLDING),
             (SessionRow.setup.in_(region_setups) | SessionRow.operator.in_(region_operators)),
         )
-        return [Holding(day, setup, operator) for day, setup, operator in query.tuples()]
+        return [Holding(day, setup, operator) for day, setup, operator in self._rows(query)]
 
     # Sessions ---------------------------------------------------------------------------
 
@@ -272,12 +281,12 @@ class PeeweeTransaction:
                 .where(SessionModuleRow.session.in_(list(chunk)))
                 .order_by(SessionModuleRow.session, SessionModuleRow.position)
             )
-            for session_id, module_id in query.tuples():
+            for session_id, module_id in self._rows(query):
                 found[session_id].append(module_id)
         return {session_id: tuple(ids) for session_id, ids in found.items()}
 
-    def _sessions(self, query: ModelSelect) -> list[Session]:
-        rows = list(query.tuples())
+    def _sessions(self, query: Any) -> list[Session]:
+        rows = self._rows(query)
         modules = self._module_ids([row[0] for row in rows])
         return [
             Session(
@@ -424,7 +433,7 @@ class PeeweeTransaction:
         )
         return [
             AuditEntry(at, actor, action, sid, json.loads(details))
-            for at, actor, action, sid, details in query.tuples()
+            for at, actor, action, sid, details in self._rows(query)
         ]
 
     def audit_log(self, limit: int = 200) -> list[AuditEntry]:
@@ -442,7 +451,7 @@ class PeeweeTransaction:
         )
         return [
             AuditEntry(at, actor, action, sid, json.loads(details))
-            for at, actor, action, sid, details in query.tuples()
+            for at, actor, action, sid, details in self._rows(query)
         ]
 
     def was_deleted(self, session_id: str) -> bool:
@@ -455,11 +464,8 @@ class PeeweeTransaction:
     # Settings ---------------------------------------------------------------------------
 
     def setting(self, key: str) -> str | None:
-        row = (
-            self._select(SettingRow.value, model=SettingRow)
-            .where(SettingRow.key == key)
-            .tuples()
-            .first()
+        row = self._first(
+            self._select(SettingRow.value, model=SettingRow).where(SettingRow.key == key)
         )
         return str(row[0]) if row else None
 
@@ -480,7 +486,9 @@ class PeeweeStore:
     def open(cls, url: str) -> PeeweeStore:
         """Open the database at ``url``, creating or upgrading its schema."""
         db = open_database(url)
-        description = str(sqlite_path(url)) if isinstance(db, SqliteDatabase) else url
+        if not isinstance(db, SqliteDatabase):
+            raise StorageError(f"{url!r}: only SQLite databases are supported by this version")
+        description = str(sqlite_path(url))
         try:
             ensure_schema(db, location=description)
         except BaseException:
