@@ -12,9 +12,9 @@ import pytest
 # Qt runs without a display in tests; set before any test imports PySide6.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from dst_desktop.persistence.store import PeeweeStore  # noqa: E402
-from dst_desktop.services.clock import BusinessDateClock  # noqa: E402
-from dst_desktop.services.workflows import Workflows  # noqa: E402
+from dst_desktop.persistence.store import PeeweeStore
+from dst_desktop.services.clock import BusinessDateClock
+from dst_desktop.services.workflows import Workflows
 
 #: The seed's own "today": its examples book 2025-03-10 on 2025-02-20.
 TODAY = dt.date(2025, 2, 20)
