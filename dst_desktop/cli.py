@@ -6,6 +6,7 @@ Commands that need no window never import Qt, so ``dst-desktop call`` starts fas
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import os
@@ -251,7 +252,8 @@ def main(
     err = err or sys.stderr
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            args = parser.parse_args(argv)
     except SystemExit as exit_request:  # --help, --version, or argparse's own usage error
         code = exit_request.code
         return code if isinstance(code, int) else EXIT_USAGE

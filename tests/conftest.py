@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -87,6 +88,24 @@ def booking_request(**overrides: object) -> dict[str, object]:
     }
     request.update(overrides)
     return {key: value for key, value in request.items() if value is not None}
+
+
+def database_dump(path: str | Path) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table of a database file, read with plain sqlite3."""
+    connection = sqlite3.connect(str(path))
+    try:
+        tables = [
+            name
+            for (name,) in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+            )
+        ]
+        return {
+            table: sorted(connection.execute(f'SELECT * FROM "{table}"').fetchall(), key=repr)
+            for table in tables
+        }
+    finally:
+        connection.close()
 
 
 @pytest.fixture

@@ -73,6 +73,9 @@ class StoreTransaction(Protocol):
     # Audit ----------------------------------------------------------------------------
     def add_audit(self, entry: AuditEntry) -> None: ...
     def audit_trail(self, session_id: str) -> list[AuditEntry]: ...
+    def audit_log(self, limit: int = 200) -> list[AuditEntry]:
+        """The newest entries first."""
+
     def was_deleted(self, session_id: str) -> bool:
         """Whether the audit log records that this session existed and was deleted."""
 

@@ -1,0 +1,230 @@
+"""The ``dst-desktop`` command line: the seed's console examples, exit codes, bad input."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dst_desktop.cli import main
+from tests.conftest import database_dump, sample_reference
+
+
+class Cli:
+    """Runs ``dst-desktop`` in-process on one database, as on the seed's business date."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+
+    def run(self, *args: str, today: str = "2025-02-20") -> tuple[int, str, str]:
+        out, err = io.StringIO(), io.StringIO()
+        code = main(
+            ["--database", self.url, "--today", today, "--actor", "cli-test", *args], out, err
+        )
+        return code, out.getvalue(), err.getvalue()
+
+    def call(self, *args: str) -> tuple[int, object]:
+        code, out, err = self.run("call", *args)
+        assert err == ""
+        return code, json.loads(out)
+
+
+@pytest.fixture
+def cli(tmp_path: Path) -> Cli:
+    reference = tmp_path / "reference.json"
+    reference.write_text(json.dumps(sample_reference()), encoding="utf-8")
+    tool = Cli(f"sqlite:///{tmp_path / 'cli.db'}")
+    code, out, _ = tool.run("import-reference", str(reference))
+    assert code == 0, out
+    return tool
+
+
+def test_the_seeds_console_session(cli: Cli) -> None:
+    """ "Testing in Console" of the seed, replayed through ``call``."""
+    code, check = cli.call("checkAvailability", "occitanie", "2025-03-10", '["module_tir"]', "10")
+    assert code == 0
+    assert isinstance(check, dict) and check["canBook"] is True
+
+    code, created = cli.call(
+        "createSessionBooking",
+        '{"clientId": "client_123", "regionId": "occitanie", "date": "2025-03-10",'
+        ' "moduleIds": ["module_tir"], "requestedParticipants": 10}',
+    )
+    assert code == 0 and isinstance(created, dict)
+    session_id = str(created["sessionId"])
+    assert created["status"] == "pending_confirmation"
+
+    code, status = cli.call("getBookingStatus", session_id)
+    assert code == 0 and isinstance(status, dict) and status["isPending"] is True
+
+    code, confirmed = cli.call("confirmSessionBooking", session_id)
+    assert code == 0 and isinstance(confirmed, dict)
+    assert confirmed["allocatedSetupId"] == "setup_occitanie_1"
+    assert (
+        confirmed["message"]
+        == f"Session {session_id} confirmed - setup setup_occitanie_1 allocated"
+    )
+
+    code, status = cli.call("getBookingStatus", session_id)
+    assert isinstance(status, dict) and status["isConfirmed"] is True
+
+    code, suggested = cli.call("getSuggestedDates", "occitanie", "5")
+    assert code == 0
+    assert suggested == ["2025-02-21", "2025-02-22", "2025-02-23", "2025-02-24", "2025-02-25"]
+
+    code, completed = cli.call("completeMission", session_id, "terminee")
+    assert code == 0 and isinstance(completed, dict) and completed["status"] == "completed"
+
+
+def test_a_failure_prints_json_and_exits_1(cli: Cli) -> None:
+    code, result = cli.call("confirmSessionBooking", "sess_123")
+    assert code == 1
+    assert result == {
+        "success": False,
+        "error": "INVALID_STATUS",
+        "message": "Session sess_123 not found",
+        "sessionId": "sess_123",
+    }
+
+
+def test_cancel_twice_succeeds_both_times(cli: Cli) -> None:
+    _, created = cli.call(
+        "createSessionBooking",
+        json.dumps(
+            {
+                "clientId": "client_123",
+                "regionId": "occitanie",
+                "date": "2025-03-10",
+                "moduleIds": ["module_tir"],
+                "requestedParticipants": 3,
+            }
+        ),
+    )
+    assert isinstance(created, dict)
+    assert cli.call("cancelPendingBooking", str(created["sessionId"]))[0] == 0
+    code, again = cli.call("cancelPendingBooking", str(created["sessionId"]))
+    assert code == 0
+    assert isinstance(again, dict) and again["message"] == "Session already deleted"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["call", "bookEverything"], "unknown function 'bookEverything'"),
+        (["call", "confirmSessionBooking"], "confirmSessionBooking takes 1 argument(s), got 0"),
+        (["call", "confirmSessionBooking", "a", "b"], "takes 1 argument(s), got 2"),
+        (
+            ["call", "checkAvailability", "occitanie"],
+            "usage: call checkAvailability REGION_ID DATE MODULE_IDS PARTICIPANT_COUNT",
+        ),
+    ],
+)
+def test_usage_errors_exit_2_with_the_reason(cli: Cli, args: list[str], message: str) -> None:
+    code, out, err = cli.run(*args)
+    assert code == 2
+    assert out == ""
+    assert message in err
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "not json at all",
+        "[1, 2]",
+        '{"clientId": "client_123"}',
+        '{"clientId": "client_123", "regionId": "occitanie", "date": "2025-02-30", "moduleIds": ["module_tir"], "requestedParticipants": 3}',
+        '{"clientId": "client_123", "regionId": "occitanie", "date": "2025-03-10", "moduleIds": ["module_tir"], "requestedParticipants": NaN}',
+        '{"clientId": "<script>", "regionId": "occitanie", "date": "2025-03-10", "moduleIds": ["module_tir"], "requestedParticipants": 3}',
+    ],
+)
+def test_bad_requests_are_validation_errors_that_change_nothing(
+    cli: Cli, request_text: str
+) -> None:
+    from dst_desktop.persistence.database import sqlite_path
+
+    before = database_dump(sqlite_path(cli.url))
+    code, result = cli.call("createSessionBooking", request_text)
+    assert code == 1
+    assert isinstance(result, dict) and result["error"] == "VALIDATION_ERROR"
+    assert database_dump(sqlite_path(cli.url)) == before
+
+
+def test_import_reference_reports_a_broken_file(cli: Cli, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"regions": [', encoding="utf-8")
+    code, _, err = cli.run("import-reference", str(broken))
+    assert code == 1
+    assert "is not valid JSON" in err and "line 1" in err
+    code, _, err = cli.run("import-reference", str(tmp_path / "missing.json"))
+    assert code == 1 and "does not exist" in err
+
+
+def test_import_reference_failure_prints_the_entry(cli: Cli, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text(
+        json.dumps({"setups": [{"id": "s", "name": "S", "regionId": "nowhere"}]}), encoding="utf-8"
+    )
+    code, out, _ = cli.run("import-reference", str(bad))
+    assert code == 1
+    assert 'setups[0] (id "s"): regionId "nowhere"' in json.loads(out)["message"]
+
+
+def test_bad_global_options_are_usage_errors(cli: Cli) -> None:
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["--today", "tomorrow", "init"], out, err) == 2
+    assert "'tomorrow' is not a date" in err.getvalue()
+
+
+def test_an_unusable_database_is_an_error_not_a_traceback(tmp_path: Path) -> None:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(["--database", f"sqlite:///{tmp_path}/missing/dir.db", "init"], out, err)
+    assert code == 1
+    assert err.getvalue().startswith("dst-desktop: error: the folder")
+    assert "Traceback" not in err.getvalue()
+
+
+def run_process(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "dst_desktop", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=120,
+        check=False,
+    )
+
+
+def test_call_runs_as_a_process_without_importing_qt(cli: Cli) -> None:
+    probe = (
+        "import sys; from dst_desktop.cli import main; "
+        f"code = main(['--database', {cli.url!r}, '--today', '2025-02-20', 'call', 'getSuggestedDates', 'occitanie', '1']); "
+        "assert 'PySide6' not in sys.modules, 'Qt was imported'; sys.exit(code)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == ["2025-02-21"]
+
+
+def test_environment_variables_choose_database_and_today(cli: Cli) -> None:
+    result = run_process(
+        "call",
+        "getSuggestedDates",
+        "bretagne",
+        "1",
+        env={"DST_DATABASE_URL": cli.url, "DST_TODAY": "2025-03-01"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == ["2025-03-02"]
+
+
+def test_version_is_printed() -> None:
+    result = run_process("--version")
+    assert result.returncode == 0
+    assert result.stdout.startswith("dst-desktop 0.")
