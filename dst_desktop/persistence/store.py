@@ -1,20 +1,32 @@
 """The Peewee implementation of the services' store protocols.
 
-Every query is bound to this store's database explicitly, and every row leaves as a
-domain dataclass: no lazy query ever escapes to a service or a widget.
+Every row leaves as a domain dataclass: no lazy query ever escapes to a service or a
+widget. Two things keep a workflow call cheap:
+
+* **Reference data in memory.** Regions, setups, operators (with their maintenance and
+  leave days), modules, clients, offers and settings are read once and kept until the
+  database's *reference revision* changes. Every reference write stores a new random
+  revision in the same transaction, so a change made by another workstation is seen by
+  the next transaction here, and a rolled-back change never matches a cached revision.
+* **Hand-written SQL on the hot path.** Sessions, holdings and audit rows are read and
+  written with fixed, portable SQL statements; Peewee builds the schema and the rarely
+  used queries. The statements use the columns the models define.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import threading
+import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+import peewee
 from peewee import (
-    JOIN,
     Database,
     DatabaseError,
     IntegrityError,
@@ -38,24 +50,64 @@ from dst_desktop.domain.rules import Holding
 from dst_desktop.domain.statuses import RESOURCE_HOLDING, SessionStatus
 from dst_desktop.persistence.database import open_database, sqlite_path
 from dst_desktop.persistence.models import (
-    AuditRow,
     ClientRow,
     ModuleRow,
     OfferRow,
     OperatorRow,
     OperatorUnavailableDateRow,
     RegionRow,
-    SessionModuleRow,
-    SessionRow,
     SettingRow,
     SetupRow,
     SetupUnavailableDateRow,
 )
 from dst_desktop.persistence.schema import ensure_schema
 
-_HOLDING = [status.value for status in RESOURCE_HOLDING]
+#: The setting whose value changes with every reference-data write.
+REFERENCE_REVISION = "reference_revision"
 #: SQLite accepts at most 32766 parameters per statement; stay far below.
 _CHUNK = 500
+#: Turns the driver's exceptions into Peewee's, as ``execute_sql`` does.
+_DRIVER_ERRORS: Any = vars(peewee)["__exception_wrapper__"]
+_HOLDING_SQL = ", ".join(f"'{status.value}'" for status in sorted(RESOURCE_HOLDING))
+
+_SESSION_COLUMNS = (
+    "id",
+    "client_id",
+    "region_id",
+    "date",
+    "requested_participants",
+    "capacity_max",
+    "status",
+    "booking_source",
+    "created_at",
+    "offer_id",
+    "notes",
+    "setup_id",
+    "operator_id",
+    "confirmed_at",
+    "scheduled_at",
+    "started_at",
+    "completed_at",
+    "cancelled_at",
+    "outcome",
+    "cancellation_reason",
+)
+_SELECT_SESSIONS = "SELECT " + ", ".join(f"s.{c}" for c in _SESSION_COLUMNS) + " FROM session s"
+_INSERT_SESSION = (
+    f"INSERT INTO session ({', '.join(_SESSION_COLUMNS)}) "
+    f"VALUES ({', '.join('?' for _ in _SESSION_COLUMNS)})"
+)
+_UPDATE_SESSION = (
+    "UPDATE session SET "
+    + ", ".join(f"{column} = ?" for column in _SESSION_COLUMNS[1:])
+    + " WHERE id = ?"
+)
+_HOLDINGS = (
+    "SELECT s.date, s.setup_id, s.operator_id FROM session s"
+    f" WHERE s.date BETWEEN ? AND ? AND s.status IN ({_HOLDING_SQL})"
+    " AND (s.setup_id IN (SELECT id FROM setup WHERE region_id = ?)"
+    "      OR s.operator_id IN (SELECT id FROM operator WHERE region_id = ?))"
+)
 
 T = TypeVar("T")
 
@@ -73,104 +125,216 @@ def _is_allocation_conflict(error: IntegrityError) -> bool:
     )
 
 
+def _date(value: Any) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
+
+
+def _timestamp(value: Any) -> dt.datetime | None:
+    if value is None or isinstance(value, dt.datetime):
+        return value
+    return dt.datetime.fromisoformat(value)
+
+
+def _stored_timestamp(value: dt.datetime | None) -> str | None:
+    """Timestamps are stored as Peewee stores them: ``YYYY-MM-DD HH:MM:SS``."""
+    return None if value is None else str(value)
+
+
+@dataclass(frozen=True)
+class _ReferenceData:
+    """An immutable copy of the reference data at one revision."""
+
+    revision: str | None
+    regions: tuple[Region, ...]
+    setups: tuple[Setup, ...]
+    operators: tuple[Operator, ...]
+    modules: tuple[Module, ...]
+    clients: tuple[Client, ...]
+    offers: tuple[Offer, ...]
+    settings: dict[str, str]
+    regions_by_id: dict[str, Region] = field(init=False)
+    clients_by_id: dict[str, Client] = field(init=False)
+    setups_by_region: dict[str, tuple[Setup, ...]] = field(init=False)
+    operators_by_region: dict[str, tuple[Operator, ...]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        setups: dict[str, list[Setup]] = defaultdict(list)
+        for setup in self.setups:
+            setups[setup.region_id].append(setup)
+        operators: dict[str, list[Operator]] = defaultdict(list)
+        for operator in self.operators:
+            operators[operator.region_id].append(operator)
+        object.__setattr__(self, "regions_by_id", {r.id: r for r in self.regions})
+        object.__setattr__(self, "clients_by_id", {c.id: c for c in self.clients})
+        object.__setattr__(self, "setups_by_region", {k: tuple(v) for k, v in setups.items()})
+        object.__setattr__(self, "operators_by_region", {k: tuple(v) for k, v in operators.items()})
+
+
+class _ReferenceCache:
+    """The newest reference data this process has read, shared by its threads."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._data: _ReferenceData | None = None
+
+    def get(self, revision: str | None) -> _ReferenceData | None:
+        with self._lock:
+            data = self._data
+        if data is not None and data.revision == revision and revision is not None:
+            return data
+        return None
+
+    def put(self, data: _ReferenceData) -> None:
+        with self._lock:
+            self._data = data
+
+
 class PeeweeTransaction:
     """One unit of work on a database (implements ``StoreTransaction``)."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, cache: _ReferenceCache) -> None:
         self._db = db
+        #: The same database, for the driver-level calls Peewee leaves untyped.
+        self._driver: Any = db
+        self._cache = cache
+        self._reference_data: _ReferenceData | None = None
+
+    # Plumbing ---------------------------------------------------------------------------
+
+    def _execute(self, sql: str, params: Sequence[object] = ()) -> Any:
+        return self._driver.execute_sql(sql, tuple(params))
+
+    def _all(self, sql: str, params: Sequence[object] = ()) -> list[tuple[Any, ...]]:
+        rows: list[tuple[Any, ...]] = self._execute(sql, params).fetchall()
+        return rows
+
+    @staticmethod
+    def _rows(query: Any) -> list[tuple[Any, ...]]:
+        """Run a Peewee select and return plain tuples, never model instances."""
+        return list(query.tuples())
 
     def _select(self, *args: Any, model: Any) -> Any:
         return model.select(*args).bind(self._db)
 
-    @staticmethod
-    def _rows(query: Any) -> list[tuple[Any, ...]]:
-        """Run a select and return plain tuples, never model instances."""
-        return list(query.tuples())
-
-    @staticmethod
-    def _first(query: Any) -> tuple[Any, ...] | None:
-        row: tuple[Any, ...] | None = query.tuples().first()
-        return row
-
     # Reference data ---------------------------------------------------------------------
 
+    def _reference(self) -> _ReferenceData:
+        if self._reference_data is None:
+            found = self._all("SELECT value FROM setting WHERE key = ?", (REFERENCE_REVISION,))
+            revision = found[0][0] if found else None
+            data = self._cache.get(revision)
+            if data is None:
+                data = self._load_reference(revision)
+                self._cache.put(data)
+            self._reference_data = data
+        return self._reference_data
+
+    def _changed_reference(self) -> None:
+        """Record a reference write: a new revision, and no stale copy in this transaction."""
+        self._upsert_setting(REFERENCE_REVISION, uuid.uuid4().hex)
+        self._reference_data = None
+
+    def _unavailable(self, model: Any, key: Any) -> dict[str, frozenset[dt.date]]:
+        dates: dict[str, set[dt.date]] = defaultdict(set)
+        for owner, day in self._rows(self._select(key, model.date, model=model)):
+            dates[owner].add(day)
+        return {owner: frozenset(days) for owner, days in dates.items()}
+
+    def _load_reference(self, revision: str | None) -> _ReferenceData:
+        setup_dates = self._unavailable(SetupUnavailableDateRow, SetupUnavailableDateRow.setup)
+        operator_dates = self._unavailable(
+            OperatorUnavailableDateRow, OperatorUnavailableDateRow.operator
+        )
+        return _ReferenceData(
+            revision=revision,
+            regions=tuple(
+                Region(*row)
+                for row in self._rows(
+                    self._select(RegionRow.id, RegionRow.name, model=RegionRow).order_by(
+                        RegionRow.name
+                    )
+                )
+            ),
+            setups=tuple(
+                Setup(id_, name, region, bool(active), setup_dates.get(id_, frozenset()))
+                for id_, name, region, active in self._rows(
+                    self._select(
+                        SetupRow.id, SetupRow.name, SetupRow.region, SetupRow.active, model=SetupRow
+                    ).order_by(SetupRow.id)
+                )
+            ),
+            operators=tuple(
+                Operator(id_, name, region, bool(active), operator_dates.get(id_, frozenset()))
+                for id_, name, region, active in self._rows(
+                    self._select(
+                        OperatorRow.id,
+                        OperatorRow.name,
+                        OperatorRow.region,
+                        OperatorRow.active,
+                        model=OperatorRow,
+                    ).order_by(OperatorRow.id)
+                )
+            ),
+            modules=tuple(
+                Module(*row)
+                for row in self._rows(
+                    self._select(
+                        ModuleRow.id, ModuleRow.name, ModuleRow.capacity_max, model=ModuleRow
+                    ).order_by(ModuleRow.name)
+                )
+            ),
+            clients=tuple(
+                Client(*row)
+                for row in self._rows(
+                    self._select(
+                        ClientRow.id,
+                        ClientRow.name,
+                        ClientRow.email,
+                        ClientRow.phone,
+                        model=ClientRow,
+                    ).order_by(ClientRow.name)
+                )
+            ),
+            offers=tuple(
+                Offer(*row)
+                for row in self._rows(
+                    self._select(OfferRow.id, OfferRow.name, model=OfferRow).order_by(OfferRow.name)
+                )
+            ),
+            settings=dict(
+                self._rows(self._select(SettingRow.key, SettingRow.value, model=SettingRow))
+            ),
+        )
+
     def regions(self) -> list[Region]:
-        query = self._select(RegionRow.id, RegionRow.name, model=RegionRow).order_by(RegionRow.name)
-        return [Region(id_, name) for id_, name in self._rows(query)]
+        return list(self._reference().regions)
 
     def region(self, region_id: str) -> Region | None:
-        query = self._select(RegionRow.id, RegionRow.name, model=RegionRow).where(
-            RegionRow.id == region_id
-        )
-        row = self._first(query)
-        return Region(*row) if row else None
-
-    def _unavailable(self, model: Any, key: Any, ids: Sequence[str]) -> dict[str, set[dt.date]]:
-        dates: dict[str, set[dt.date]] = defaultdict(set)
-        for chunk in _chunks(list(ids)):
-            query = self._select(key, model.date, model=model).where(key.in_(list(chunk)))
-            for owner, day in self._rows(query):
-                dates[owner].add(day)
-        return dates
+        return self._reference().regions_by_id.get(region_id)
 
     def setups(self, region_id: str | None = None) -> list[Setup]:
-        query = self._select(
-            SetupRow.id, SetupRow.name, SetupRow.region, SetupRow.active, model=SetupRow
-        ).order_by(SetupRow.id)
-        if region_id is not None:
-            query = query.where(SetupRow.region == region_id)
-        rows = self._rows(query)
-        dates = self._unavailable(
-            SetupUnavailableDateRow, SetupUnavailableDateRow.setup, [row[0] for row in rows]
-        )
-        return [
-            Setup(id_, name, region, bool(active), frozenset(dates.get(id_, ())))
-            for id_, name, region, active in rows
-        ]
+        data = self._reference()
+        if region_id is None:
+            return list(data.setups)
+        return list(data.setups_by_region.get(region_id, ()))
 
     def operators(self, region_id: str | None = None) -> list[Operator]:
-        query = self._select(
-            OperatorRow.id,
-            OperatorRow.name,
-            OperatorRow.region,
-            OperatorRow.active,
-            model=OperatorRow,
-        ).order_by(OperatorRow.id)
-        if region_id is not None:
-            query = query.where(OperatorRow.region == region_id)
-        rows = self._rows(query)
-        dates = self._unavailable(
-            OperatorUnavailableDateRow,
-            OperatorUnavailableDateRow.operator,
-            [row[0] for row in rows],
-        )
-        return [
-            Operator(id_, name, region, bool(active), frozenset(dates.get(id_, ())))
-            for id_, name, region, active in rows
-        ]
+        data = self._reference()
+        if region_id is None:
+            return list(data.operators)
+        return list(data.operators_by_region.get(region_id, ()))
 
     def modules(self) -> list[Module]:
-        query = self._select(
-            ModuleRow.id, ModuleRow.name, ModuleRow.capacity_max, model=ModuleRow
-        ).order_by(ModuleRow.name)
-        return [Module(*row) for row in self._rows(query)]
+        return list(self._reference().modules)
 
     def clients(self) -> list[Client]:
-        query = self._select(
-            ClientRow.id, ClientRow.name, ClientRow.email, ClientRow.phone, model=ClientRow
-        ).order_by(ClientRow.name)
-        return [Client(*row) for row in self._rows(query)]
+        return list(self._reference().clients)
 
     def client(self, client_id: str) -> Client | None:
-        query = self._select(
-            ClientRow.id, ClientRow.name, ClientRow.email, ClientRow.phone, model=ClientRow
-        ).where(ClientRow.id == client_id)
-        row = self._first(query)
-        return Client(*row) if row else None
+        return self._reference().clients_by_id.get(client_id)
 
     def offers(self) -> list[Offer]:
-        query = self._select(OfferRow.id, OfferRow.name, model=OfferRow).order_by(OfferRow.name)
-        return [Offer(*row) for row in self._rows(query)]
+        return list(self._reference().offers)
 
     def _upsert(self, model: Any, row_id: str, values: dict[str, object]) -> bool:
         exists = self._select(model.id, model=model).where(model.id == row_id).exists()
@@ -178,6 +342,7 @@ class PeeweeTransaction:
             model.update(values).where(model.id == row_id).bind(self._db).execute()
         else:
             model.insert({"id": row_id, **values}).bind(self._db).execute()
+        self._changed_reference()
         return not exists
 
     def _replace_dates(self, model: Any, key: Any, owner_id: str, dates: Iterable[dt.date]) -> None:
@@ -235,80 +400,49 @@ class PeeweeTransaction:
     # Availability -----------------------------------------------------------------------
 
     def holdings(self, region_id: str, first: dt.date, last: dt.date) -> list[Holding]:
-        region_setups = SetupRow.select(SetupRow.id).where(SetupRow.region == region_id)
-        region_operators = OperatorRow.select(OperatorRow.id).where(OperatorRow.region == region_id)
-        query = self._select(
-            SessionRow.date, SessionRow.setup, SessionRow.operator, model=SessionRow
-        ).where(
-            SessionRow.date.between(first, last),
-            SessionRow.status.in_(_HOLDING),
-            (SessionRow.setup.in_(region_setups) | SessionRow.operator.in_(region_operators)),
-        )
-        return [Holding(day, setup, operator) for day, setup, operator in self._rows(query)]
+        rows = self._all(_HOLDINGS, (first.isoformat(), last.isoformat(), region_id, region_id))
+        return [Holding(_date(day), setup, operator) for day, setup, operator in rows]
 
     # Sessions ---------------------------------------------------------------------------
 
-    _SESSION_COLUMNS = (
-        SessionRow.id,
-        SessionRow.client,
-        SessionRow.region,
-        SessionRow.date,
-        SessionRow.requested_participants,
-        SessionRow.capacity_max,
-        SessionRow.status,
-        SessionRow.booking_source,
-        SessionRow.created_at,
-        SessionRow.offer,
-        SessionRow.notes,
-        SessionRow.setup,
-        SessionRow.operator,
-        SessionRow.confirmed_at,
-        SessionRow.scheduled_at,
-        SessionRow.started_at,
-        SessionRow.completed_at,
-        SessionRow.cancelled_at,
-        SessionRow.outcome,
-        SessionRow.cancellation_reason,
-    )
-
-    def _module_ids(self, session_ids: Sequence[str]) -> dict[str, tuple[str, ...]]:
+    def _module_ids(self, where: str, params: Sequence[object]) -> dict[str, tuple[str, ...]]:
         found: dict[str, list[str]] = defaultdict(list)
-        for chunk in _chunks(list(session_ids)):
-            query = (
-                self._select(
-                    SessionModuleRow.session, SessionModuleRow.module, model=SessionModuleRow
-                )
-                .where(SessionModuleRow.session.in_(list(chunk)))
-                .order_by(SessionModuleRow.session, SessionModuleRow.position)
-            )
-            for session_id, module_id in self._rows(query):
-                found[session_id].append(module_id)
+        rows = self._all(
+            "SELECT m.session_id, m.module_id FROM session_module m"
+            f" WHERE m.session_id IN (SELECT s.id FROM session s {where})"
+            " ORDER BY m.session_id, m.position",
+            params,
+        )
+        for session_id, module_id in rows:
+            found[session_id].append(module_id)
         return {session_id: tuple(ids) for session_id, ids in found.items()}
 
-    def _sessions(self, query: Any) -> list[Session]:
-        rows = self._rows(query)
-        modules = self._module_ids([row[0] for row in rows])
+    def _sessions(self, where: str, params: Sequence[object], tail: str = "") -> list[Session]:
+        rows = self._all(f"{_SELECT_SESSIONS} {where} {tail}", params)
+        if not rows:
+            return []
+        modules = self._module_ids(where, params)
         return [
             Session(
                 id=row[0],
                 client_id=row[1],
                 region_id=row[2],
-                date=row[3],
+                date=_date(row[3]),
                 module_ids=modules.get(row[0], ()),
                 requested_participants=row[4],
                 capacity_max=row[5],
                 status=SessionStatus(row[6]),
                 booking_source=row[7],
-                created_at=row[8],
+                created_at=_timestamp(row[8]) or dt.datetime.min,
                 offer_id=row[9],
                 notes=row[10] or "",
                 setup_id=row[11],
                 operator_id=row[12],
-                confirmed_at=row[13],
-                scheduled_at=row[14],
-                started_at=row[15],
-                completed_at=row[16],
-                cancelled_at=row[17],
+                confirmed_at=_timestamp(row[13]),
+                scheduled_at=_timestamp(row[14]),
+                started_at=_timestamp(row[15]),
+                completed_at=_timestamp(row[16]),
+                cancelled_at=_timestamp(row[17]),
                 outcome=row[18],
                 cancellation_reason=row[19],
             )
@@ -316,163 +450,157 @@ class PeeweeTransaction:
         ]
 
     def session(self, session_id: str) -> Session | None:
-        query = self._select(*self._SESSION_COLUMNS, model=SessionRow).where(
-            SessionRow.id == session_id
-        )
-        found = self._sessions(query)
+        found = self._sessions("WHERE s.id = ?", (session_id,))
         return found[0] if found else None
 
     def sessions(self, query: SessionFilter) -> list[Session]:
-        select = self._select(*self._SESSION_COLUMNS, model=SessionRow)
+        conditions: list[str] = []
+        params: list[object] = []
         if query.statuses is not None:
-            select = select.where(
-                SessionRow.status.in_([status.value for status in query.statuses])
-            )
-        if query.region_id is not None:
-            select = select.where(SessionRow.region == query.region_id)
-        if query.client_id is not None:
-            select = select.where(SessionRow.client == query.client_id)
+            statuses = sorted(status.value for status in query.statuses)
+            if not statuses:
+                return []
+            conditions.append(f"s.status IN ({', '.join('?' for _ in statuses)})")
+            params.extend(statuses)
+        for column, value in (("s.region_id", query.region_id), ("s.client_id", query.client_id)):
+            if value is not None:
+                conditions.append(f"{column} = ?")
+                params.append(value)
         if query.date_from is not None:
-            select = select.where(SessionRow.date >= query.date_from)
+            conditions.append("s.date >= ?")
+            params.append(query.date_from.isoformat())
         if query.date_to is not None:
-            select = select.where(SessionRow.date <= query.date_to)
+            conditions.append("s.date <= ?")
+            params.append(query.date_to.isoformat())
         if query.text:
-            select = select.join(
-                ClientRow, JOIN.LEFT_OUTER, on=(SessionRow.client == ClientRow.id)
-            ).where(
-                SessionRow.id.contains(query.text)
-                | ClientRow.name.contains(query.text)
-                | SessionRow.notes.contains(query.text)
+            pattern = (
+                "%"
+                + query.text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                + "%"
             )
-        select = select.order_by(SessionRow.date, SessionRow.created_at, SessionRow.id)
+            conditions.append(
+                "(LOWER(s.id) LIKE ? ESCAPE '\\' OR LOWER(s.notes) LIKE ? ESCAPE '\\'"
+                " OR s.client_id IN (SELECT c.id FROM client c"
+                "                    WHERE LOWER(c.name) LIKE ? ESCAPE '\\'))"
+            )
+            params.extend([pattern, pattern, pattern])
+        where = ("WHERE " + " AND ".join(conditions)) if conditions else ""
+        tail = "ORDER BY s.date, s.created_at, s.id"
         if query.limit is not None:
-            select = select.limit(query.limit)
-        return self._sessions(select)
+            tail += f" LIMIT {int(query.limit)}"
+        return self._sessions(where, params, tail)
 
-    def _session_values(self, session: Session) -> dict[str, object]:
-        return {
-            "client": session.client_id,
-            "region": session.region_id,
-            "date": session.date,
-            "requested_participants": session.requested_participants,
-            "capacity_max": session.capacity_max,
-            "status": session.status.value,
-            "booking_source": session.booking_source,
-            "offer": session.offer_id,
-            "notes": session.notes,
-            "setup": session.setup_id,
-            "operator": session.operator_id,
-            "created_at": session.created_at,
-            "confirmed_at": session.confirmed_at,
-            "scheduled_at": session.scheduled_at,
-            "started_at": session.started_at,
-            "completed_at": session.completed_at,
-            "cancelled_at": session.cancelled_at,
-            "outcome": session.outcome,
-            "cancellation_reason": session.cancellation_reason,
-        }
+    @staticmethod
+    def _session_row(session: Session) -> tuple[object, ...]:
+        return (
+            session.id,
+            session.client_id,
+            session.region_id,
+            session.date.isoformat(),
+            session.requested_participants,
+            session.capacity_max,
+            session.status.value,
+            session.booking_source,
+            _stored_timestamp(session.created_at),
+            session.offer_id,
+            session.notes,
+            session.setup_id,
+            session.operator_id,
+            _stored_timestamp(session.confirmed_at),
+            _stored_timestamp(session.scheduled_at),
+            _stored_timestamp(session.started_at),
+            _stored_timestamp(session.completed_at),
+            _stored_timestamp(session.cancelled_at),
+            session.outcome,
+            session.cancellation_reason,
+        )
 
     def add_session(self, session: Session) -> None:
         self.add_sessions([session])
 
     def add_sessions(self, sessions: Sequence[Session]) -> None:
-        """Insert many sessions with a few statements (event imports, generated data)."""
-        rows = [{"id": s.id, **self._session_values(s)} for s in sessions]
-        links = [
-            {"session": s.id, "module": module_id, "position": position}
-            for s in sessions
-            for position, module_id in enumerate(s.module_ids)
-        ]
+        cursor = self._driver.cursor()
         try:
-            for chunk in _chunks(rows, 40):
-                SessionRow.insert_many(list(chunk)).bind(self._db).execute()
-            for chunk in _chunks(links, 300):
-                SessionModuleRow.insert_many(list(chunk)).bind(self._db).execute()
+            # Peewee's wrapper turns the driver's errors into Peewee's, as execute_sql does.
+            with _DRIVER_ERRORS:
+                cursor.executemany(_INSERT_SESSION, [self._session_row(s) for s in sessions])
+                cursor.executemany(
+                    "INSERT INTO session_module (session_id, module_id, position) VALUES (?, ?, ?)",
+                    [
+                        (s.id, module_id, position)
+                        for s in sessions
+                        for position, module_id in enumerate(s.module_ids)
+                    ],
+                )
         except IntegrityError as error:
             if _is_allocation_conflict(error):
                 raise AllocationConflictError(str(error)) from error
             raise
 
     def update_session(self, session: Session) -> None:
+        row = self._session_row(session)
         try:
-            SessionRow.update(self._session_values(session)).where(
-                SessionRow.id == session.id
-            ).bind(self._db).execute()
+            self._execute(_UPDATE_SESSION, (*row[1:], row[0]))
         except IntegrityError as error:
             if _is_allocation_conflict(error):
                 raise AllocationConflictError(str(error)) from error
             raise
 
     def delete_session(self, session_id: str) -> bool:
-        deleted = SessionRow.delete().where(SessionRow.id == session_id).bind(self._db).execute()
-        return bool(deleted)
+        cursor = self._execute("DELETE FROM session WHERE id = ?", (session_id,))
+        return bool(cursor.rowcount)
 
     # Audit ------------------------------------------------------------------------------
 
     def add_audit(self, entry: AuditEntry) -> None:
-        AuditRow.insert(
-            at=entry.at,
-            actor=entry.actor,
-            action=entry.action,
-            session_id=entry.session_id,
-            details=json.dumps(entry.details, ensure_ascii=False, sort_keys=True),
-        ).bind(self._db).execute()
+        self._execute(
+            "INSERT INTO audit_entry (at, actor, action, session_id, details)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (
+                _stored_timestamp(entry.at),
+                entry.actor,
+                entry.action,
+                entry.session_id,
+                json.dumps(entry.details, ensure_ascii=False, sort_keys=True),
+            ),
+        )
+
+    def _audit(self, where: str, params: Sequence[object], tail: str) -> list[AuditEntry]:
+        rows = self._all(
+            f"SELECT at, actor, action, session_id, details FROM audit_entry {where} {tail}", params
+        )
+        return [
+            AuditEntry(_timestamp(at) or dt.datetime.min, actor, action, sid, json.loads(details))
+            for at, actor, action, sid, details in rows
+        ]
 
     def audit_trail(self, session_id: str) -> list[AuditEntry]:
-        query = (
-            self._select(
-                AuditRow.at,
-                AuditRow.actor,
-                AuditRow.action,
-                AuditRow.session_id,
-                AuditRow.details,
-                model=AuditRow,
-            )
-            .where(AuditRow.session_id == session_id)
-            .order_by(AuditRow.id)
-        )
-        return [
-            AuditEntry(at, actor, action, sid, json.loads(details))
-            for at, actor, action, sid, details in self._rows(query)
-        ]
+        return self._audit("WHERE session_id = ?", (session_id,), "ORDER BY id")
 
     def audit_log(self, limit: int = 200) -> list[AuditEntry]:
-        query = (
-            self._select(
-                AuditRow.at,
-                AuditRow.actor,
-                AuditRow.action,
-                AuditRow.session_id,
-                AuditRow.details,
-                model=AuditRow,
-            )
-            .order_by(AuditRow.id.desc())
-            .limit(limit)
-        )
-        return [
-            AuditEntry(at, actor, action, sid, json.loads(details))
-            for at, actor, action, sid, details in self._rows(query)
-        ]
+        return self._audit("", (), f"ORDER BY id DESC LIMIT {int(limit)}")
 
     def was_deleted(self, session_id: str) -> bool:
         return bool(
-            self._select(AuditRow.id, model=AuditRow)
-            .where(AuditRow.session_id == session_id, AuditRow.action == "cancel")
-            .exists()
+            self._all(
+                "SELECT 1 FROM audit_entry WHERE session_id = ? AND action = 'cancel' LIMIT 1",
+                (session_id,),
+            )
         )
 
     # Settings ---------------------------------------------------------------------------
 
     def setting(self, key: str) -> str | None:
-        row = self._first(
-            self._select(SettingRow.value, model=SettingRow).where(SettingRow.key == key)
-        )
-        return str(row[0]) if row else None
+        return self._reference().settings.get(key)
 
-    def set_setting(self, key: str, value: str) -> None:
+    def _upsert_setting(self, key: str, value: str) -> None:
         SettingRow.insert(key=key, value=value).on_conflict(
             conflict_target=[SettingRow.key], update={SettingRow.value: value}
         ).bind(self._db).execute()
+
+    def set_setting(self, key: str, value: str) -> None:
+        self._upsert_setting(key, value)
+        self._changed_reference()
 
 
 class PeeweeStore:
@@ -481,6 +609,7 @@ class PeeweeStore:
     def __init__(self, db: Database, description: str) -> None:
         self._db = db
         self._description = description
+        self._cache = _ReferenceCache()
 
     @classmethod
     def open(cls, url: str) -> PeeweeStore:
@@ -506,7 +635,7 @@ class PeeweeStore:
             raise RuntimeError("a unit of work is already open on this thread")
         try:
             with self._db.atomic(*([lock_type] if lock_type else [])):
-                yield PeeweeTransaction(self._db)
+                yield PeeweeTransaction(self._db, self._cache)
         except OperationalError as error:
             if "locked" in str(error) or "busy" in str(error):
                 raise StorageError(
