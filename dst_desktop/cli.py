@@ -14,10 +14,13 @@ import sys
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from dst_desktop import __version__
 from dst_desktop.domain.errors import StorageError
+
+if TYPE_CHECKING:
+    from dst_desktop.services.exchange import BookingsImported
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -87,6 +90,27 @@ def build_parser() -> argparse.ArgumentParser:
     )
     call.add_argument("function", metavar="FUNCTION")
     call.add_argument("args", metavar="ARG", nargs=argparse.REMAINDER)
+
+    snapshot = commands.add_parser(
+        "export-snapshot",
+        help="office: write reference data, clients and upcoming allocations for an event laptop",
+    )
+    snapshot.add_argument("file", metavar="FILE")
+    snapshot.add_argument(
+        "--months", type=int, default=6, help="how many months of allocations (default 6)"
+    )
+    snapshot.add_argument("--event", default="", metavar="NAME", help="the event's name")
+    commands.add_parser(
+        "import-snapshot", help="laptop: make this database an event database from a snapshot"
+    ).add_argument("file", metavar="FILE")
+    commands.add_parser(
+        "export-bookings", help="laptop: write the bookings taken at the event"
+    ).add_argument("file", metavar="FILE")
+    bookings = commands.add_parser(
+        "import-bookings", help="office: bring event bookings in as pending confirmation"
+    )
+    bookings.add_argument("file", metavar="FILE")
+    bookings.add_argument("--json", action="store_true", help="print the report as JSON")
     return parser
 
 
@@ -209,6 +233,69 @@ def _command_call(
     return EXIT_OK
 
 
+_EXCHANGE_COMMANDS = ("export-snapshot", "import-snapshot", "export-bookings", "import-bookings")
+
+
+def describe_bookings_import(report: BookingsImported) -> str:
+    """The office's report of an import-bookings, for people."""
+    lines = [
+        f"Imported {len(report.imported)} event booking(s) as pending confirmation"
+        + (f" from {report.source_device}" if report.source_device else "")
+        + "."
+    ]
+    if report.already_present:
+        lines.append(f"Already present, skipped: {len(report.already_present)}")
+    if report.rejected:
+        lines.append(f"Rejected: {len(report.rejected)}")
+        lines.extend(f"  {item['sessionId']}: {item['reason']}" for item in report.rejected)
+    if report.no_availability_now:
+        lines.append(
+            f"No availability at the office any more (imported; offer the client another "
+            f"date): {len(report.no_availability_now)}"
+        )
+        lines.extend(f"  {session_id}" for session_id in report.no_availability_now)
+    if report.clients_added:
+        lines.append(f"New clients added: {', '.join(report.clients_added)}")
+    for difference in report.client_differences:
+        lines.append(
+            f"Client {difference['clientId']}: kept the office's {difference['field']} "
+            f"{difference['office']!r} (the event had {difference['event']!r})"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def _command_exchange(
+    url: str, today: dt.date | None, actor: str | None, args: argparse.Namespace, out: TextIO
+) -> int:
+    from dst_desktop.api import open_workflows
+    from dst_desktop.services.exchange import BundleError
+
+    path = Path(args.file)
+    try:
+        with open_workflows(url, today, actor) as api:
+            exchange = api.workflows.exchange
+            if args.command == "export-snapshot":
+                result = exchange.export_snapshot(path, args.months, args.event)
+                out.write(str(result["message"]) + "\n")
+            elif args.command == "import-snapshot":
+                imported = exchange.import_snapshot(path)
+                out.write(str(imported.to_dict()["message"]) + "\n")
+            elif args.command == "export-bookings":
+                exported = exchange.export_bookings(path)
+                out.write(f"{exported.to_dict()['message']} to {path}\n")
+            else:
+                report = exchange.import_bookings(path)
+                if args.json:
+                    _print_json(report.to_dict(), out)
+                else:
+                    out.write(describe_bookings_import(report))
+    except BundleError as error:
+        raise CommandError(str(error)) from None
+    except OSError as error:
+        raise CommandError(f"cannot write {path}: {error.strerror or error}") from None
+    return EXIT_OK
+
+
 def _run(args: argparse.Namespace, out: TextIO) -> int:
     today = _resolve_today(args)
     url = _resolve_database(args)
@@ -225,6 +312,8 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
         return _command_import_reference(url, today, actor, args.file, out)
     if args.command == "call":
         return _command_call(url, today, actor, args.function, args.args, out)
+    if args.command in _EXCHANGE_COMMANDS:
+        return _command_exchange(url, today, actor, args, out)
     raise UsageError(f"unknown command {args.command!r}")
 
 

@@ -98,6 +98,8 @@ class Session:
     cancelled_at: dt.datetime | None = None
     outcome: str | None = None
     cancellation_reason: str | None = None
+    #: The laptop a booking was taken on at an event (``bookingSource: "event"``).
+    source_device: str | None = None
 
     @property
     def holds_resources(self) -> bool:

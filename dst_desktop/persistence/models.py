@@ -137,6 +137,7 @@ class SessionRow(BaseModel):
     cancelled_at = DateTimeField(null=True)
     outcome = CharField(max_length=32, null=True)
     cancellation_reason = TextField(null=True)
+    source_device = CharField(max_length=200, null=True)
 
     class Meta:
         table_name = "session"

@@ -16,12 +16,18 @@ from dst_desktop.domain.errors import SchemaVersionError, StorageError
 from dst_desktop.persistence.models import MODELS
 
 #: The version this program writes and understands.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 Migration = Callable[[Database], None]
 
+
+def _add_source_device(db: Database) -> None:
+    """Version 2: bookings taken on an event laptop remember the laptop's name."""
+    db.execute_sql('ALTER TABLE "session" ADD COLUMN "source_device" VARCHAR(200)')  # type: ignore[no-untyped-call]
+
+
 #: Upgrades from version n (the key) to n + 1.
-MIGRATIONS: dict[int, Migration] = {}
+MIGRATIONS: dict[int, Migration] = {1: _add_source_device}
 
 
 def schema_version(db: SqliteDatabase) -> int:

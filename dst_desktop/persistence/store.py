@@ -91,6 +91,7 @@ _SESSION_COLUMNS = (
     "cancelled_at",
     "outcome",
     "cancellation_reason",
+    "source_device",
 )
 _SELECT_SESSIONS = "SELECT " + ", ".join(f"s.{c}" for c in _SESSION_COLUMNS) + " FROM session s"
 _INSERT_SESSION = (
@@ -445,6 +446,7 @@ class PeeweeTransaction:
                 cancelled_at=_timestamp(row[17]),
                 outcome=row[18],
                 cancellation_reason=row[19],
+                source_device=row[20],
             )
             for row in rows
         ]
@@ -452,6 +454,15 @@ class PeeweeTransaction:
     def session(self, session_id: str) -> Session | None:
         found = self._sessions("WHERE s.id = ?", (session_id,))
         return found[0] if found else None
+
+    def existing_session_ids(self, session_ids: Sequence[str]) -> set[str]:
+        found: set[str] = set()
+        for chunk in _chunks(list(session_ids)):
+            marks = ", ".join("?" for _ in chunk)
+            found.update(
+                row[0] for row in self._all(f"SELECT id FROM session WHERE id IN ({marks})", chunk)
+            )
+        return found
 
     def sessions(self, query: SessionFilter) -> list[Session]:
         conditions: list[str] = []
@@ -513,6 +524,7 @@ class PeeweeTransaction:
             _stored_timestamp(session.cancelled_at),
             session.outcome,
             session.cancellation_reason,
+            session.source_device,
         )
 
     def add_session(self, session: Session) -> None:

@@ -64,6 +64,16 @@ def validation_failure(error: InvalidInputError, **details: object) -> Failure:
     return Failure(ErrorCode.VALIDATION_ERROR, error.message, {"field": error.field, **details})
 
 
+def event_mode_failure(session_id: str) -> Failure:
+    """Confirmations and missions happen at the office, against live data (SPEC 7)."""
+    return Failure(
+        ErrorCode.EVENT_MODE,
+        "This is an event database: bookings taken here are confirmed at the office, "
+        "against live availability, after import-bookings",
+        {"sessionId": session_id},
+    )
+
+
 def no_setups_message(day: dt.date, region_id: str) -> str:
     return f"No setups available on {day.isoformat()} in {region_id}"
 
@@ -89,10 +99,12 @@ def require_region(tx: StoreTransaction, region_id: str, field: str = "regionId"
 class BookingWorkflow:
     """``Workflows.Booking`` of the seed."""
 
-    def __init__(self, store: Store, clock: Clock, actor: str) -> None:
+    def __init__(self, store: Store, clock: Clock, actor: str, device: str = "") -> None:
         self._store = store
         self._clock = clock
         self._actor = actor
+        #: Recorded on bookings taken in an event database.
+        self._device = device
 
     # -- helpers -----------------------------------------------------------------------
 
@@ -174,6 +186,7 @@ class BookingWorkflow:
                     {"availableAlternatives": self._alternatives(tx, region_id, day)},
                 )
 
+            event_database = tx.setting(EVENT_SNAPSHOT_SETTING) is not None
             session = Session(
                 id=self._new_session_id(),
                 client_id=client_id,
@@ -183,10 +196,11 @@ class BookingWorkflow:
                 requested_participants=participants,
                 capacity_max=capacity.capacity_max,
                 status=SessionStatus.PENDING_CONFIRMATION,
-                booking_source=source,
+                booking_source=SOURCE_EVENT if event_database else source,
                 created_at=self._clock.now(),
                 offer_id=offer_id,
                 notes=notes,
+                source_device=self._device if event_database else None,
             )
             tx.add_session(session)
             self._audit(tx, "create", session.id, session_to_dict(session))
@@ -230,14 +244,8 @@ class BookingWorkflow:
 
     def _confirm_once(self, session_id: str) -> BookingConfirmed | Failure:
         with self._store.writing() as tx:
-            snapshot = tx.setting(EVENT_SNAPSHOT_SETTING)
-            if snapshot is not None:
-                return Failure(
-                    ErrorCode.EVENT_MODE,
-                    "This is an event database: bookings taken here are confirmed at the "
-                    "office, against live availability, after import-bookings",
-                    {"sessionId": session_id},
-                )
+            if tx.setting(EVENT_SNAPSHOT_SETTING) is not None:
+                return event_mode_failure(session_id)
             session = tx.session(session_id)
             if session is None:
                 return Failure(

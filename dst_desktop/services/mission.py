@@ -12,7 +12,11 @@ from dst_desktop.domain.statuses import (
     MissionAction,
     expected_statuses_text,
 )
-from dst_desktop.services.booking import validation_failure
+from dst_desktop.services.booking import (
+    EVENT_SNAPSHOT_SETTING,
+    event_mode_failure,
+    validation_failure,
+)
 from dst_desktop.services.clock import Clock
 from dst_desktop.services.results import Failure, MissionUpdated
 from dst_desktop.services.store import Store
@@ -73,6 +77,8 @@ class MissionWorkflow:
             return validation_failure(error, sessionId=session_id)
         sources, target = MISSION_TRANSITIONS[action]
         with self._store.writing() as tx:
+            if tx.setting(EVENT_SNAPSHOT_SETTING) is not None:
+                return event_mode_failure(checked_id)
             session = tx.session(checked_id)
             if session is None:
                 return Failure(

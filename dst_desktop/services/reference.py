@@ -181,7 +181,8 @@ def _build(kind: str, entry: _Entry, region_ids: set[str]) -> ReferenceItem:
     return Offer(entry.id, entry.name())
 
 
-def _save(tx: StoreTransaction, item: ReferenceItem) -> bool:
+def save_reference_item(tx: StoreTransaction, item: ReferenceItem) -> bool:
+    """Insert or update one checked item; True when it was new."""
     if isinstance(item, Region):
         return tx.save_region(item)
     if isinstance(item, Setup):
@@ -215,7 +216,7 @@ class ReferenceData:
             )
             for kind in KINDS:
                 for item in parsed[kind]:
-                    target = report.added if _save(tx, item) else report.updated
+                    target = report.added if save_reference_item(tx, item) else report.updated
                     target[kind].append(item.id)
             details: dict[str, object] = {
                 "added": {kind: len(ids) for kind, ids in report.added.items() if ids},

@@ -50,6 +50,7 @@ def session_to_dict(session: Session) -> JsonDict:
         "offerId": session.offer_id,
         "notes": session.notes,
         "bookingSource": session.booking_source,
+        "sourceDevice": session.source_device,
         "createdAt": timestamp(session.created_at),
         "confirmedAt": timestamp(session.confirmed_at),
         "scheduledAt": timestamp(session.scheduled_at),

@@ -56,6 +56,9 @@ class StoreTransaction(Protocol):
 
     # Sessions -------------------------------------------------------------------------
     def session(self, session_id: str) -> Session | None: ...
+    def existing_session_ids(self, session_ids: Sequence[str]) -> set[str]:
+        """Which of these ids the database holds."""
+
     def sessions(self, query: SessionFilter) -> list[Session]: ...
     def add_session(self, session: Session) -> None: ...
     def add_sessions(self, sessions: Sequence[Session]) -> None:

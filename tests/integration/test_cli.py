@@ -228,3 +228,33 @@ def test_version_is_printed() -> None:
     result = run_process("--version")
     assert result.returncode == 0
     assert result.stdout.startswith("dst-desktop 0.")
+
+
+def test_event_round_trip_through_the_command_line(cli: Cli, tmp_path: Path) -> None:
+    laptop = Cli(f"sqlite:///{tmp_path / 'laptop.db'}")
+    snapshot, bookings = str(tmp_path / "snapshot.json"), str(tmp_path / "bookings.json")
+
+    code, out, _ = cli.run("export-snapshot", snapshot, "--months", "3", "--event", "Salon")
+    assert code == 0 and "Snapshot written" in out
+    code, out, _ = laptop.run("import-snapshot", snapshot)
+    assert code == 0 and "event database for 'Salon'" in out
+    code, created = laptop.call(
+        "createSessionBooking",
+        '{"clientId": "client_123", "regionId": "occitanie", "date": "2025-03-10", "moduleIds": ["module_tir"], "requestedParticipants": 4}',
+    )
+    assert code == 0 and isinstance(created, dict)
+    code, refused = laptop.call("confirmSessionBooking", str(created["sessionId"]))
+    assert code == 1 and isinstance(refused, dict) and refused["error"] == "EVENT_MODE"
+    code, out, _ = laptop.run("export-bookings", bookings)
+    assert code == 0 and "1 event booking(s)" in out
+
+    code, out, _ = cli.run("import-bookings", bookings, "--json")
+    assert code == 0
+    assert json.loads(out)["imported"] == [created["sessionId"]]
+    code, out, _ = cli.run("import-bookings", bookings)
+    assert code == 0 and "Already present, skipped: 1" in out
+
+    code, _, err = cli.run("import-bookings", snapshot)
+    assert code == 1 and 'is a "snapshot" bundle, expected a bookings bundle' in err
+    code, _, err = cli.run("export-snapshot", str(tmp_path / "no" / "such" / "dir.json"))
+    assert code == 1 and "does not exist" in err

@@ -153,3 +153,42 @@ def test_the_database_refuses_a_double_allocation_by_itself(tmp_path: Path) -> N
     # A cancelled session no longer holds its setup.
     connection.execute(insert, ("e", "cancelled", "setup_occitanie_1", "op_occitanie_1"))
     connection.close()
+
+
+def test_a_version_1_database_gains_the_event_device_column(tmp_path: Path) -> None:
+    """A database from before event mode opens, keeps its bookings and can take event ones."""
+    path = tmp_path / "v1.db"
+    store = PeeweeStore.open(f"sqlite:///{path}")
+    workflows = Workflows.create(store, BusinessDateClock(dt.date(2025, 2, 20)), "t")
+    workflows.reference.import_reference(sample_reference())
+    created = workflows.booking.create_session_booking(
+        {
+            "clientId": "client_123",
+            "regionId": "occitanie",
+            "date": "2025-03-10",
+            "moduleIds": ["module_tir"],
+            "requestedParticipants": 4,
+        }
+    ).to_dict()
+    store.close()
+    connection = sqlite3.connect(path)
+    connection.execute('ALTER TABLE "session" DROP COLUMN "source_device"')
+    connection.execute("PRAGMA user_version = 1")
+    connection.commit()
+    connection.close()
+
+    upgraded = PeeweeStore.open(f"sqlite:///{path}")
+    status = (
+        Workflows.create(upgraded, BusinessDateClock(dt.date(2025, 2, 20)), "t")
+        .booking.get_booking_status(created["sessionId"])
+        .to_dict()
+    )
+    upgraded.close()
+
+    assert status["success"] is True
+    assert status["session"]["sourceDevice"] is None  # type: ignore[index]
+    connection = sqlite3.connect(path)
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == 2
+    columns = [row[1] for row in connection.execute('PRAGMA table_info("session")')]
+    connection.close()
+    assert "source_device" in columns
