@@ -111,6 +111,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     bookings.add_argument("file", metavar="FILE")
     bookings.add_argument("--json", action="store_true", help="print the report as JSON")
+
+    generate = commands.add_parser(
+        "generate-data",
+        help="fill the database with realistic sessions at scale (benchmarks, training)",
+    )
+    generate.add_argument("--sessions", type=int, required=True, metavar="N")
+    generate.add_argument("--pending", type=int, default=0, metavar="M", help="of which pending")
+    generate.add_argument("--seed", type=int, default=1, metavar="S")
     return parser
 
 
@@ -296,6 +304,35 @@ def _command_exchange(
     return EXIT_OK
 
 
+def _command_generate(
+    url: str, today: dt.date | None, actor: str | None, args: argparse.Namespace, out: TextIO
+) -> int:
+    from dst_desktop import paths
+    from dst_desktop.api import open_workflows
+    from dst_desktop.services.generator import generate_data
+
+    if args.sessions < 0 or not 0 <= args.pending <= args.sessions:
+        raise UsageError("--sessions must be ≥ 0 and --pending between 0 and --sessions")
+    with open_workflows(url, today, actor) as api:
+        workflows = api.workflows
+        if workflows.queries.is_empty():
+            reference = json.loads(paths.resource_path("demo", "reference.json").read_text("utf-8"))
+            workflows.reference.import_reference(reference, source="demo reference data")
+        try:
+            result = generate_data(
+                workflows.store,
+                workflows.clock,
+                workflows.actor,
+                args.sessions,
+                args.pending,
+                args.seed,
+            )
+        except ValueError as error:
+            raise CommandError(str(error)) from None
+    out.write(str(result.to_dict()["message"]) + "\n")
+    return EXIT_OK
+
+
 def _run(args: argparse.Namespace, out: TextIO) -> int:
     today = _resolve_today(args)
     url = _resolve_database(args)
@@ -312,6 +349,8 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
         return _command_import_reference(url, today, actor, args.file, out)
     if args.command == "call":
         return _command_call(url, today, actor, args.function, args.args, out)
+    if args.command == "generate-data":
+        return _command_generate(url, today, actor, args, out)
     if args.command in _EXCHANGE_COMMANDS:
         return _command_exchange(url, today, actor, args, out)
     raise UsageError(f"unknown command {args.command!r}")

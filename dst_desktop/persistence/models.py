@@ -118,17 +118,19 @@ class SessionRow(BaseModel):
     """
 
     id = CharField(primary_key=True, max_length=64)
-    client = ForeignKeyField(ClientRow, column_name="client_id")
-    region = ForeignKeyField(RegionRow, column_name="region_id")
+    # (client_id, date) and (region_id, date) below serve these foreign keys.
+    client = ForeignKeyField(ClientRow, column_name="client_id", index=False)
+    region = ForeignKeyField(RegionRow, column_name="region_id", index=False)
     date = DateField()
     requested_participants = IntegerField(constraints=[Check("requested_participants >= 1")])
     capacity_max = IntegerField()
     status = CharField(max_length=32, constraints=[Check(f"status IN ({_STATUS_SQL})")])
     booking_source = CharField(max_length=32)
-    offer = ForeignKeyField(OfferRow, column_name="offer_id", null=True)
+    offer = ForeignKeyField(OfferRow, column_name="offer_id", null=True, index=False)
     notes = TextField(default="")
-    setup = ForeignKeyField(SetupRow, column_name="setup_id", null=True)
-    operator = ForeignKeyField(OperatorRow, column_name="operator_id", null=True)
+    # The partial unique indexes below also serve lookups by setup and operator.
+    setup = ForeignKeyField(SetupRow, column_name="setup_id", null=True, index=False)
+    operator = ForeignKeyField(OperatorRow, column_name="operator_id", null=True, index=False)
     created_at = DateTimeField()
     confirmed_at = DateTimeField(null=True)
     scheduled_at = DateTimeField(null=True)
@@ -151,6 +153,7 @@ class SessionRow(BaseModel):
             (("date", "status"), False),
             (("status", "date"), False),
             (("client_id", "date"), False),
+            (("region_id", "date"), False),
         )
 
 
@@ -173,8 +176,11 @@ SessionRow.add_index(
 
 
 class SessionModuleRow(BaseModel):
-    session = ForeignKeyField(SessionRow, column_name="session_id", on_delete="CASCADE")
-    module = ForeignKeyField(ModuleRow, column_name="module_id")
+    # The primary key (session_id, position) serves the session lookups.
+    session = ForeignKeyField(
+        SessionRow, column_name="session_id", on_delete="CASCADE", index=False
+    )
+    module = ForeignKeyField(ModuleRow, column_name="module_id", index=False)
     position = IntegerField()
 
     class Meta:
