@@ -11,7 +11,6 @@ Every function returns the same JSON-ready dict that ``dst-desktop call`` prints
 from __future__ import annotations
 
 import datetime as dt
-import getpass
 from collections.abc import Callable
 from dataclasses import dataclass
 from types import TracebackType
@@ -26,6 +25,8 @@ __all__ = ["FUNCTIONS", "ApiWorkflows", "FunctionSpec", "default_actor", "open_w
 
 def default_actor() -> str:
     """The OS user name, which the audit log records unless ``--actor`` says otherwise."""
+    import getpass
+
     try:
         return getpass.getuser()
     except (KeyError, OSError):

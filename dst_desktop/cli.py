@@ -11,7 +11,6 @@ import datetime as dt
 import json
 import os
 import sys
-import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -359,6 +358,8 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
 def _log_crash(error: BaseException) -> Path | None:
     """Keep the traceback for the developers, in the data folder, not on the screen."""
     try:
+        import traceback
+
         from dst_desktop import paths
 
         log = paths.data_dir() / "crash.log"

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from dst_desktop.domain.statuses import RESOURCE_HOLDING, SessionStatus
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Region:
     """An area served, e.g. ``occitanie``."""
 
@@ -16,7 +16,7 @@ class Region:
     name: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Setup:
     """One mobile simulator kit, based in one region; one session per day at most."""
 
@@ -31,7 +31,7 @@ class Setup:
         return self.active and day not in self.unavailable_dates
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Operator:
     """A person who runs a setup on site; one home region; one session per day at most."""
 
@@ -46,7 +46,7 @@ class Operator:
         return self.active and day not in self.unavailable_dates
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Module:
     """A training content; ``capacity_max`` participants at most."""
 
@@ -55,7 +55,7 @@ class Module:
     capacity_max: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Client:
     """A customer company and how to reach it."""
 
@@ -65,7 +65,7 @@ class Client:
     phone: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Offer:
     """A commercial package a booking may reference."""
 
@@ -73,7 +73,7 @@ class Offer:
     name: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Session:
     """One booking of one date in one region, through its whole life."""
 
@@ -107,7 +107,7 @@ class Session:
         return self.status in RESOURCE_HOLDING
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class AuditEntry:
     """One line of the audit log: when, who, what, on which session, with the details."""
 
@@ -118,7 +118,7 @@ class AuditEntry:
     details: dict[str, object]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class SessionFilter:
     """Which sessions to list; every criterion is optional and they combine with AND."""
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 from peewee import Database, SqliteDatabase
 
@@ -23,16 +22,21 @@ SQLITE_PRAGMAS: tuple[tuple[str, object], ...] = (
 )
 
 
+def _scheme(url: str) -> str:
+    return url.split(":", 1)[0].lower() if ":" in url else ""
+
+
 def sqlite_path(url: str) -> Path:
     """The file of a ``sqlite:///path`` URL (``sqlite:////abs/path`` or ``sqlite:///rel``)."""
-    parts = urlsplit(url)
-    if parts.scheme != "sqlite":
+    if _scheme(url) != "sqlite" or not url[len("sqlite:") :].startswith("//"):
         raise StorageError(f"not a SQLite URL: {url!r}")
-    if parts.netloc not in ("", "localhost"):
-        raise StorageError(f"a SQLite URL has no host, got {parts.netloc!r} in {url!r}")
-    path = unquote(parts.path)
-    if path.startswith("/"):
-        path = path[1:]
+    host, _, path = url[len("sqlite://") :].partition("/")
+    if host not in ("", "localhost"):
+        raise StorageError(f"a SQLite URL has no host, got {host!r} in {url!r}")
+    if "%" in path:
+        from urllib.parse import unquote
+
+        path = unquote(path)
     if not path or path == ":memory:":
         raise StorageError(
             f"{url!r} names no file; use sqlite:///path/to/bookings.db "
@@ -48,7 +52,7 @@ def url_for_path(path: Path) -> str:
 
 def open_database(url: str) -> Database:
     """A Peewee database for ``url``; connections are opened lazily, one per thread."""
-    scheme = urlsplit(url).scheme
+    scheme = _scheme(url)
     if scheme == "sqlite":
         path = sqlite_path(url)
         if path.exists() and path.is_dir():

@@ -13,7 +13,6 @@ from collections.abc import Callable
 from peewee import Database, DatabaseError, SqliteDatabase
 
 from dst_desktop.domain.errors import SchemaVersionError, StorageError
-from dst_desktop.persistence.models import MODELS
 
 #: The version this program writes and understands.
 SCHEMA_VERSION = 2
@@ -50,6 +49,8 @@ def ensure_schema(db: SqliteDatabase, *, location: str) -> int:
     at once do not both create it, and a failed upgrade leaves the old schema intact.
     """
     try:
+        if schema_version(db) == SCHEMA_VERSION:
+            return SCHEMA_VERSION  # the usual case: no write lock needed to open
         with db.atomic("IMMEDIATE"):
             found = schema_version(db)
             if found > SCHEMA_VERSION:
@@ -64,6 +65,8 @@ def ensure_schema(db: SqliteDatabase, *, location: str) -> int:
                         f"{location} is not a DST Desktop database (it has tables but no "
                         "DST Desktop schema version)"
                     )
+                from dst_desktop.persistence.models import MODELS
+
                 with db.bind_ctx(MODELS):
                     db.create_tables(MODELS)
                 _set_schema_version(db, SCHEMA_VERSION)

@@ -49,17 +49,6 @@ from dst_desktop.domain.model import (
 from dst_desktop.domain.rules import Holding
 from dst_desktop.domain.statuses import RESOURCE_HOLDING, SessionStatus
 from dst_desktop.persistence.database import open_database, sqlite_path
-from dst_desktop.persistence.models import (
-    ClientRow,
-    ModuleRow,
-    OfferRow,
-    OperatorRow,
-    OperatorUnavailableDateRow,
-    RegionRow,
-    SettingRow,
-    SetupRow,
-    SetupUnavailableDateRow,
-)
 from dst_desktop.persistence.schema import ensure_schema
 
 #: The setting whose value changes with every reference-data write.
@@ -235,76 +224,44 @@ class PeeweeTransaction:
         self._upsert_setting(REFERENCE_REVISION, uuid.uuid4().hex)
         self._reference_data = None
 
-    def _unavailable(self, model: Any, key: Any) -> dict[str, frozenset[dt.date]]:
+    def _unavailable(self, table: str, key: str) -> dict[str, frozenset[dt.date]]:
         dates: dict[str, set[dt.date]] = defaultdict(set)
-        for owner, day in self._rows(self._select(key, model.date, model=model)):
-            dates[owner].add(day)
+        for owner, day in self._all(f"SELECT {key}, date FROM {table}"):
+            dates[owner].add(_date(day))
         return {owner: frozenset(days) for owner, days in dates.items()}
 
     def _load_reference(self, revision: str | None) -> _ReferenceData:
-        setup_dates = self._unavailable(SetupUnavailableDateRow, SetupUnavailableDateRow.setup)
-        operator_dates = self._unavailable(
-            OperatorUnavailableDateRow, OperatorUnavailableDateRow.operator
-        )
+        setup_dates = self._unavailable("setup_unavailable_date", "setup_id")
+        operator_dates = self._unavailable("operator_unavailable_date", "operator_id")
         return _ReferenceData(
             revision=revision,
             regions=tuple(
-                Region(*row)
-                for row in self._rows(
-                    self._select(RegionRow.id, RegionRow.name, model=RegionRow).order_by(
-                        RegionRow.name
-                    )
-                )
+                Region(*row) for row in self._all("SELECT id, name FROM region ORDER BY name, id")
             ),
             setups=tuple(
                 Setup(id_, name, region, bool(active), setup_dates.get(id_, frozenset()))
-                for id_, name, region, active in self._rows(
-                    self._select(
-                        SetupRow.id, SetupRow.name, SetupRow.region, SetupRow.active, model=SetupRow
-                    ).order_by(SetupRow.id)
+                for id_, name, region, active in self._all(
+                    "SELECT id, name, region_id, active FROM setup ORDER BY id"
                 )
             ),
             operators=tuple(
                 Operator(id_, name, region, bool(active), operator_dates.get(id_, frozenset()))
-                for id_, name, region, active in self._rows(
-                    self._select(
-                        OperatorRow.id,
-                        OperatorRow.name,
-                        OperatorRow.region,
-                        OperatorRow.active,
-                        model=OperatorRow,
-                    ).order_by(OperatorRow.id)
+                for id_, name, region, active in self._all(
+                    "SELECT id, name, region_id, active FROM operator ORDER BY id"
                 )
             ),
             modules=tuple(
                 Module(*row)
-                for row in self._rows(
-                    self._select(
-                        ModuleRow.id, ModuleRow.name, ModuleRow.capacity_max, model=ModuleRow
-                    ).order_by(ModuleRow.name)
-                )
+                for row in self._all("SELECT id, name, capacity_max FROM module ORDER BY name, id")
             ),
             clients=tuple(
                 Client(*row)
-                for row in self._rows(
-                    self._select(
-                        ClientRow.id,
-                        ClientRow.name,
-                        ClientRow.email,
-                        ClientRow.phone,
-                        model=ClientRow,
-                    ).order_by(ClientRow.name)
-                )
+                for row in self._all("SELECT id, name, email, phone FROM client ORDER BY name, id")
             ),
             offers=tuple(
-                Offer(*row)
-                for row in self._rows(
-                    self._select(OfferRow.id, OfferRow.name, model=OfferRow).order_by(OfferRow.name)
-                )
+                Offer(*row) for row in self._all("SELECT id, name FROM offer ORDER BY name, id")
             ),
-            settings=dict(
-                self._rows(self._select(SettingRow.key, SettingRow.value, model=SettingRow))
-            ),
+            settings=dict(self._all("SELECT key, value FROM setting")),
         )
 
     def regions(self) -> list[Region]:
@@ -352,51 +309,66 @@ class PeeweeTransaction:
         for chunk in _chunks(rows, 200):
             model.insert_many(list(chunk)).bind(self._db).execute()
 
+    # Reference writes are rare: their Peewee models are imported on first use, which keeps
+    # a one-shot ``dst-desktop call`` from paying for them.
+
     def save_region(self, region: Region) -> bool:
-        return self._upsert(RegionRow, region.id, {"name": region.name})
+        from dst_desktop.persistence import models
+
+        return self._upsert(models.RegionRow, region.id, {"name": region.name})
 
     def save_setup(self, setup: Setup) -> bool:
+        from dst_desktop.persistence import models
+
         added = self._upsert(
-            SetupRow,
+            models.SetupRow,
             setup.id,
             {"name": setup.name, "region": setup.region_id, "active": setup.active},
         )
         self._replace_dates(
-            SetupUnavailableDateRow,
-            SetupUnavailableDateRow.setup,
+            models.SetupUnavailableDateRow,
+            models.SetupUnavailableDateRow.setup,
             setup.id,
             setup.unavailable_dates,
         )
         return added
 
     def save_operator(self, operator: Operator) -> bool:
+        from dst_desktop.persistence import models
+
         added = self._upsert(
-            OperatorRow,
+            models.OperatorRow,
             operator.id,
             {"name": operator.name, "region": operator.region_id, "active": operator.active},
         )
         self._replace_dates(
-            OperatorUnavailableDateRow,
-            OperatorUnavailableDateRow.operator,
+            models.OperatorUnavailableDateRow,
+            models.OperatorUnavailableDateRow.operator,
             operator.id,
             operator.unavailable_dates,
         )
         return added
 
     def save_module(self, module: Module) -> bool:
+        from dst_desktop.persistence import models
+
         return self._upsert(
-            ModuleRow, module.id, {"name": module.name, "capacity_max": module.capacity_max}
+            models.ModuleRow, module.id, {"name": module.name, "capacity_max": module.capacity_max}
         )
 
     def save_client(self, client: Client) -> bool:
+        from dst_desktop.persistence import models
+
         return self._upsert(
-            ClientRow,
+            models.ClientRow,
             client.id,
             {"name": client.name, "email": client.email, "phone": client.phone},
         )
 
     def save_offer(self, offer: Offer) -> bool:
-        return self._upsert(OfferRow, offer.id, {"name": offer.name})
+        from dst_desktop.persistence import models
+
+        return self._upsert(models.OfferRow, offer.id, {"name": offer.name})
 
     # Availability -----------------------------------------------------------------------
 
@@ -606,8 +578,10 @@ class PeeweeTransaction:
         return self._reference().settings.get(key)
 
     def _upsert_setting(self, key: str, value: str) -> None:
-        SettingRow.insert(key=key, value=value).on_conflict(
-            conflict_target=[SettingRow.key], update={SettingRow.value: value}
+        from dst_desktop.persistence import models
+
+        models.SettingRow.insert(key=key, value=value).on_conflict(
+            conflict_target=[models.SettingRow.key], update={models.SettingRow.value: value}
         ).bind(self._db).execute()
 
     def set_setting(self, key: str, value: str) -> None:

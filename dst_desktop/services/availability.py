@@ -11,12 +11,7 @@ import datetime as dt
 from collections import defaultdict
 
 from dst_desktop.domain.model import Operator, Setup
-from dst_desktop.domain.rules import (
-    DayAvailability,
-    day_availability,
-    first_free_resources,
-    iter_dates,
-)
+from dst_desktop.domain.rules import DayAvailability, availability_over, first_free_resources
 from dst_desktop.services.store import StoreTransaction
 
 #: How far ahead suggested dates and alternatives are searched, in days.
@@ -71,17 +66,9 @@ class AvailabilityEngine:
         """The availability of every date from ``first`` to ``last`` (a calendar month)."""
         setups, operators = self._region_resources(region_id)
         held = self._held(region_id, first, last)
-        return [
-            day_availability(
-                day,
-                self._today,
-                setups,
-                operators,
-                held.setup_ids(day),
-                held.operator_ids(day),
-            )
-            for day in iter_dates(first, last)
-        ]
+        return availability_over(
+            first, last, self._today, setups, operators, held.setups, held.operators
+        )
 
     def day(self, region_id: str, day: dt.date) -> DayAvailability:
         return self.days(region_id, day, day)[0]

@@ -60,6 +60,13 @@ _CONFIRM_ATTEMPTS = 3
 _ID_ALPHABET = string.digits + string.ascii_lowercase
 
 
+def device_name() -> str:
+    """This computer's name, as bundles and event bookings record it."""
+    import platform
+
+    return platform.node() or "unknown-device"
+
+
 def validation_failure(error: InvalidInputError, **details: object) -> Failure:
     return Failure(ErrorCode.VALIDATION_ERROR, error.message, {"field": error.field, **details})
 
@@ -200,7 +207,7 @@ class BookingWorkflow:
                 created_at=self._clock.now(),
                 offer_id=offer_id,
                 notes=notes,
-                source_device=self._device if event_database else None,
+                source_device=(self._device or device_name()) if event_database else None,
             )
             tx.add_session(session)
             self._audit(tx, "create", session.id, session_to_dict(session))

@@ -16,7 +16,6 @@ import datetime as dt
 import hashlib
 import json
 import os
-import platform
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -27,7 +26,7 @@ from dst_desktop.domain.model import AuditEntry, Client, Module, Session, Sessio
 from dst_desktop.domain.rules import module_capacity
 from dst_desktop.domain.statuses import RESOURCE_HOLDING, SessionStatus
 from dst_desktop.services.availability import AvailabilityEngine
-from dst_desktop.services.booking import EVENT_SNAPSHOT_SETTING, SOURCE_EVENT
+from dst_desktop.services.booking import EVENT_SNAPSHOT_SETTING, SOURCE_EVENT, device_name
 from dst_desktop.services.clock import Clock
 from dst_desktop.services.reference import parse_reference, save_reference_item
 from dst_desktop.services.results import JsonDict, session_to_dict, timestamp
@@ -43,11 +42,6 @@ DEFAULT_SNAPSHOT_MONTHS = 6
 
 class BundleError(ValueError):
     """A bundle that cannot be used; nothing was written."""
-
-
-def device_name() -> str:
-    """This computer's name, as bundles and event bookings record it."""
-    return platform.node() or "unknown-device"
 
 
 def _canonical(content: object) -> bytes:
@@ -244,7 +238,7 @@ def _not_an_object(item: object) -> Session:
     raise InvalidInputError("allocations", f"an allocation must be an object, got {show(item)}")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class EventSnapshot:
     """What an event database knows about the snapshot it holds."""
 
@@ -285,7 +279,7 @@ class EventSnapshot:
         return (today - self.taken_at.date()).days
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class SnapshotImported:
     snapshot: EventSnapshot
     sessions: int
@@ -307,7 +301,7 @@ class SnapshotImported:
         }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class BookingsExported:
     bookings: int
     clients: int

@@ -31,7 +31,7 @@ FUTURE_DAYS = 180
 _BATCH = 5_000
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class GeneratedData:
     sessions: int
     pending: int

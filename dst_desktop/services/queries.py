@@ -25,7 +25,7 @@ from dst_desktop.services.clock import Clock
 from dst_desktop.services.store import Store
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ReferenceSnapshot:
     """Everything a booking form offers to choose from."""
 

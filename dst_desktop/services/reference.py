@@ -43,7 +43,7 @@ MAX_UNAVAILABLE_DATES = 5000
 ReferenceItem = Region | Setup | Operator | Module | Client | Offer
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ReferenceImported:
     """What an import added and updated, by kind."""
 

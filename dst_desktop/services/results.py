@@ -62,7 +62,7 @@ def session_to_dict(session: Session) -> JsonDict:
     }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Failure:
     """``{success: false, error, message, ...details}``; nothing was changed."""
 
@@ -87,7 +87,7 @@ class Failure:
         )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class BookingCreated:
     session: Session
     available_setups: int
@@ -109,7 +109,7 @@ class BookingCreated:
         }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class BookingConfirmed:
     session: Session
     setup: Setup
@@ -132,7 +132,7 @@ class BookingConfirmed:
         }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class BookingCancelled:
     session_id: str
     already_deleted: bool
@@ -151,7 +151,7 @@ class BookingCancelled:
         return result
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class AvailabilityCheck:
     region_id: str
     date: dt.date
@@ -187,7 +187,7 @@ class AvailabilityCheck:
         }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class BookingStatus:
     """A session with everything a details screen shows about it."""
 
@@ -222,7 +222,7 @@ class BookingStatus:
         }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class MissionUpdated:
     session: Session
     previous_status: SessionStatus

@@ -1,41 +1,63 @@
-"""All workflows of one database, sharing its store, clock and actor."""
+"""All workflows of one database, sharing its store, clock and actor.
+
+Each workflow is built on first use, so that a one-shot ``dst-desktop call`` imports only
+the modules its function needs.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from dst_desktop.services.booking import BookingWorkflow
 from dst_desktop.services.clock import Clock
-from dst_desktop.services.exchange import OfflineExchange, device_name
-from dst_desktop.services.mission import MissionWorkflow
-from dst_desktop.services.queries import BookingQueries
-from dst_desktop.services.reference import ReferenceData
 from dst_desktop.services.store import Store
 
+if TYPE_CHECKING:
+    from dst_desktop.services.exchange import OfflineExchange
+    from dst_desktop.services.mission import MissionWorkflow
+    from dst_desktop.services.queries import BookingQueries
+    from dst_desktop.services.reference import ReferenceData
 
-@dataclass(frozen=True)
+
 class Workflows:
     """The seed's ``Workflows`` namespace, typed, for presenters and the composition roots."""
 
-    store: Store
-    clock: Clock
-    actor: str
-    booking: BookingWorkflow
-    mission: MissionWorkflow
-    reference: ReferenceData
-    queries: BookingQueries
-    exchange: OfflineExchange
+    def __init__(self, store: Store, clock: Clock, actor: str, device: str = "") -> None:
+        self.store = store
+        self.clock = clock
+        self.actor = actor
+        #: The computer's name, recorded on bookings taken in an event database.
+        self.device = device
 
     @classmethod
     def create(cls, store: Store, clock: Clock, actor: str, device: str = "") -> Workflows:
-        device = device or device_name()
-        return cls(
-            store=store,
-            clock=clock,
-            actor=actor,
-            booking=BookingWorkflow(store, clock, actor, device),
-            mission=MissionWorkflow(store, clock, actor),
-            reference=ReferenceData(store, clock, actor),
-            queries=BookingQueries(store, clock),
-            exchange=OfflineExchange(store, clock, actor, device),
-        )
+        return cls(store, clock, actor, device)
+
+    @cached_property
+    def booking(self) -> BookingWorkflow:
+        return BookingWorkflow(self.store, self.clock, self.actor, self.device)
+
+    @cached_property
+    def mission(self) -> MissionWorkflow:
+        from dst_desktop.services.mission import MissionWorkflow
+
+        return MissionWorkflow(self.store, self.clock, self.actor)
+
+    @cached_property
+    def reference(self) -> ReferenceData:
+        from dst_desktop.services.reference import ReferenceData
+
+        return ReferenceData(self.store, self.clock, self.actor)
+
+    @cached_property
+    def queries(self) -> BookingQueries:
+        from dst_desktop.services.queries import BookingQueries
+
+        return BookingQueries(self.store, self.clock)
+
+    @cached_property
+    def exchange(self) -> OfflineExchange:
+        from dst_desktop.services.exchange import OfflineExchange
+
+        return OfflineExchange(self.store, self.clock, self.actor, self.device)

@@ -159,3 +159,59 @@ def test_expected_statuses_text_reads_like_the_seed() -> None:
         expected_statuses_text((SessionStatus.CONFIRMED, SessionStatus.SCHEDULED))
         == "'confirmed' or 'scheduled'"
     )
+
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from dst_desktop.domain.rules import availability_over  # noqa: E402
+
+WEEK = [DAY + dt.timedelta(days=n) for n in range(7)]
+day_sets = st.frozensets(st.sampled_from(WEEK), max_size=4)
+
+
+@given(
+    setup_specs=st.lists(st.tuples(st.booleans(), day_sets), max_size=5),
+    operator_specs=st.lists(st.tuples(st.booleans(), day_sets), max_size=5),
+    held=st.lists(
+        st.tuples(st.sampled_from(WEEK), st.integers(0, 6), st.integers(0, 6)), max_size=12
+    ),
+    today_offset=st.integers(-2, 8),
+)
+def test_availability_over_a_range_equals_day_by_day(
+    setup_specs: list[tuple[bool, frozenset[dt.date]]],
+    operator_specs: list[tuple[bool, frozenset[dt.date]]],
+    held: list[tuple[dt.date, int, int]],
+    today_offset: int,
+) -> None:
+    resources = [
+        Setup(f"s{n}", "S", "r", active, days) for n, (active, days) in enumerate(setup_specs)
+    ]
+    people = [
+        Operator(f"o{n}", "O", "r", active, days) for n, (active, days) in enumerate(operator_specs)
+    ]
+    held_setups: dict[dt.date, set[str]] = {}
+    held_operators: dict[dt.date, set[str]] = {}
+    for day, setup_number, operator_number in held:
+        held_setups.setdefault(day, set()).add(
+            f"s{setup_number}"
+        )  # may name another region's setup
+        held_operators.setdefault(day, set()).add(f"o{operator_number}")
+    today = DAY + dt.timedelta(days=today_offset)
+
+    fast = availability_over(
+        WEEK[0], WEEK[-1], today, resources, people, held_setups, held_operators
+    )
+
+    slow = [
+        day_availability(
+            day,
+            today,
+            resources,
+            people,
+            frozenset(held_setups.get(day, ())),
+            frozenset(held_operators.get(day, ())),
+        )
+        for day in WEEK
+    ]
+    assert fast == slow
