@@ -81,6 +81,11 @@ def event_mode_failure(session_id: str) -> Failure:
     )
 
 
+def session_not_found(session_id: str, code: ErrorCode = ErrorCode.INVALID_STATUS) -> Failure:
+    """The seed answers an unknown id with INVALID_STATUS; getBookingStatus with NOT_FOUND."""
+    return Failure(code, f"Session {session_id} not found", {"sessionId": session_id})
+
+
 def no_setups_message(day: dt.date, region_id: str) -> str:
     return f"No setups available on {day.isoformat()} in {region_id}"
 
@@ -233,11 +238,7 @@ class BookingWorkflow:
         with self._store.reading() as tx:
             session = tx.session(checked_id)
             if session is None:
-                return Failure(
-                    ErrorCode.INVALID_STATUS,
-                    f"Session {checked_id} not found",
-                    {"sessionId": checked_id},
-                )
+                return session_not_found(checked_id)
             return Failure(
                 ErrorCode.NO_SETUP_AVAILABLE,
                 no_setups_message(session.date, session.region_id),
@@ -255,11 +256,7 @@ class BookingWorkflow:
                 return event_mode_failure(session_id)
             session = tx.session(session_id)
             if session is None:
-                return Failure(
-                    ErrorCode.INVALID_STATUS,
-                    f"Session {session_id} not found",
-                    {"sessionId": session_id},
-                )
+                return session_not_found(session_id)
             if session.status is not SessionStatus.PENDING_CONFIRMATION:
                 return Failure(
                     ErrorCode.INVALID_STATUS,
@@ -353,11 +350,7 @@ class BookingWorkflow:
         with self._store.reading() as tx:
             session = tx.session(checked_id)
             if session is None:
-                return Failure(
-                    ErrorCode.NOT_FOUND,
-                    f"Session {checked_id} not found",
-                    {"sessionId": checked_id},
-                )
+                return session_not_found(checked_id, ErrorCode.NOT_FOUND)
             modules = {module.id: module for module in tx.modules()}
             setups = {setup.id: setup for setup in tx.setups(None)}
             operators = {op.id: op for op in tx.operators(None)}

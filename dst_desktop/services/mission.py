@@ -15,6 +15,7 @@ from dst_desktop.domain.statuses import (
 from dst_desktop.services.booking import (
     EVENT_SNAPSHOT_SETTING,
     event_mode_failure,
+    session_not_found,
     validation_failure,
 )
 from dst_desktop.services.clock import Clock
@@ -81,11 +82,7 @@ class MissionWorkflow:
                 return event_mode_failure(checked_id)
             session = tx.session(checked_id)
             if session is None:
-                return Failure(
-                    ErrorCode.INVALID_STATUS,
-                    f"Session {checked_id} not found",
-                    {"sessionId": checked_id},
-                )
+                return session_not_found(checked_id)
             if session.status not in sources:
                 return Failure(
                     ErrorCode.INVALID_STATUS,
