@@ -166,39 +166,31 @@ def _row_extent(layout: QAbstractTextDocumentLayout, table: QTextTable, row: int
     return extent
 
 
-def _push_to_next_page(table: QTextTable, row: int, distance: float, scale: float) -> None:
-    """Make the room before ``row`` taller by ``distance`` (device pixels)."""
-    if row == table.format().headerRowCount():
+def _start_on_next_page(table: QTextTable, row: int) -> None:
+    """Start ``row`` on the next page: the row before it ends the page (or, for the first
+    row under the header, the whole table moves down)."""
+    if row <= table.format().headerRowCount():
         table_format = table.format()
-        table_format.setTopMargin(table_format.topMargin() + distance / scale)
+        table_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
         table.setFormat(table_format)
         return
-    default_padding = table.format().cellPadding()
     for column in range(table.columns()):
-        cell = table.cellAt(row - 1, column)
-        cell_format = cell.format().toTableCellFormat()
-        padding = (
-            cell_format.bottomPadding()
-            if cell_format.hasProperty(QTextFormat.Property.TableCellBottomPadding)
-            else default_padding
-        )
-        cell_format.setBottomPadding(padding + distance / scale)
-        cell.setFormat(cell_format)
+        cursor = table.cellAt(row - 1, column).lastCursorPosition()
+        block_format = cursor.blockFormat()
+        block_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysAfter)
+        cursor.setBlockFormat(block_format)
 
 
-def _keep_rows_whole(text_document: QTextDocument, device: QPagedPaintDevice) -> None:
+def _keep_rows_whole(text_document: QTextDocument) -> None:
     """Move every table row that a page break would cut to the top of the next page.
 
     ``QTextDocument`` splits a row between two pages line by line; a day-sheet row cut in
-    two is hard to read. The row before it is given the rest of the page instead (its
-    cells grow to the page's bottom), and the row starts on the next page under the
+    two is hard to read. The row before it gets a page break after its text instead (its
+    cells reach down to the page's bottom), and the row starts the next page under the
     repeated header. Rows taller than half a page are left to split.
     """
     layout = text_document.documentLayout()
     page_height = text_document.pageSize().height()
-    screen = QGuiApplication.primaryScreen()
-    source_dpi = round(screen.logicalDotsPerInchY()) if screen is not None else 96
-    scale = device.logicalDpiY() / max(1, source_dpi)  # document units → device pixels
     tables = [
         frame
         for frame in text_document.rootFrame().childFrames()
@@ -207,16 +199,15 @@ def _keep_rows_whole(text_document: QTextDocument, device: QPagedPaintDevice) ->
     for table in tables:
         row = table.format().headerRowCount()
         attempts = 0
-        while row < table.rows() and attempts < 3:
+        while row < table.rows():
             layout.documentSize()  # lays the document out again after a change
             extent = _row_extent(layout, table, row)
             page = int(extent.top() // page_height)
             cut = page != int((extent.bottom() - 1) // page_height)
-            if not cut or extent.height() > page_height / 2:
+            if not cut or extent.height() > page_height / 2 or attempts == 2:
                 row, attempts = row + 1, 0
                 continue
-            distance = (page + 1) * page_height - extent.top() + 2 * scale
-            _push_to_next_page(table, row, distance, scale)
+            _start_on_next_page(table, row)
             attempts += 1
 
 
@@ -280,7 +271,7 @@ def paint_document(document: PrintDocument, device: QPagedPaintDevice) -> int:
     body = QSizeF(paint_rect.width(), paint_rect.height() - footer)
     text_document.documentLayout().setPaintDevice(device)
     text_document.setPageSize(body)
-    _keep_rows_whole(text_document, device)
+    _keep_rows_whole(text_document)
     pages = text_document.pageCount()
     painter = QPainter()
     if not painter.begin(device):
