@@ -114,9 +114,9 @@ def _status_banner(summary: BookingSummary, context: ReportContext) -> str:
         heading = words.status(session.status).upper()
         detail = words(_HELD_DETAIL[session.status])
     return (
-        f'<table width="100%" cellspacing="0" cellpadding="8" '
-        f'style="background-color: {shade}; border: 1px solid {ink}; margin-top: 10px;">'
-        f'<tr><td style="color: {ink};">'
+        f'<table width="100%" cellspacing="0" cellpadding="8" border="1" '
+        f'style="border-collapse: collapse; border: 1px solid {ink}; margin-top: 10px;">'
+        f'<tr><td style="color: {ink}; background-color: {shade};">'
         f'<p style="font-size: 13pt; font-weight: bold;">'
         f"{text(words('Status: {status}', status=heading))}</p>"
         f'<p style="font-size: 9.5pt;">{text(detail)}</p>'
@@ -189,7 +189,7 @@ def _modules_table(summary: BookingSummary, context: ReportContext) -> str:
         if module_id not in known
     )
     return (
-        f'<table width="100%" cellspacing="0" cellpadding="5" '
+        f'<table width="100%" cellspacing="0" cellpadding="5" border="1" '
         f'style="border-collapse: collapse; border: 1px solid {RULE};">'
         f'<thead><tr><th width="66%">{text(words("Module"))}</th>'
         f"<th>{text(words('Capacity'))}</th></tr></thead>"
@@ -235,15 +235,15 @@ def _history_block(summary: BookingSummary, context: ReportContext) -> str:
             return f'<span class="muted">{text(words("Not yet"))}</span>'
         return text(words.moment(moment, context.zone))
 
-    rows = [_field(words("Created"), when(session.created_at))]
-    rows.append(_field(words("Confirmed"), when(session.confirmed_at)))
+    rows = [_field(words("Created"), when(session.created_at), 32)]
+    rows.append(_field(words("Confirmed"), when(session.confirmed_at), 32))
     optional = (
         ("Scheduled", session.scheduled_at),
         ("Started", session.started_at),
         ("Completed", session.completed_at),
         ("Cancelled", session.cancelled_at),
     )
-    rows.extend(_field(words(label), when(moment)) for label, moment in optional if moment)
+    rows.extend(_field(words(label), when(moment), 32) for label, moment in optional if moment)
     return _fields(rows)
 
 
@@ -262,18 +262,18 @@ def _two_columns(left: str, right: str) -> str:
 
 def _notes_and_signatures(summary: BookingSummary, context: ReportContext) -> str:
     words = context.wording
-    notes_lines = "".join("<p>&nbsp;</p>" for _ in range(7))
+    notes_lines = "".join("<p>&nbsp;</p>" for _ in range(8))
     signature_lines = "".join("<p>&nbsp;</p>" for _ in range(5))
     notes_box = (
-        f'<table width="100%" cellspacing="0" cellpadding="8" '
-        f'style="border: 1px solid {RULE}; margin-top: 4px;">'
+        f'<table width="100%" cellspacing="0" cellpadding="8" border="1" '
+        f'style="border-collapse: collapse; border: 1px solid {RULE}; margin-top: 4px;">'
         f"<tr><td>{notes_lines}</td></tr></table>"
     )
 
     def signature(label: str) -> str:
         return (
-            f'<table width="100%" cellspacing="0" cellpadding="8" '
-            f'style="border: 1px solid {RULE};">'
+            f'<table width="100%" cellspacing="0" cellpadding="8" border="1" '
+            f'style="border-collapse: collapse; border: 1px solid {RULE};">'
             f'<tr><td style="background-color: {SHADE};" class="label">{text(label)}</td></tr>'
             f'<tr><td><p class="label">{text(words("Name and date:"))}</p>'
             f"{signature_lines}</td></tr></table>"

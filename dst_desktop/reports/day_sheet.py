@@ -165,7 +165,9 @@ def _row(entry: DaySheetEntry, context: ReportContext) -> str:
         _named(entry.setup.name if entry.setup else None, session.setup_id),
         _named(entry.operator.name if entry.operator else None, session.operator_id),
         _client_cell(entry, context),
-        "<br/>".join(text(name) for name in module_names),
+        "<br/>".join(
+            f"• {text(name)}" if len(module_names) > 1 else text(name) for name in module_names
+        ),
         f'<span class="strong">{session.requested_participants}</span>'
         f'<span class="muted"> / {session.capacity_max}</span><br/>'
         f'<span class="small muted">{text(words.status(session.status))}</span>',
@@ -190,7 +192,7 @@ def _group_table(group: DaySheetGroup, context: ReportContext) -> str:
     rows = "".join(_row(entry, context) for entry in group.entries)
     return (
         f'<table class="sheet" width="100%" cellspacing="0" cellpadding="4" border="1" '
-        f'style="border-collapse: collapse; border-color: {RULE}; margin-top: 12px;">'
+        f'style="border-collapse: collapse; border: 1px solid {RULE}; margin-top: 12px;">'
         f"<thead>{header}</thead>{rows}</table>"
     )
 
