@@ -102,10 +102,6 @@ class PdfExportError(Exception):
     """The PDF could not be written; the message says why, for the user."""
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("printing", text)
-
-
 def ensure_gui_application() -> QGuiApplication:
     """The running Qt application, or a new ``QGuiApplication`` for headless printing.
 
@@ -275,7 +271,9 @@ def paint_document(document: PrintDocument, device: QPagedPaintDevice) -> int:
     pages = text_document.pageCount()
     painter = QPainter()
     if not painter.begin(device):
-        raise PdfExportError(_tr("The printing device could not be opened."))
+        raise PdfExportError(
+            QCoreApplication.translate("printing", "The printing device could not be opened.")
+        )
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
@@ -321,9 +319,17 @@ def export_pdf(document: PrintDocument, path: str | os.PathLike[str]) -> Path:
     target = Path(path)
     folder = target.parent
     if not folder.is_dir():
-        raise PdfExportError(_tr("The folder {folder} does not exist.").format(folder=folder))
+        raise PdfExportError(
+            QCoreApplication.translate("printing", "The folder {folder} does not exist.").format(
+                folder=folder
+            )
+        )
     if target.is_dir():
-        raise PdfExportError(_tr("{path} is a folder, not a file.").format(path=target))
+        raise PdfExportError(
+            QCoreApplication.translate("printing", "{path} is a folder, not a file.").format(
+                path=target
+            )
+        )
     content = render_pdf(document)
     temporary = folder / f".{target.name}.{secrets.token_hex(4)}.part"
     try:
@@ -337,7 +343,9 @@ def export_pdf(document: PrintDocument, path: str | os.PathLike[str]) -> Path:
             temporary.unlink()
         reason = error.strerror or str(error)
         raise PdfExportError(
-            _tr("{path} cannot be written ({reason}).").format(path=target, reason=reason)
+            QCoreApplication.translate("printing", "{path} cannot be written ({reason}).").format(
+                path=target, reason=reason
+            )
         ) from error
     return target
 
@@ -360,7 +368,11 @@ def preview(
     printer = _printer()
     printer.setDocName(document.title)
     dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle(_tr("Print preview — {title}").format(title=document.title))
+    dialog.setWindowTitle(
+        QCoreApplication.translate("printing", "Print preview — {title}").format(
+            title=document.title
+        )
+    )
     dialog.paintRequested.connect(lambda device: paint_document(document, device))
 
     def export() -> None:
@@ -370,12 +382,16 @@ def preview(
             if on_export_error is not None:
                 on_export_error(str(error))
             else:
-                QMessageBox.warning(dialog, _tr("Export to PDF"), str(error))
+                QMessageBox.warning(
+                    dialog, QCoreApplication.translate("printing", "Export to PDF"), str(error)
+                )
 
     toolbar = dialog.findChild(QToolBar)
-    export_action = QAction(_tr("Export to PDF…"), dialog)
+    export_action = QAction(QCoreApplication.translate("printing", "Export to PDF…"), dialog)
     export_action.setObjectName("exportPdfAction")
-    export_action.setToolTip(_tr("Save this document as a PDF file"))
+    export_action.setToolTip(
+        QCoreApplication.translate("printing", "Save this document as a PDF file")
+    )
     export_action.triggered.connect(export)
     if toolbar is not None:
         toolbar.addSeparator()
@@ -390,7 +406,9 @@ def print_document(parent: QWidget | None, document: PrintDocument) -> bool:
     printer = _printer()
     printer.setDocName(document.title)
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(_tr("Print — {title}").format(title=document.title))
+    dialog.setWindowTitle(
+        QCoreApplication.translate("printing", "Print — {title}").format(title=document.title)
+    )
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
         return False
     paint_document(document, printer)
@@ -408,9 +426,9 @@ def export_pdf_dialog(
     start = Path(folder) if folder is not None else Path.home()
     chosen, _ = QFileDialog.getSaveFileName(
         parent,
-        _tr("Export to PDF"),
+        QCoreApplication.translate("printing", "Export to PDF"),
         str(start / document.file_name),
-        _tr("PDF documents (*.pdf)"),
+        QCoreApplication.translate("printing", "PDF documents (*.pdf)"),
     )
     if not chosen:
         return None
@@ -440,7 +458,9 @@ class DocumentPrinting:
         try:
             document = make()
         except DocumentUnavailableError as error:
-            QMessageBox.warning(self._parent, _tr("Print"), str(error))
+            QMessageBox.warning(
+                self._parent, QCoreApplication.translate("printing", "Print"), str(error)
+            )
             return
         preview(self._parent, document)
 

@@ -263,3 +263,69 @@ def test_window_print_command_explains_a_booking_that_is_gone(
     window_printing.print_day_sheet(DAY, None)
 
     assert warnings == ["No booking sess_gone.", "preview"]
+
+
+def test_export_from_the_preview_asks_where_and_adds_the_pdf_extension(
+    workflows: Workflows, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    document = documents(workflows).booking_summary(confirmed_booking(workflows))
+    offered: list[str] = []
+
+    def choose_file(parent: object, caption: str, start: str, filters: str) -> tuple[str, str]:
+        offered.append(start)
+        return str(tmp_path / "for the client"), filters
+
+    def click_export(dialog: printing.QPrintPreviewDialog) -> int:
+        action = dialog.findChild(printing.QAction, "exportPdfAction")
+        assert action is not None
+        action.trigger()
+        return 0
+
+    monkeypatch.setattr(printing.QFileDialog, "getSaveFileName", choose_file)
+    monkeypatch.setattr(printing.QPrintPreviewDialog, "exec", click_export)
+    printing.preview(None, document)
+
+    assert offered == [str(Path.home() / document.file_name)]
+    written = tmp_path / "for the client.pdf"
+    assert "Booking summary" in pdf_pages(written)[0]
+
+
+def test_cancelled_file_dialog_writes_nothing(
+    workflows: Workflows, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    document = documents(workflows).day_sheet(DAY)
+    monkeypatch.setattr(printing.QFileDialog, "getSaveFileName", lambda *args: ("", ""))
+
+    assert printing.export_pdf_dialog(None, document, tmp_path) is None
+    assert not list(tmp_path.glob("*.pdf"))
+
+
+def test_window_language_follows_the_installed_locale(qtbot: QtBot) -> None:
+    previous = printing.QLocale()
+    try:
+        printing.QLocale.setDefault(printing.QLocale(printing.QLocale.Language.French))
+        assert printing.interface_language() == "fr"
+        printing.QLocale.setDefault(printing.QLocale(printing.QLocale.Language.English))
+        assert printing.interface_language() == "en"
+    finally:
+        printing.QLocale.setDefault(previous)
+
+
+def test_print_honours_the_page_range_chosen_in_the_dialog(
+    workflows: Workflows, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    fill_busy_day(workflows, 40)
+    document = documents(workflows).day_sheet(DAY, BUSY_REGION)
+
+    def second_page_only(dialog: printing.QPrintDialog) -> int:
+        dialog.printer().setOutputFormat(printing.QPrinter.OutputFormat.PdfFormat)
+        dialog.printer().setOutputFileName(str(tmp_path / "page-2.pdf"))
+        dialog.printer().setFromTo(2, 2)
+        return int(printing.QPrintDialog.DialogCode.Accepted)
+
+    monkeypatch.setattr(printing.QPrintDialog, "exec", second_page_only)
+    printing.print_document(None, document)
+
+    pages = pdf_pages(tmp_path / "page-2.pdf")
+    assert len(pages) == 1
+    assert "Page 2 of " in pages[0]
