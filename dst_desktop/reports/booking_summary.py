@@ -205,11 +205,17 @@ def _allocation_block(summary: BookingSummary, context: ReportContext) -> str:
     else:
         missing = words("Not allocated yet")
 
+    released = (
+        f' <span class="muted small">— {text(words("released"))}</span>'
+        if session.status is SessionStatus.CANCELLED
+        else ""
+    )
+
     def shown(name: str | None, fallback_id: str | None) -> str:
         if name:
-            return f'<span class="strong">{text(name)}</span>'
+            return f'<span class="strong">{text(name)}</span>{released}'
         if fallback_id:
-            return f'<span class="code">{text(fallback_id)}</span>'
+            return f'<span class="code">{text(fallback_id)}</span>{released}'
         return f'<span class="muted">{text(missing)}</span>'
 
     return _fields(
@@ -235,15 +241,15 @@ def _history_block(summary: BookingSummary, context: ReportContext) -> str:
             return f'<span class="muted">{text(words("Not yet"))}</span>'
         return text(words.moment(moment, context.zone))
 
-    rows = [_field(words("Created"), when(session.created_at), 32)]
-    rows.append(_field(words("Confirmed"), when(session.confirmed_at), 32))
+    rows = [_field(words("Created"), when(session.created_at), 28)]
+    rows.append(_field(words("Confirmed"), when(session.confirmed_at), 28))
     optional = (
         ("Scheduled", session.scheduled_at),
         ("Started", session.started_at),
         ("Completed", session.completed_at),
         ("Cancelled", session.cancelled_at),
     )
-    rows.extend(_field(words(label), when(moment), 32) for label, moment in optional if moment)
+    rows.extend(_field(words(label), when(moment), 28) for label, moment in optional if moment)
     return _fields(rows)
 
 
@@ -280,7 +286,7 @@ def _notes_and_signatures(summary: BookingSummary, context: ReportContext) -> st
         )
 
     signatures = _two_columns(signature(words("Client signature")), signature(words("For DST")))
-    return f"<h2>{text(words('Notes'))}</h2>{notes_box}{_spacer(6)}{signatures}"
+    return f"<h2>{text(words('Remarks'))}</h2>{notes_box}{_spacer(6)}{signatures}"
 
 
 def booking_summary_html(summary: BookingSummary, context: ReportContext) -> str:

@@ -94,6 +94,7 @@ FRENCH: Final[dict[str, str]] = {
     "Operator": "Opérateur",
     "Not allocated yet": "Pas encore attribué",
     "Released": "Libéré",
+    "released": "libéré",
     "History": "Historique",
     "Created": "Créée",
     "Confirmed": "Confirmée",
@@ -103,7 +104,7 @@ FRENCH: Final[dict[str, str]] = {
     "Cancelled": "Annulée",
     "Not yet": "Pas encore",
     "Booking notes": "Notes de la réservation",
-    "Notes": "Notes",
+    "Remarks": "Observations",
     "Client signature": "Signature du client",
     "For DST": "Pour DST",
     "Name and date:": "Nom et date :",
@@ -167,6 +168,36 @@ _FRENCH_MONTHS: Final = (
     "octobre",
     "novembre",
     "décembre",
+)
+
+
+_ENGLISH_SHORT_MONTHS: Final = (
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "May",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+)
+_FRENCH_SHORT_MONTHS: Final = (
+    "janv.",
+    "févr.",
+    "mars",
+    "avr.",
+    "mai",
+    "juin",
+    "juil.",
+    "août",
+    "sept.",
+    "oct.",
+    "nov.",
+    "déc.",
 )
 
 
@@ -234,7 +265,7 @@ class Wording:
         return f"{_ENGLISH_DAYS[weekday]} {day.day} {_ENGLISH_MONTHS[day.month - 1]} {day.year}"
 
     def moment(self, moment: dt.datetime, zone: dt.tzinfo | None) -> str:
-        """``20 February 2025, 16:30 CET`` / ``20 février 2025 à 16:30 CET``.
+        """``20 Feb 2025, 16:30 CET`` / ``20 févr. 2025 à 16:30 CET``.
 
         A naive ``moment`` is UTC (how the store keeps timestamps); it is shown in ``zone``.
         """
@@ -244,5 +275,5 @@ class Wording:
         clock = f"{local:%H:%M}" + (f" {zone_name}" if zone_name else "")
         if self.language == "fr":
             number = "1er" if local.day == 1 else str(local.day)
-            return f"{number} {_FRENCH_MONTHS[local.month - 1]} {local.year} à {clock}"
-        return f"{local.day} {_ENGLISH_MONTHS[local.month - 1]} {local.year}, {clock}"
+            return f"{number} {_FRENCH_SHORT_MONTHS[local.month - 1]} {local.year} à {clock}"
+        return f"{local.day} {_ENGLISH_SHORT_MONTHS[local.month - 1]} {local.year}, {clock}"

@@ -57,11 +57,11 @@ def test_summary_pdf_holds_every_field_of_a_confirmed_booking(workflows: Workflo
         "Pack Pro",
         "Setup Occitanie #1",
         "Opérateur Occitanie 1",
-        "Created 20 February 2025",
-        "Confirmed 20 February 2025",
+        "Created 20 Feb 2025",
+        "Confirmed 20 Feb 2025",
         "Parking behind building B",
         "Client signature",
-        "Printed 20 February 2025, 18:05 UTC",
+        "Printed 20 Feb 2025, 18:05 UTC",
         "Page 1 of 1",
     ):
         assert expected in text, expected
@@ -102,7 +102,7 @@ def test_french_summary_pdf_reads_in_french(workflows: Workflows) -> None:
         "lundi 10 mars 2025",
         "Opérateur",
         "Signature du client",
-        "Imprimé le 20 février 2025 à 18:05 UTC",
+        "Imprimé le 20 févr. 2025 à 18:05 UTC",
         "Page 1 sur 1",
     ):
         assert expected in text, expected

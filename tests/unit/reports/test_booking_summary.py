@@ -44,11 +44,11 @@ def test_summary_shows_every_field_of_the_booking() -> None:
         "Pack Pro",
         "Setup Occitanie #1",
         "Camille Martin",
-        "20 February 2025, 15:30 UTC",
-        "20 February 2025, 16:00 UTC",
+        "20 Feb 2025, 15:30 UTC",
+        "20 Feb 2025, 16:00 UTC",
         "Parking behind building B",
         "Client signature",
-        "Notes",
+        "Remarks",
     ):
         assert expected in html, expected
 
@@ -93,7 +93,7 @@ def test_cancelled_summary_gives_the_reason_and_shows_resources_released() -> No
     assert "Status: CANCELLED" in html
     assert "Reason: Client closed &lt;site&gt; &amp; moved" in html
     assert html.count("Released") == 2
-    assert "25 February 2025, 09:00 UTC" in html
+    assert "25 Feb 2025, 09:00 UTC" in html
 
 
 def test_text_typed_by_users_is_printed_literally() -> None:
@@ -127,7 +127,7 @@ def test_summary_is_printed_in_french_with_french_dates() -> None:
         "Récapitulatif de réservation",
         "Statut : PAS ENCORE CONFIRMÉE",
         "lundi 10 mars 2025",
-        "20 février 2025 à 15:30 UTC",
+        "20 févr. 2025 à 15:30 UTC",
         "Pas encore attribué",
         "Signature du client",
         "Téléphone",
@@ -142,7 +142,7 @@ def test_summary_document_carries_footer_texts_logo_and_file_name() -> None:
     assert isinstance(document, PrintDocument)
     assert document.title == "Booking summary — sess_1708418400000_a1b2c3d4e"
     assert "sess_1708418400000_a1b2c3d4e" in document.footer_title
-    assert document.printed_text == "Printed 20 February 2025, 17:45 UTC"
+    assert document.printed_text == "Printed 20 Feb 2025, 17:45 UTC"
     assert document.page_text(2, 3) == "Page 2 of 3"
     assert document.images == (LOGO_RESOURCE,)
     assert f'<img src="{LOGO_RESOURCE}"' in document.html
@@ -153,7 +153,7 @@ def test_french_document_numbers_pages_in_french() -> None:
     document = booking_summary_document(summary(), context("fr"))
 
     assert document.page_text(1, 2) == "Page 1 sur 2"
-    assert document.printed_text == "Imprimé le 20 février 2025 à 17:45 UTC"
+    assert document.printed_text == "Imprimé le 20 févr. 2025 à 17:45 UTC"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -187,3 +187,14 @@ def test_summary_takes_the_allocation_from_booking_details(allocated: bool) -> N
     assert made.setup == (SETUP_1 if allocated else None)
     assert made.operator == (OPERATOR_1 if allocated else None)
     assert made.client == ACME
+
+
+def test_cancelled_summary_marks_the_setup_and_operator_it_held_as_released() -> None:
+    cancelled = summary(status=SessionStatus.CANCELLED, cancelled_at=dt.datetime(2025, 2, 25))
+
+    html = booking_summary_html(cancelled, context())
+
+    setup_row = html[html.index("Setup Occitanie #1") :].split("</tr>")[0]
+    operator_row = html[html.index("Camille Martin") :].split("</tr>")[0]
+    assert "— released" in setup_row
+    assert "— released" in operator_row
