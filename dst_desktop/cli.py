@@ -111,7 +111,9 @@ def build_parser() -> argparse.ArgumentParser:
         "date, grouped by region, with setup, operator, client, modules and participants, to "
         "a PDF file.",
     )
-    day_sheet.add_argument("--date", metavar="YYYY-MM-DD", type=_business_date, required=True)
+    day_sheet.add_argument(
+        "--date", metavar="YYYY-MM-DD", type=_business_date, required=True, help="the day"
+    )
     day_sheet.add_argument("--region", metavar="REGION_ID", help="one region (default: all)")
     day_sheet.add_argument("--pdf", metavar="OUT.pdf", required=True, help="the PDF file to write")
     day_sheet.add_argument(
