@@ -19,6 +19,7 @@ from dst_desktop import __version__
 from dst_desktop.domain.errors import StorageError
 
 if TYPE_CHECKING:
+    from dst_desktop.reports.i18n import Language
     from dst_desktop.services.exchange import BookingsImported
 
 EXIT_OK = 0
@@ -118,7 +119,53 @@ def build_parser() -> argparse.ArgumentParser:
     generate.add_argument("--sessions", type=int, required=True, metavar="N")
     generate.add_argument("--pending", type=int, default=0, metavar="M", help="of which pending")
     generate.add_argument("--seed", type=int, default=1, metavar="S")
+    language_help = "language of the document, en or fr (default: from your system's locale)"
+    summary = commands.add_parser(
+        "print-summary",
+        help="write the one-page summary of a booking to a PDF file",
+        description="Write the one-page booking summary (client, date, modules, allocation, "
+        "timestamps, space for notes and signatures) of SESSION_ID to a PDF file.",
+    )
+    summary.add_argument("session_id", metavar="SESSION_ID")
+    summary.add_argument("--pdf", metavar="OUT.pdf", required=True, help="the PDF file to write")
+    summary.add_argument(
+        "--language", metavar="LANG", type=_language, default=None, help=language_help
+    )
+
+    day_sheet = commands.add_parser(
+        "day-sheet",
+        help="write the day sheet (who goes where with which setup) to a PDF file",
+        description="Write every confirmed, scheduled, in-progress or completed session of a "
+        "date, grouped by region, with setup, operator, client, modules and participants, to "
+        "a PDF file.",
+    )
+    day_sheet.add_argument(
+        "--date", metavar="YYYY-MM-DD", type=_business_date, required=True, help="the day"
+    )
+    day_sheet.add_argument("--region", metavar="REGION_ID", help="one region (default: all)")
+    day_sheet.add_argument("--pdf", metavar="OUT.pdf", required=True, help="the PDF file to write")
+    day_sheet.add_argument(
+        "--language", metavar="LANG", type=_language, default=None, help=language_help
+    )
     return parser
+
+
+def _language(text: str) -> str:
+    if text.strip().lower() not in {"en", "fr"}:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a known language; use en or fr")
+    return text.strip().lower()
+
+
+def system_language() -> Language:
+    """The interface language of this computer's locale (``LC_ALL``, ``LANG``...): en or fr."""
+    import locale
+
+    from dst_desktop.reports.i18n import language_from_locale
+
+    names = [os.environ.get(name) for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE")]
+    with contextlib.suppress(ValueError):
+        names.append(locale.getlocale()[0])
+    return language_from_locale(tuple(names))
 
 
 def _resolve_today(args: argparse.Namespace) -> dt.date | None:
@@ -332,6 +379,40 @@ def _command_generate(
     return EXIT_OK
 
 
+def _command_print(
+    url: str, today: dt.date | None, actor: str | None, args: argparse.Namespace, out: TextIO
+) -> int:
+    """``print-summary`` and ``day-sheet``: the only commands that load Qt (to lay out pages)."""
+    from dst_desktop.api import open_workflows
+    from dst_desktop.presenters.print_documents import DocumentUnavailableError, PrintDocuments
+
+    language: Language = args.language or system_language()
+    target = Path(args.pdf)
+    if not target.parent.is_dir():
+        raise CommandError(f"cannot write {target}: the folder {target.parent} does not exist")
+    if target.is_dir():
+        raise CommandError(f"cannot write {target}: it is a folder")
+    with open_workflows(url, today, actor) as api:
+        documents = PrintDocuments(api.workflows, language)
+        try:
+            if args.command == "print-summary":
+                document = documents.booking_summary(args.session_id)
+            else:
+                document = documents.day_sheet(args.date, args.region)
+        except DocumentUnavailableError as error:
+            raise CommandError(str(error)) from None
+
+    from dst_desktop.ui.printing import PdfExportError, ensure_gui_application, export_pdf
+
+    ensure_gui_application()
+    try:
+        written = export_pdf(document, target)
+    except PdfExportError as error:
+        raise CommandError(str(error)) from None
+    out.write(f"{document.title}: written to {written}\n")
+    return EXIT_OK
+
+
 def _run(args: argparse.Namespace, out: TextIO) -> int:
     today = _resolve_today(args)
     url = _resolve_database(args)
@@ -352,6 +433,8 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
         return _command_generate(url, today, actor, args, out)
     if args.command in _EXCHANGE_COMMANDS:
         return _command_exchange(url, today, actor, args, out)
+    if args.command in {"print-summary", "day-sheet"}:
+        return _command_print(url, today, actor, args, out)
     raise UsageError(f"unknown command {args.command!r}")
 
 

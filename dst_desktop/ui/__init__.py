@@ -1,1 +1,2 @@
-"""Qt widgets, item models, dialogs and printing devices: thin views over the presenters."""
+"""The Qt widgets of DST Desktop: thin views that show what presenters say and forward
+what the user does. Nothing here decides a booking question."""

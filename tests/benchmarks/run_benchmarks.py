@@ -13,8 +13,8 @@ the test suite.
 from __future__ import annotations
 
 import argparse
-import io
 import datetime as dt
+import io
 import json
 import os
 import platform
