@@ -1,0 +1,1 @@
+"""Screen logic: what each part of the window shows and what a user action does (no Qt)."""

@@ -1,0 +1,1 @@
+"""Booking summary and day sheet, rendered to HTML from plain data (no Qt)."""
