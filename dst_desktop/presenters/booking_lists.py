@@ -166,6 +166,9 @@ class PendingQueueView(BookingTableView, Protocol):
     def show_outcome(self, text: str, tone: Tone) -> None:
         """What the last action did, above the table ("" clears it)."""
 
+    def select_session(self, session_id: str) -> None:
+        """Select (only) the row of ``session_id`` and bring it into view."""
+
 
 class PendingQueuePresenter(_BookingList):
     columns = QUEUE_COLUMNS
@@ -227,6 +230,13 @@ class PendingQueuePresenter(_BookingList):
             session.date,
             None if isinstance(status, Failure) else status.session.status,
         )
+
+    def show_created(self, session_id: str) -> None:
+        """A booking was just created: list it and select it, ready to confirm."""
+        self.refresh()
+        if session_id in self.sessions:
+            self._view.select_session(session_id)
+            self.selection_changed([session_id])
 
     def confirm_selected(self) -> None:
         """Confirm every selected booking; report each outcome."""

@@ -71,7 +71,9 @@ def _cell(
     session: Session, column: Column, catalogue: Catalogue, l10n: Localizer
 ) -> tuple[str, SortKey]:
     if column is Column.DATE:
-        return l10n.date_text(session.date), session.date.isoformat()
+        # Same day: first requested, first listed.
+        key = f"{session.date.isoformat()} {session.created_at.isoformat()} {session.id}"
+        return l10n.date_text(session.date), key
     if column is Column.STATUS:
         return status_text(session.status, l10n), session.status.value
     if column is Column.REGION:

@@ -177,7 +177,7 @@ class MainPresenter:
 
     def _booking_created(self, session: Session) -> None:
         # A pending request holds nothing, so the calendar's figures do not change.
-        self.queue.refresh()
+        self.queue.show_created(session.id)
         self.browser.refresh()
 
     def _place_chosen(self, region_id: str | None, day: dt.date) -> None:

@@ -89,6 +89,7 @@ class SuggestedDates(QWidget):
     def show_dates(self, title: str, dates: Sequence[SuggestedDate]) -> None:
         for button in self.buttons:
             self._row.removeWidget(button)
+            button.setParent(None)
             button.deleteLater()
         self.buttons = []
         while self._row.count():

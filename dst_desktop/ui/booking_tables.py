@@ -384,6 +384,9 @@ class PendingQueuePanel(QWidget):
         self.outcome_label.setStyleSheet(f"color: {TONE_TEXT[tone].name()}; font-weight: 600;")
         self.outcome_label.setVisible(bool(text))
 
+    def select_session(self, session_id: str) -> None:
+        self.table.select_session(session_id)
+
 
 class BookingsBrowserPanel(QWidget):
     """Every booking, any status (the presenters' BookingsBrowserView)."""

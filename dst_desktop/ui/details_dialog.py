@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from dst_desktop.presenters.booking_details import (
     ActionChoice,
     AuditLine,
+    BookingDetailsPresenter,
     DetailAction,
     DetailField,
 )
@@ -109,6 +110,7 @@ class BookingDetailsDialog(QDialog):
         buttons.addWidget(self.close_button)
         layout.addLayout(buttons)
         self.action_buttons: dict[DetailAction, QPushButton] = {}
+        self.presenter: BookingDetailsPresenter | None = None
 
         self.print_button.clicked.connect(self.print_requested)
         self.close_button.clicked.connect(self.accept)
@@ -165,6 +167,7 @@ class BookingDetailsDialog(QDialog):
     def show_actions(self, actions: Sequence[ActionChoice]) -> None:
         for button in self.action_buttons.values():
             self.actions_row.removeWidget(button)
+            button.setParent(None)
             button.deleteLater()
         self.action_buttons = {}
         for choice in actions:

@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from dst_desktop.domain.errors import StorageError
+from dst_desktop.presenters.l10n import fill
 
 log = logging.getLogger("dst_desktop")
 
@@ -31,18 +32,22 @@ def setup_logging(log_file: Path | None) -> None:
 def error_text(error: BaseException, log_file: Path | None) -> str:
     """What the user reads about an error the window did not expect."""
     if isinstance(error, StorageError):
-        return QCoreApplication.translate(
-            "Errors", "The database cannot be used right now. Nothing was changed.\n\n%1"
-        ).replace("%1", str(error))
+        return fill(
+            QCoreApplication.translate(
+                "Errors", "The database cannot be used right now. Nothing was changed.\n\n%1"
+            ),
+            error,
+        )
     text = QCoreApplication.translate(
         "Errors",
         "Something went wrong and this action was not completed. Nothing else is affected: "
         "you can carry on working.",
     )
     if log_file is not None:
-        text += "\n\n" + QCoreApplication.translate(
-            "Errors", "The details were written to %1 for support."
-        ).replace("%1", str(log_file))
+        text += "\n\n" + fill(
+            QCoreApplication.translate("Errors", "The details were written to %1 for support."),
+            log_file,
+        )
     return text
 
 

@@ -364,6 +364,8 @@ class MainWindow(QMainWindow):
         dialog = BookingDetailsDialog(self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         presenter = self.presenter.details_presenter(dialog)
+        # Qt holds slots of plain Python objects weakly: the dialog keeps its presenter.
+        dialog.presenter = presenter
         dialog.action_requested.connect(presenter.perform)
         dialog.print_requested.connect(presenter.print_summary)
         if not self.presenter.printing_available:
@@ -384,9 +386,10 @@ class MainWindow(QMainWindow):
         self.presenter.set_printing(printing)
 
     def open_reference_data(self) -> None:
-        dialog = ReferenceDataDialog(self)
+        dialog = ReferenceDataDialog(self.workflows.queries.today(), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         presenter = self.presenter.reference_editor_presenter(dialog)
+        dialog.presenter = presenter
         dialog.selected.connect(presenter.select)
         dialog.new_requested.connect(presenter.new)
         dialog.save_requested.connect(presenter.save)

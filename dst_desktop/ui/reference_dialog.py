@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QItemSelection,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
@@ -40,7 +41,12 @@ from PySide6.QtWidgets import (
 
 from dst_desktop.presenters.catalogue import Choice
 from dst_desktop.presenters.messages import Tone
-from dst_desktop.presenters.reference_editor import ReferenceEntry, ReferenceKind, ReferenceRow
+from dst_desktop.presenters.reference_editor import (
+    ReferenceEditorPresenter,
+    ReferenceEntry,
+    ReferenceKind,
+    ReferenceRow,
+)
 from dst_desktop.services.reference import MAX_MODULE_CAPACITY
 from dst_desktop.services.validation import MAX_ID_LENGTH, MAX_NAME_LENGTH
 from dst_desktop.ui.icons import icon
@@ -103,7 +109,7 @@ class ReferenceTab(QWidget):
     new_requested = Signal()
     save_requested = Signal(object, bool)
 
-    def __init__(self, kind: ReferenceKind, parent: QWidget | None = None) -> None:
+    def __init__(self, kind: ReferenceKind, today: dt.date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kind = kind
         self.is_new = True
@@ -149,7 +155,7 @@ class ReferenceTab(QWidget):
         self.day_edit.setObjectName("dayEdit")
         self.day_edit.setCalendarPopup(True)
         self.day_edit.setDisplayFormat(short_date_format(QLocale()))
-        self.day_edit.setDate(to_qdate(dt.date.today()))
+        self.day_edit.setDate(to_qdate(today))
         self.add_day_button = QPushButton(self.tr("Add day"))
         self.add_day_button.setObjectName("addDayButton")
         self.remove_day_button = QPushButton(self.tr("Remove"))
@@ -204,16 +210,18 @@ class ReferenceTab(QWidget):
         splitter.addWidget(form_box)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([640, 420])
 
-        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.new_button.clicked.connect(self.new_requested)
         self.save_button.clicked.connect(self._save)
         self.add_day_button.clicked.connect(self._add_day)
         self.remove_day_button.clicked.connect(self._remove_day)
 
-    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
-            self.selected.emit(str(current.data(ID_ROLE)))
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            self.selected.emit(str(rows[0].data(ID_ROLE)))
 
     def _show_days(self) -> None:
         self.days_list.clear()
@@ -297,12 +305,13 @@ class ReferenceDataDialog(QDialog):
     new_requested = Signal(object)
     save_requested = Signal(object, object, bool)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, today: dt.date, parent: QWidget | None = None) -> None:
+        """``today`` is the business date: where the day pickers start."""
         super().__init__(parent)
         self.setObjectName("referenceDataDialog")
         self.setWindowTitle(self.tr("Reference data"))
         self.setWindowIcon(icon("reference"))
-        self.resize(980, 620)
+        self.resize(1100, 640)
         layout = QVBoxLayout(self)
         intro = QLabel(
             self.tr(
@@ -323,9 +332,10 @@ class ReferenceDataDialog(QDialog):
             ReferenceKind.CLIENTS: self.tr("Clients"),
             ReferenceKind.OFFERS: self.tr("Offers"),
         }
+        self.presenter: ReferenceEditorPresenter | None = None
         self.kind_tabs: dict[ReferenceKind, ReferenceTab] = {}
         for kind in ReferenceKind:
-            tab = ReferenceTab(kind)
+            tab = ReferenceTab(kind, today)
             self.kind_tabs[kind] = tab
             self.tabs.addTab(tab, titles[kind])
             tab.selected.connect(lambda item_id, k=kind: self.selected.emit(k, item_id))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -13,14 +12,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dst_desktop.presenters.l10n import fill
 from dst_desktop.ui.icons import icon
 from dst_desktop.ui.l10n import LANGUAGES, interface_locale
 
-
-def language_name(code: str) -> str:
-    """A language in its own words ("Français"), as language menus show them."""
-    name = QLocale(code).nativeLanguageName()
-    return name[:1].upper() + name[1:]
+#: Each language in its own words, as language menus show them (never translated).
+LANGUAGE_NAMES = {"en": "English", "fr": "Français"}
 
 
 class SettingsDialog(QDialog):
@@ -29,21 +26,16 @@ class SettingsDialog(QDialog):
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
         self.setWindowIcon(icon("settings"))
-        self.setMinimumWidth(420)
+        self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.language_combo = QComboBox()
         self.language_combo.setObjectName("languageCombo")
-        system = interface_locale("")
-        system_code = system.name().split("_")[0]
-        system_language = (
-            language_name(system_code) if system_code in LANGUAGES else language_name("en")
-        )
-        self.language_combo.addItem(
-            self.tr("System language (%1)").replace("%1", system_language), ""
-        )
+        system_code = interface_locale("").name().split("_")[0]
+        system_language = LANGUAGE_NAMES.get(system_code, LANGUAGE_NAMES["en"])
+        self.language_combo.addItem(fill(self.tr("System language (%1)"), system_language), "")
         for code in LANGUAGES:
-            self.language_combo.addItem(language_name(code), code)
+            self.language_combo.addItem(LANGUAGE_NAMES[code], code)
         self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(language)))
         form.addRow(self.tr("&Language:"), self.language_combo)
         layout.addLayout(form)

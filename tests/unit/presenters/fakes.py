@@ -244,9 +244,7 @@ class FakeDetailsView:
 @dataclass
 class FakeReferenceView:
     regions: list[Choice] = field(default_factory=list)
-    items: dict[ReferenceKind, tuple[list[str], list[ReferenceRow]]] = field(
-        default_factory=dict
-    )
+    items: dict[ReferenceKind, tuple[list[str], list[ReferenceRow]]] = field(default_factory=dict)
     entries: dict[ReferenceKind, tuple[ReferenceEntry, bool]] = field(default_factory=dict)
     messages: dict[ReferenceKind, tuple[str, Tone]] = field(default_factory=dict)
 

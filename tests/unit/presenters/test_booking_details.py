@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from dst_desktop.presenters.booking_details import BookingDetailsPresenter, DetailAction
+from dst_desktop.presenters.catalogue import Catalogue
+from dst_desktop.presenters.l10n import PlainLocalizer
 from dst_desktop.presenters.messages import Tone
 from dst_desktop.services.results import BookingStatus
 from dst_desktop.services.workflows import Workflows
@@ -13,7 +15,14 @@ from tests.unit.presenters.fakes import FakeDetailsView, FakeDialogs, RecordingP
 
 
 class Details:
-    def __init__(self, workflows, catalogue, dialogs, l10n, printing=None) -> None:
+    def __init__(
+        self,
+        workflows: Workflows,
+        catalogue: Catalogue,
+        dialogs: FakeDialogs,
+        l10n: PlainLocalizer,
+        printing: RecordingPrinting | None = None,
+    ) -> None:
         self.view = FakeDetailsView()
         self.changes: list[None] = []
         self.presenter = BookingDetailsPresenter(
@@ -29,7 +38,9 @@ class Details:
 
 
 @pytest.fixture
-def details(workflows, catalogue, dialogs, l10n) -> Details:
+def details(
+    workflows: Workflows, catalogue: Catalogue, dialogs: FakeDialogs, l10n: PlainLocalizer
+) -> Details:
     return Details(workflows, catalogue, dialogs, l10n)
 
 
@@ -169,7 +180,9 @@ def test_unknown_booking_says_not_found(details: Details) -> None:
     details.presenter.perform(DetailAction.CONFIRM)  # nothing to act on: no error
 
 
-def test_print_summary_uses_the_printing_hook(workflows, catalogue, dialogs, l10n) -> None:
+def test_print_summary_uses_the_printing_hook(
+    workflows: Workflows, catalogue: Catalogue, dialogs: FakeDialogs, l10n: PlainLocalizer
+) -> None:
     session = create(workflows)
     printing = RecordingPrinting()
     details = Details(workflows, catalogue, dialogs, l10n, printing)

@@ -60,7 +60,9 @@ class Form:
 
 
 @pytest.fixture
-def form(workflows, catalogue, dialogs, l10n) -> Form:
+def form(
+    workflows: Workflows, catalogue: Catalogue, dialogs: FakeDialogs, l10n: PlainLocalizer
+) -> Form:
     return Form(workflows, catalogue, dialogs, l10n)
 
 

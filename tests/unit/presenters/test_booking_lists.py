@@ -21,7 +21,14 @@ from tests.unit.presenters.fakes import FakeDialogs, FakeTableView, RecordingPri
 
 
 class Queue:
-    def __init__(self, workflows, catalogue, dialogs, l10n, printing=None) -> None:
+    def __init__(
+        self,
+        workflows: Workflows,
+        catalogue: Catalogue,
+        dialogs: FakeDialogs,
+        l10n: PlainLocalizer,
+        printing: RecordingPrinting | None = None,
+    ) -> None:
         self.view = FakeTableView()
         self.changes: list[None] = []
         self.details: list[str] = []
@@ -40,11 +47,15 @@ class Queue:
 
 
 @pytest.fixture
-def queue(workflows, catalogue, dialogs, l10n) -> Queue:
+def queue(
+    workflows: Workflows, catalogue: Catalogue, dialogs: FakeDialogs, l10n: PlainLocalizer
+) -> Queue:
     return Queue(workflows, catalogue, dialogs, l10n)
 
 
-def test_queue_lists_only_pending_bookings_by_date(workflows: Workflows, catalogue, dialogs, l10n):
+def test_queue_lists_only_pending_bookings_by_date(
+    workflows: Workflows, catalogue: Catalogue, dialogs: FakeDialogs, l10n: PlainLocalizer
+) -> None:
     later = create(workflows, date="2025-03-12")
     sooner = create(workflows, date="2025-03-11", regionId="bretagne", clientId="client_acme")
     create_confirmed(workflows, date="2025-03-13")
@@ -68,7 +79,9 @@ def test_empty_queue_says_nothing_is_waiting(queue: Queue) -> None:
     }
 
 
-def test_filters_by_region_client_dates_and_text(workflows, catalogue, dialogs, l10n) -> None:
+def test_filters_by_region_client_dates_and_text(
+    workflows: Workflows, catalogue: Catalogue, dialogs: FakeDialogs, l10n: PlainLocalizer
+) -> None:
     a = create(workflows, date="2025-03-11", notes="Hangar 4")
     b = create(workflows, date="2025-03-20", regionId="bretagne")
     c = create(workflows, date="2025-03-25", clientId="client_acme")
@@ -87,7 +100,9 @@ def test_filters_by_region_client_dates_and_text(workflows, catalogue, dialogs, 
     assert queue.view.count == "No pending booking matches the filters."
 
 
-def test_selection_enables_the_actions(workflows, catalogue, dialogs, l10n) -> None:
+def test_selection_enables_the_actions(
+    workflows: Workflows, catalogue: Catalogue, dialogs: FakeDialogs, l10n: PlainLocalizer
+) -> None:
     a = create(workflows)
     b = create(workflows)
     queue = Queue(workflows, catalogue, dialogs, l10n)
@@ -102,7 +117,9 @@ def test_selection_enables_the_actions(workflows, catalogue, dialogs, l10n) -> N
     assert queue.view.actions["confirm"] and not queue.view.actions["details"]
 
 
-def test_confirm_one_reports_setup_and_operator(workflows, catalogue, dialogs, l10n) -> None:
+def test_confirm_one_reports_setup_and_operator(
+    workflows: Workflows, catalogue: Catalogue, dialogs: FakeDialogs, l10n: PlainLocalizer
+) -> None:
     session = create(workflows)
     queue = Queue(workflows, catalogue, dialogs, l10n)
     queue.presenter.selection_changed([session.id])
@@ -118,7 +135,7 @@ def test_confirm_one_reports_setup_and_operator(workflows, catalogue, dialogs, l
 
 
 def test_confirm_several_reports_each_outcome_with_alternatives(
-    workflows, catalogue, dialogs, l10n
+    workflows: Workflows, catalogue: Catalogue, dialogs: FakeDialogs, l10n: PlainLocalizer
 ) -> None:
     # Bretagne has one usable setup on 2025-03-11: only the first request can have it.
     first = create(workflows, regionId="bretagne", date="2025-03-11")
@@ -139,7 +156,7 @@ def test_confirm_several_reports_each_outcome_with_alternatives(
 
 
 def test_confirm_of_a_booking_confirmed_elsewhere_names_its_status(
-    workflows, catalogue, dialogs, l10n
+    workflows: Workflows, catalogue: Catalogue, dialogs: FakeDialogs, l10n: PlainLocalizer
 ) -> None:
     session = create(workflows)
     queue = Queue(workflows, catalogue, dialogs, l10n)
@@ -158,7 +175,7 @@ def test_confirm_of_a_booking_confirmed_elsewhere_names_its_status(
 
 
 def test_cancel_asks_first_and_keeps_the_booking_when_told_no(
-    workflows, catalogue, dialogs, l10n
+    workflows: Workflows, catalogue: Catalogue, dialogs: FakeDialogs, l10n: PlainLocalizer
 ) -> None:
     session = create(workflows)
     queue = Queue(workflows, catalogue, dialogs, l10n)
@@ -170,7 +187,9 @@ def test_cancel_asks_first_and_keeps_the_booking_when_told_no(
     assert queue.changes == []
 
 
-def test_cancel_deletes_the_selected_bookings(workflows, catalogue, dialogs, l10n) -> None:
+def test_cancel_deletes_the_selected_bookings(
+    workflows: Workflows, catalogue: Catalogue, dialogs: FakeDialogs, l10n: PlainLocalizer
+) -> None:
     a = create(workflows)
     b = create(workflows)
     keep = create(workflows)
@@ -183,7 +202,9 @@ def test_cancel_deletes_the_selected_bookings(workflows, catalogue, dialogs, l10
     assert queue.view.outcome == ("2 pending booking(s) cancelled.", Tone.NEUTRAL)
 
 
-def test_details_and_print_go_to_the_selected_booking(workflows, catalogue, dialogs, l10n):
+def test_details_and_print_go_to_the_selected_booking(
+    workflows: Workflows, catalogue: Catalogue, dialogs: FakeDialogs, l10n: PlainLocalizer
+) -> None:
     session = create(workflows)
     printing = RecordingPrinting()
     queue = Queue(workflows, catalogue, dialogs, l10n, printing=printing)
@@ -195,7 +216,9 @@ def test_details_and_print_go_to_the_selected_booking(workflows, catalogue, dial
     assert printing.summaries == [session.id]
 
 
-def test_printing_plugged_in_later_enables_print(workflows, catalogue, dialogs, l10n) -> None:
+def test_printing_plugged_in_later_enables_print(
+    workflows: Workflows, catalogue: Catalogue, dialogs: FakeDialogs, l10n: PlainLocalizer
+) -> None:
     session = create(workflows)
     queue = Queue(workflows, catalogue, dialogs, l10n)
     queue.presenter.selection_changed([session.id])
@@ -207,7 +230,9 @@ def test_printing_plugged_in_later_enables_print(workflows, catalogue, dialogs, 
     assert printing.summaries == [session.id]
 
 
-def test_created_booking_is_selected_in_the_queue(workflows, catalogue, dialogs, l10n) -> None:
+def test_created_booking_is_selected_in_the_queue(
+    workflows: Workflows, catalogue: Catalogue, dialogs: FakeDialogs, l10n: PlainLocalizer
+) -> None:
     queue = Queue(workflows, catalogue, dialogs, l10n)
     session = create(workflows)
     queue.presenter.show_created(session.id)
@@ -215,7 +240,9 @@ def test_created_booking_is_selected_in_the_queue(workflows, catalogue, dialogs,
     assert queue.view.selected == session.id
 
 
-def test_browser_finds_any_status_by_client_and_status(workflows, catalogue, l10n) -> None:
+def test_browser_finds_any_status_by_client_and_status(
+    workflows: Workflows, catalogue: Catalogue, l10n: PlainLocalizer
+) -> None:
     pending = create(workflows, date="2025-03-11")
     confirmed = create_confirmed(workflows, date="2025-03-12")
     cancelled = create_confirmed(workflows, date="2025-03-13", clientId="client_acme")
@@ -240,7 +267,10 @@ def test_browser_finds_any_status_by_client_and_status(workflows, catalogue, l10
 
 
 def test_browser_caps_long_lists_and_says_so(
-    monkeypatch: pytest.MonkeyPatch, workflows, catalogue, l10n
+    monkeypatch: pytest.MonkeyPatch,
+    workflows: Workflows,
+    catalogue: Catalogue,
+    l10n: PlainLocalizer,
 ) -> None:
     monkeypatch.setattr("dst_desktop.presenters.booking_lists.BROWSER_LIMIT", 2)
     for _ in range(3):

@@ -17,6 +17,9 @@ from tests.conftest import TODAY
 from tests.unit.presenters.conftest import create, create_confirmed
 from tests.unit.presenters.fakes import FakeCalendarView, FakeModulePickerView
 
+Selections = list[tuple[str | None, dt.date]]
+Calendar = tuple[CalendarPresenter, FakeCalendarView]
+
 
 @pytest.fixture
 def selections() -> list[tuple[str | None, dt.date]]:
@@ -37,7 +40,9 @@ def calendar(
     return presenter, view
 
 
-def test_load_lists_regions_and_keeps_the_preferred_one(calendar, selections) -> None:
+def test_load_lists_regions_and_keeps_the_preferred_one(
+    calendar: Calendar, selections: Selections
+) -> None:
     presenter, view = calendar
     presenter.load("occitanie")
     assert [r.text for r in view.regions] == ["Bretagne", "Occitanie"]
@@ -46,13 +51,13 @@ def test_load_lists_regions_and_keeps_the_preferred_one(calendar, selections) ->
     assert selections[-1] == ("occitanie", TODAY)
 
 
-def test_unknown_preferred_region_falls_back_to_the_first(calendar) -> None:
+def test_unknown_preferred_region_falls_back_to_the_first(calendar: Calendar) -> None:
     presenter, view = calendar
     presenter.load("atlantis")
     assert view.selected_region == "bretagne"
 
 
-def test_month_shows_free_setups_with_levels_and_greys_past_days(calendar) -> None:
+def test_month_shows_free_setups_with_levels_and_greys_past_days(calendar: Calendar) -> None:
     presenter, view = calendar
     presenter.load("bretagne")
     past = view.marks[dt.date(2025, 2, 19)]
@@ -64,7 +69,7 @@ def test_month_shows_free_setups_with_levels_and_greys_past_days(calendar) -> No
 
 
 def test_confirmed_booking_lowers_the_day_and_cancelled_mission_restores_it(
-    workflows: Workflows, calendar
+    workflows: Workflows, calendar: Calendar
 ) -> None:
     presenter, view = calendar
     presenter.load("bretagne")
@@ -81,7 +86,9 @@ def test_confirmed_booking_lowers_the_day_and_cancelled_mission_restores_it(
     assert view.marks[dt.date(2025, 3, 10)].badge == "1"
 
 
-def test_pending_booking_does_not_change_the_figures(workflows: Workflows, calendar) -> None:
+def test_pending_booking_does_not_change_the_figures(
+    workflows: Workflows, calendar: Calendar
+) -> None:
     presenter, view = calendar
     presenter.load("occitanie")
     presenter.go_to(dt.date(2025, 3, 10))
@@ -91,7 +98,7 @@ def test_pending_booking_does_not_change_the_figures(workflows: Workflows, calen
 
 
 def test_each_month_costs_one_holdings_query(
-    monkeypatch: pytest.MonkeyPatch, calendar
+    monkeypatch: pytest.MonkeyPatch, calendar: Calendar
 ) -> None:
     calls: list[tuple[dt.date, dt.date]] = []
     original = PeeweeTransaction.holdings
@@ -111,7 +118,7 @@ def test_each_month_costs_one_holdings_query(
     ]
 
 
-def test_day_and_region_choices_reach_the_form(calendar, selections) -> None:
+def test_day_and_region_choices_reach_the_form(calendar: Calendar, selections: Selections) -> None:
     presenter, _view = calendar
     presenter.load("occitanie")
     presenter.day_selected(dt.date(2025, 3, 4))
@@ -122,7 +129,9 @@ def test_day_and_region_choices_reach_the_form(calendar, selections) -> None:
     ]
 
 
-def test_go_to_turns_the_page_and_selects_the_day(calendar, selections) -> None:
+def test_go_to_turns_the_page_and_selects_the_day(
+    calendar: Calendar, selections: Selections
+) -> None:
     presenter, view = calendar
     presenter.load("occitanie")
     presenter.go_to(dt.date(2025, 4, 2))

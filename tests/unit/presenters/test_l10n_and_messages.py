@@ -65,7 +65,8 @@ def test_invalid_status_of_a_deleted_booking_says_it_is_gone() -> None:
 
 def test_validation_failure_names_the_field_in_words() -> None:
     failure = Failure(
-        ErrorCode.VALIDATION_ERROR, "requestedParticipants must be at least 1, got 0",
+        ErrorCode.VALIDATION_ERROR,
+        "requestedParticipants must be at least 1, got 0",
         {"field": "requestedParticipants"},
     )
     text = failure_text(failure, L10N)

@@ -29,7 +29,9 @@ from tests.unit.presenters.fakes import (
 
 
 class Window:
-    def __init__(self, workflows: Workflows, dialogs: FakeDialogs, printing=None) -> None:
+    def __init__(
+        self, workflows: Workflows, dialogs: FakeDialogs, printing: RecordingPrinting | None = None
+    ) -> None:
         self.main = FakeMainView()
         self.calendar = FakeCalendarView()
         self.modules = FakeModulePickerView()
@@ -130,7 +132,7 @@ def test_first_start_is_silent_when_data_exists(workflows: Workflows) -> None:
     assert window.runner.titles == []
 
 
-def test_demo_refused_on_a_database_with_data(workflows: Workflows, dialogs) -> None:
+def test_demo_refused_on_a_database_with_data(workflows: Workflows, dialogs: FakeDialogs) -> None:
     window = Window(workflows, dialogs)
     window.presenter.load_demo()
     assert dialogs.warnings[0][0] == "Demo data"
@@ -192,7 +194,9 @@ def test_cancelled_file_choice_does_nothing(workflows: Workflows) -> None:
     assert window.runner.titles == [] and dialogs.warnings == []
 
 
-def test_day_sheet_prints_the_selected_day_and_region(workflows: Workflows, dialogs) -> None:
+def test_day_sheet_prints_the_selected_day_and_region(
+    workflows: Workflows, dialogs: FakeDialogs
+) -> None:
     printing = RecordingPrinting()
     window = Window(workflows, dialogs, printing)
     window.presenter.start("bretagne")
@@ -202,7 +206,7 @@ def test_day_sheet_prints_the_selected_day_and_region(workflows: Workflows, dial
     assert window.main.printing_available is True
 
 
-def test_printing_can_be_plugged_in_after_start(workflows: Workflows, dialogs) -> None:
+def test_printing_can_be_plugged_in_after_start(workflows: Workflows, dialogs: FakeDialogs) -> None:
     window = Window(workflows, dialogs)
     window.presenter.start()
     window.presenter.print_day_sheet()  # nothing installed: nothing happens

@@ -7,6 +7,8 @@ from dataclasses import replace
 
 import pytest
 
+from dst_desktop.presenters.catalogue import Catalogue
+from dst_desktop.presenters.l10n import PlainLocalizer
 from dst_desktop.presenters.messages import Tone
 from dst_desktop.presenters.reference_editor import (
     ReferenceEditorPresenter,
@@ -20,7 +22,7 @@ from tests.unit.presenters.fakes import FakeReferenceView
 
 
 class Editor:
-    def __init__(self, workflows, catalogue, l10n) -> None:
+    def __init__(self, workflows: Workflows, catalogue: Catalogue, l10n: PlainLocalizer) -> None:
         self.view = FakeReferenceView()
         self.changes: list[None] = []
         self.presenter = ReferenceEditorPresenter(
@@ -35,7 +37,7 @@ class Editor:
 
 
 @pytest.fixture
-def editor(workflows, catalogue, l10n) -> Editor:
+def editor(workflows: Workflows, catalogue: Catalogue, l10n: PlainLocalizer) -> Editor:
     return Editor(workflows, catalogue, l10n)
 
 
