@@ -87,6 +87,33 @@ def _application() -> QApplication:
     return app
 
 
+class WindowHost:
+    """Holds the main window and rebuilds it in another language when the user asks.
+
+    Rebuilding (rather than retranslating every widget in place) gives every text,
+    date format and column width of the new language, at the place the old window was.
+    """
+
+    def __init__(self, build: Callable[[], MainWindow], languages: LanguageInstaller) -> None:
+        self._build = build
+        self._languages = languages
+        self.window = self._new_window()
+
+    def _new_window(self) -> MainWindow:
+        window = self._build()
+        window.on_language_change = self.change_language
+        return window
+
+    def change_language(self, language: str) -> None:
+        old = self.window
+        old.save_state()
+        self._languages.install(language)
+        self.window = self._new_window()
+        self.window.show()
+        old.close()
+        old.deleteLater()
+
+
 def run_window(
     database_url: str,
     today: dt.date | None = None,
@@ -104,29 +131,12 @@ def run_window(
     languages.install(text_setting(keys.LANGUAGE))
 
     def build() -> MainWindow:
-        window = create_main_window(
-            database_url,
-            today,
-            actor=actor,
-            errors=errors,
-            printing_factory=printing_factory,
+        return create_main_window(
+            database_url, today, actor=actor, errors=errors, printing_factory=printing_factory
         )
-        window.on_language_change = change_language
-        return window
-
-    def change_language(language: str) -> None:
-        """Rebuild the window in the new language, where the old one was."""
-        old = current[0]
-        old.save_state()
-        languages.install(language)
-        replacement = build()
-        current[0] = replacement
-        replacement.show()
-        old.close()
-        old.deleteLater()
 
     try:
-        current = [build()]
+        host = WindowHost(build, languages)
     except StorageError as error:
         QMessageBox.critical(
             None,
@@ -134,8 +144,8 @@ def run_window(
             error_text(error, log_file),
         )
         return 1
-    current[0].show()
-    QTimer.singleShot(0, lambda: current[0].presenter.first_start())
+    host.window.show()
+    QTimer.singleShot(0, lambda: host.window.presenter.first_start())
     status = app.exec()
     QThreadPool.globalInstance().waitForDone()
     return status

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,6 +17,12 @@ from dst_desktop.ui.l10n import LanguageInstaller
 from dst_desktop.ui.main_window import MainWindow
 from tests.conftest import TODAY
 from tests.unit.presenters.fakes import FakeDialogs
+
+# A desktop-sized virtual screen: the offscreen platform's default is 800 × 600, smaller
+# than the window. Set before pytest-qt creates the QApplication.
+if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+    screen = Path(__file__).with_name("offscreen-screen.json")
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={screen}"
 
 
 @pytest.fixture(autouse=True)
