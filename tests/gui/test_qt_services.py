@@ -76,9 +76,7 @@ def test_report_dialog_lists_every_outcome(qtbot: QtBot) -> None:
     assert [dialog.lines.item(i).text() for i in range(dialog.lines.count())] == ["a", "b"]
 
 
-def test_worker_runs_off_the_window_thread_and_answers_on_it(
-    qtbot: QtBot, parent: QWidget
-) -> None:
+def test_worker_runs_off_the_window_thread_and_answers_on_it(qtbot: QtBot, parent: QWidget) -> None:
     errors: list[BaseException] = []
     runner = QtTaskRunner(parent, errors.append)
     threads: dict[str, threading.Thread] = {}
@@ -144,6 +142,5 @@ def test_unexpected_errors_show_a_message_and_go_to_the_log(
 def test_database_errors_say_nothing_was_changed() -> None:
     text = error_text(StorageError("The database /x.db is busy"), None)
     assert text == (
-        "The database cannot be used right now. Nothing was changed.\n\n"
-        "The database /x.db is busy"
+        "The database cannot be used right now. Nothing was changed.\n\nThe database /x.db is busy"
     )

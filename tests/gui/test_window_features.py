@@ -214,15 +214,19 @@ def test_reference_data_dialog_adds_an_operator_with_leave(
     assert tab.days_list.count() == 1
     click(qtbot, tab, "saveButton")
     assert tab.message_label.text() == "Jeanne Dupont saved."
-    operator = next(o for o in workflows.queries.reference().operators if o.id == "op_jeanne_dupont")
+    operator = next(
+        o for o in workflows.queries.reference().operators if o.id == "op_jeanne_dupont"
+    )
     assert operator.region_id == "bretagne"
     assert operator.unavailable_dates == {dt.date(2025, 3, 11)}
     assert "Jeanne Dupont" in [row[0] for row in table_rows(tab, "operatorsTable")]
     # Choosing an existing setup shows its maintenance days in the form.
     setups = dialog.kind_tabs[ReferenceKind.SETUPS]
-    setups.table.selectRow(table_rows(setups, "setupsTable").index(
-        next(r for r in table_rows(setups, "setupsTable") if r[-1] == "setup_bretagne_2")
-    ))
+    setups.table.selectRow(
+        table_rows(setups, "setupsTable").index(
+            next(r for r in table_rows(setups, "setupsTable") if r[-1] == "setup_bretagne_2")
+        )
+    )
     assert setups.name_edit.text() == "Setup Bretagne #2"
     assert setups.id_edit.isReadOnly()
     assert setups.days_list.count() == 1
@@ -268,7 +272,7 @@ def test_changing_language_rebuilds_the_window_in_french(
     french = host.window
     assert french is not windows[0]
     assert child(french, QPushButton, "createBookingButton").text() == "Créer la réservation"
-    assert french.business_date_label.text() == "Aujourd’hui : jeudi 20 février 2025"
+    assert french.business_date_label.text() == "Aujourd’hui\u00a0: jeudi 20 février 2025"
     assert french.calendar_panel.region_combo.currentData() == "bretagne"
     assert not windows[0].isVisible()
 
