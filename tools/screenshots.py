@@ -77,7 +77,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     work = Path(tempfile.mkdtemp(prefix="dst-shots-"))
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(work))
     app = QApplication(sys.argv[:1])
-    LanguageInstaller().install(args.language)
+    languages = LanguageInstaller()  # keeps the translators alive
+    languages.install(args.language)
     url = f"sqlite:///{work / 'demo.db'}"
     store = PeeweeStore.open(url)
     build_demo(store, load_demo_reference(), TODAY)

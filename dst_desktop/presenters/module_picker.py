@@ -50,12 +50,7 @@ class ModulePickerPresenter:
         self._checked &= {m.id for m in self._modules}
         self._view.show_modules(
             [
-                ModuleRow(
-                    m.id,
-                    m.name,
-                    fill(self._l10n.translate("ModulePicker", "up to %1"), m.capacity_max),
-                    m.id in self._checked,
-                )
+                ModuleRow(m.id, m.name, str(m.capacity_max), m.id in self._checked)
                 for m in self._modules
             ]
         )

@@ -59,12 +59,12 @@ class ModuleListModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < 2
-        ):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < 2:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
+        if role == Qt.ItemDataRole.ToolTipRole and section == 1:
+            return self.tr("The most participants the module takes")
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:

@@ -956,13 +956,13 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
         <source>Capacity</source>
         <translation>Capacité</translation>
     </message>
+    <message>
+        <source>The most participants the module takes</source>
+        <translation>Le plus grand nombre de participants que le module accepte</translation>
+    </message>
 </context>
 <context>
     <name>ModulePicker</name>
-    <message>
-        <source>up to %1</source>
-        <translation>jusqu’à %1</translation>
-    </message>
     <message>
         <source>Tick the modules of the session.</source>
         <translation>Cochez les modules de la session.</translation>

@@ -54,8 +54,8 @@ def test_module_list_model(qtmodeltester: ModelTester, qtbot: QtBot) -> None:
     model = ModuleListModel()
     model.set_rows(
         [
-            ModuleRow("module_tir", "Tir de précision", "up to 12", False),
-            ModuleRow("module_scenario", "Scénario tactique", "up to 16", True),
+            ModuleRow("module_tir", "Tir de précision", "12", False),
+            ModuleRow("module_scenario", "Scénario tactique", "16", True),
         ]
     )
     qtmodeltester.check(model)

@@ -147,7 +147,7 @@ def test_module_picker_shows_capacities_and_the_limiting_module(
     chosen: list[tuple[str, ...]] = []
     presenter = ModulePickerPresenter(view, l10n, chosen.append)
     presenter.load(catalogue.snapshot.modules)
-    assert {row.name: row.capacity_text for row in view.rows}["Tir de précision"] == "up to 12"
+    assert {row.name: row.capacity_text for row in view.rows}["Tir de précision"] == "12"
     assert view.capacity == "Tick the modules of the session."
     presenter.set_checked("module_scenario", True)
     assert view.capacity == "At most 16 participants, limited by Scénario tactique."
