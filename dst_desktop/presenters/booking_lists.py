@@ -18,7 +18,7 @@ from dst_desktop.domain.statuses import SessionStatus
 from dst_desktop.presenters.booking_rows import BookingTable, Column, booking_table
 from dst_desktop.presenters.catalogue import Catalogue, Choice
 from dst_desktop.presenters.dialogs import Dialogs
-from dst_desktop.presenters.l10n import Localizer, fill
+from dst_desktop.presenters.l10n import Localizer, count_text, fill
 from dst_desktop.presenters.messages import FailureContext, Tone, failure_text, status_text
 from dst_desktop.presenters.printing import BookingPrinting
 from dst_desktop.services.booking import BookingWorkflow
@@ -211,7 +211,12 @@ class PendingQueuePresenter(_BookingList):
             if self.filter == BookingFilter():
                 return self._l10n.translate("PendingQueue", "No booking is waiting.")
             return self._l10n.translate("PendingQueue", "No pending booking matches the filters.")
-        return self._l10n.translate("PendingQueue", "%n booking(s) waiting", None, shown)
+        return count_text(
+            self._l10n,
+            shown,
+            self._l10n.translate("PendingQueue", "%1 booking waiting"),
+            self._l10n.translate("PendingQueue", "%1 bookings waiting"),
+        )
 
     def _update_actions(self) -> None:
         chosen = bool(self.selected_ids)
@@ -309,17 +314,21 @@ class PendingQueuePresenter(_BookingList):
                 self._label(chosen[0]),
             )
         else:
-            question = translate(
-                "PendingQueue",
-                "Cancel %n pending bookings? They will be deleted; the audit log keeps a "
-                "trace of them.",
-                None,
+            question = fill(
+                translate(
+                    "PendingQueue",
+                    "Cancel %1 pending bookings? They will be deleted; the audit log keeps a "
+                    "trace of them.",
+                ),
                 len(chosen),
             )
+        accept = (
+            translate("PendingQueue", "Cancel booking")
+            if len(chosen) == 1
+            else translate("PendingQueue", "Cancel bookings")
+        )
         if not self._dialogs.confirm(
-            translate("PendingQueue", "Cancel pending bookings"),
-            question,
-            translate("PendingQueue", "Cancel booking", None, len(chosen)),
+            translate("PendingQueue", "Cancel pending bookings"), question, accept
         ):
             return
         refused: list[str] = []
@@ -337,14 +346,22 @@ class PendingQueuePresenter(_BookingList):
         self.refresh()
         self._on_changed()
         self._view.show_outcome(
-            translate("PendingQueue", "%n pending booking(s) cancelled.", None, cancelled),
+            count_text(
+                self._l10n,
+                cancelled,
+                translate("PendingQueue", "%1 pending booking cancelled."),
+                translate("PendingQueue", "%1 pending bookings cancelled."),
+            ),
             Tone.NEUTRAL,
         )
         if refused:
             self._dialogs.report(
                 translate("PendingQueue", "Cancellation report"),
-                translate(
-                    "PendingQueue", "%n booking(s) could not be cancelled.", None, len(refused)
+                count_text(
+                    self._l10n,
+                    len(refused),
+                    translate("PendingQueue", "%1 booking could not be cancelled."),
+                    translate("PendingQueue", "%1 bookings could not be cancelled."),
                 ),
                 refused,
             )
@@ -405,7 +422,12 @@ class BookingsBrowserPresenter(_BookingList):
             )
         if shown == 0:
             return self._l10n.translate("BookingsBrowser", "No booking matches the filters.")
-        return self._l10n.translate("BookingsBrowser", "%n booking(s)", None, shown)
+        return count_text(
+            self._l10n,
+            shown,
+            self._l10n.translate("BookingsBrowser", "%1 booking"),
+            self._l10n.translate("BookingsBrowser", "%1 bookings"),
+        )
 
     def _update_actions(self) -> None:
         single = len(self.selected_ids) == 1

@@ -3,8 +3,10 @@
 Presenters receive a :class:`Localizer`. Its ``translate(context, source)`` has the
 signature of ``QCoreApplication.translate``, and presenters always call it as
 ``self._l10n.translate("Context", "Literal text")`` so that ``pyside6-lupdate`` extracts
-the text into the ``.ts`` file like any Qt string. Placeholders are Qt's ``%1``, ``%2``
-(filled with :func:`fill`) and ``%n`` for plurals (filled by ``translate``).
+the text into the ``.ts`` file like any Qt string. Placeholders are Qt's ``%1``, ``%2``,
+filled with :func:`fill`. A text that depends on a count has a singular and a plural
+source text, chosen by :func:`count_text` with the language's own rule (French says
+"0 réservation", English "0 bookings"); every version of lupdate extracts both.
 """
 
 from __future__ import annotations
@@ -32,10 +34,11 @@ def fill(template: str, *values: object) -> str:
 class Localizer(Protocol):
     """Translation and locale-aware formatting, as the presenters need them."""
 
-    def translate(
-        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:
-        """The translation of ``source``; ``%n`` is replaced by ``n`` when ``n >= 0``."""
+    def translate(self, context: str, source: str, disambiguation: str | None = None) -> str:
+        """The translation of ``source`` in the interface language."""
+
+    def is_singular(self, count: int) -> bool:
+        """Whether ``count`` takes the singular in the interface language."""
 
     def date_text(self, day: dt.date) -> str:
         """A date as the user writes it (``10/03/2025`` in France)."""
@@ -47,13 +50,19 @@ class Localizer(Protocol):
         """A stored UTC timestamp (naive) shown in the user's time zone and format."""
 
 
+def count_text(l10n: Localizer, count: int, singular: str, plural: str) -> str:
+    """``singular`` or ``plural`` (both already translated), with ``%1`` set to ``count``."""
+    return fill(singular if l10n.is_singular(count) else plural, count)
+
+
 class PlainLocalizer:
     """English source texts and ISO dates: for tests and for use without Qt."""
 
-    def translate(
-        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:
-        return source.replace("%n", str(n)) if n >= 0 else source
+    def translate(self, context: str, source: str, disambiguation: str | None = None) -> str:
+        return source
+
+    def is_singular(self, count: int) -> bool:
+        return count == 1
 
     def date_text(self, day: dt.date) -> str:
         return day.isoformat()

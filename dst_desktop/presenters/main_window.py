@@ -22,7 +22,7 @@ from dst_desktop.presenters.booking_lists import (
 from dst_desktop.presenters.calendar import CalendarPresenter, CalendarView
 from dst_desktop.presenters.catalogue import Catalogue
 from dst_desktop.presenters.dialogs import Dialogs, FirstStartChoice
-from dst_desktop.presenters.l10n import Localizer, fill
+from dst_desktop.presenters.l10n import Localizer, count_text, fill
 from dst_desktop.presenters.messages import failure_text
 from dst_desktop.presenters.module_picker import ModulePickerPresenter, ModulePickerView
 from dst_desktop.presenters.printing import BookingPrinting
@@ -264,7 +264,12 @@ class MainPresenter:
     def _demo_loaded(self, sessions: int) -> None:
         self.reference_changed()
         self._views.main.show_status_message(
-            self._l10n.translate("MainWindow", "Demo data loaded: %n booking(s).", None, sessions)
+            count_text(
+                self._l10n,
+                sessions,
+                self._l10n.translate("MainWindow", "Demo data loaded: %1 booking."),
+                self._l10n.translate("MainWindow", "Demo data loaded: %1 bookings."),
+            )
         )
 
     def import_reference_file(self, path: str | None = None) -> None:

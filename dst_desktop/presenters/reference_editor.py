@@ -17,7 +17,7 @@ from typing import Protocol
 
 from dst_desktop.domain.model import Client, Module, Operator, Setup
 from dst_desktop.presenters.catalogue import Catalogue, Choice
-from dst_desktop.presenters.l10n import Localizer, fill
+from dst_desktop.presenters.l10n import Localizer, count_text, fill
 from dst_desktop.presenters.messages import Tone, failure_text
 from dst_desktop.services.reference import ReferenceData, ReferenceItem
 from dst_desktop.services.results import Failure
@@ -144,7 +144,12 @@ class ReferenceEditorPresenter:
             return "—"
         return fill(
             self._l10n.translate("ReferenceEditor", "%1 (next %2)"),
-            self._l10n.translate("ReferenceEditor", "%n day(s)", None, len(coming)),
+            count_text(
+                self._l10n,
+                len(coming),
+                self._l10n.translate("ReferenceEditor", "%1 day"),
+                self._l10n.translate("ReferenceEditor", "%1 days"),
+            ),
             self._l10n.date_text(coming[0]),
         )
 

@@ -64,10 +64,13 @@ def short_date_format(locale: QLocale) -> str:
 class QtLocalizer:
     """The presenters' :class:`~dst_desktop.presenters.l10n.Localizer`, backed by Qt."""
 
-    def translate(
-        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:
-        return QCoreApplication.translate(context, source, disambiguation, n)
+    def translate(self, context: str, source: str, disambiguation: str | None = None) -> str:
+        return QCoreApplication.translate(context, source, disambiguation)
+
+    def is_singular(self, count: int) -> bool:
+        if QLocale().language() == QLocale.Language.French:
+            return count in (0, 1)
+        return count == 1
 
     def date_text(self, day: dt.date) -> str:
         locale = QLocale()

@@ -510,12 +510,13 @@
         <source>No booking matches the filters.</source>
         <translation>Aucune réservation ne correspond aux filtres.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n booking(s)</source>
-        <translation>
-            <numerusform>%n réservation</numerusform>
-            <numerusform>%n réservations</numerusform>
-        </translation>
+    <message>
+        <source>%1 booking</source>
+        <translation>%1 réservation</translation>
+    </message>
+    <message>
+        <source>%1 bookings</source>
+        <translation>%1 réservations</translation>
     </message>
 </context>
 <context>
@@ -733,12 +734,13 @@
         <source>Loading the demo data…</source>
         <translation>Chargement des données de démonstration…</translation>
     </message>
-    <message numerus="yes">
-        <source>Demo data loaded: %n booking(s).</source>
-        <translation>
-            <numerusform>Données de démonstration chargées&#xa0;: %n réservation.</numerusform>
-            <numerusform>Données de démonstration chargées&#xa0;: %n réservations.</numerusform>
-        </translation>
+    <message>
+        <source>Demo data loaded: %1 booking.</source>
+        <translation>Données de démonstration chargées&#xa0;: %1 réservation.</translation>
+    </message>
+    <message>
+        <source>Demo data loaded: %1 bookings.</source>
+        <translation>Données de démonstration chargées&#xa0;: %1 réservations.</translation>
     </message>
     <message>
         <source>Importing reference data…</source>
@@ -986,13 +988,6 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
         <source>No pending booking matches the filters.</source>
         <translation>Aucune demande ne correspond aux filtres.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n booking(s) waiting</source>
-        <translation>
-            <numerusform>%n demande en attente</numerusform>
-            <numerusform>%n demandes en attente</numerusform>
-        </translation>
-    </message>
     <message>
         <source>✗ %1: not confirmed. %2</source>
         <translation>✗ %1&#xa0;: non confirmée. %2</translation>
@@ -1021,45 +1016,53 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
         <source>Cancel the pending booking of %1? It will be deleted; the audit log keeps a trace of it.</source>
         <translation>Annuler la demande de réservation de %1&#x202f;? Elle sera supprimée&#x202f;; le journal d’audit en garde la trace.</translation>
     </message>
-    <message numerus="yes">
-        <source>Cancel %n pending bookings? They will be deleted; the audit log keeps a trace of them.</source>
-        <translation>
-            <numerusform>Annuler %n demande de réservation&#x202f;? Elle sera supprimée&#x202f;; le journal d’audit en garde la trace.</numerusform>
-            <numerusform>Annuler %n demandes de réservation&#x202f;? Elles seront supprimées&#x202f;; le journal d’audit en garde la trace.</numerusform>
-        </translation>
+    <message>
+        <source>%1 pending booking cancelled.</source>
+        <translation>%1 demande annulée.</translation>
+    </message>
+    <message>
+        <source>%1 pending bookings cancelled.</source>
+        <translation>%1 demandes annulées.</translation>
+    </message>
+    <message>
+        <source>%1 booking could not be cancelled.</source>
+        <translation>%1 demande n’a pas pu être annulée.</translation>
+    </message>
+    <message>
+        <source>%1 bookings could not be cancelled.</source>
+        <translation>%1 demandes n’ont pas pu être annulées.</translation>
     </message>
     <message>
         <source>Cancel pending bookings</source>
         <translation>Annuler des demandes</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>Cancel booking</source>
-        <translation>
-            <numerusform>Annuler la demande</numerusform>
-            <numerusform>Annuler les demandes</numerusform>
-        </translation>
+        <translation>Annuler la demande</translation>
+    </message>
+    <message>
+        <source>%1 booking waiting</source>
+        <translation>%1 demande en attente</translation>
+    </message>
+    <message>
+        <source>%1 bookings waiting</source>
+        <translation>%1 demandes en attente</translation>
+    </message>
+    <message>
+        <source>Cancel %1 pending bookings? They will be deleted; the audit log keeps a trace of them.</source>
+        <translation>Annuler %1 demandes de réservation&#x202f;? Elles seront supprimées&#x202f;; le journal d’audit en garde la trace.</translation>
+    </message>
+    <message>
+        <source>Cancel bookings</source>
+        <translation>Annuler les demandes</translation>
     </message>
     <message>
         <source>%1: not cancelled. %2</source>
         <translation>%1&#xa0;: non annulée. %2</translation>
     </message>
-    <message numerus="yes">
-        <source>%n pending booking(s) cancelled.</source>
-        <translation>
-            <numerusform>%n demande annulée.</numerusform>
-            <numerusform>%n demandes annulées.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Cancellation report</source>
         <translation>Compte rendu des annulations</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n booking(s) could not be cancelled.</source>
-        <translation>
-            <numerusform>%n demande n’a pas pu être annulée.</numerusform>
-            <numerusform>%n demandes n’ont pas pu être annulées.</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -1194,12 +1197,13 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
         <source>%1 (next %2)</source>
         <translation>%1 (prochain le %2)</translation>
     </message>
-    <message numerus="yes">
-        <source>%n day(s)</source>
-        <translation>
-            <numerusform>%n jour</numerusform>
-            <numerusform>%n jours</numerusform>
-        </translation>
+    <message>
+        <source>%1 day</source>
+        <translation>%1 jour</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 jours</translation>
     </message>
     <message>
         <source>Name</source>

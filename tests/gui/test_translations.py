@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from dst_desktop.app import create_main_window
 from dst_desktop.paths import resource_path
+from dst_desktop.presenters.l10n import count_text
 from dst_desktop.services.workflows import Workflows
 from dst_desktop.ui.l10n import LanguageInstaller, QtLocalizer
 from dst_desktop.ui.main_window import MainWindow
@@ -25,7 +26,7 @@ from tests.gui.helpers import child, choose_client, choose_region, click, click_
 from tests.unit.presenters.fakes import FakeDialogs
 
 ROOT = Path(__file__).resolve().parents[2]
-PLACEHOLDER = re.compile(r"%(?:[1-9]|n)")
+PLACEHOLDER = re.compile(r"%[1-9]")
 
 
 def messages(language: str) -> Iterator[tuple[str, str, list[str]]]:
@@ -37,8 +38,7 @@ def messages(language: str) -> Iterator[tuple[str, str, list[str]]]:
             translation = message.find("translation")
             assert translation is not None
             assert translation.get("type") is None, (name, message.findtext("source"))
-            forms = [form.text or "" for form in translation.iter("numerusform")]
-            yield name, message.findtext("source") or "", forms or [translation.text or ""]
+            yield name, message.findtext("source") or "", [translation.text or ""]
 
 
 def test_catalogues_match_the_code_and_are_compiled() -> None:
@@ -77,12 +77,23 @@ def test_french_is_really_french() -> None:
     assert unchanged <= shared, unchanged - shared
 
 
-def test_english_plural_forms() -> None:
+@pytest.mark.parametrize(
+    ("language", "counts"),
+    [
+        ("en", {0: "0 bookings", 1: "1 booking", 2: "2 bookings"}),
+        ("fr", {0: "0 réservation", 1: "1 réservation", 2: "2 réservations"}),
+    ],
+)
+def test_counts_follow_the_language_s_plural_rule(language: str, counts: dict[int, str]) -> None:
     installer = LanguageInstaller()
-    installer.install("en")
+    installer.install(language)
     l10n = QtLocalizer()
-    assert l10n.translate("PendingQueue", "%n booking(s) waiting", None, 1) == "1 booking waiting"
-    assert l10n.translate("PendingQueue", "%n booking(s) waiting", None, 3) == "3 bookings waiting"
+    singular = l10n.translate("BookingsBrowser", "%1 booking")
+    plural = l10n.translate("BookingsBrowser", "%1 bookings")
+    try:
+        assert {n: count_text(l10n, n, singular, plural) for n in counts} == counts
+    finally:
+        installer.install("en")
 
 
 @pytest.fixture

@@ -65,7 +65,7 @@ def test_queue_lists_only_pending_bookings_by_date(
     assert queue.view.column("Region") == ["Bretagne", "Occitanie"]
     assert queue.view.column("Participants") == ["12 / 12", "12 / 12"]
     assert queue.view.column("Modules")[0] == "Tir de précision, Scénario tactique"
-    assert queue.view.count == "2 booking(s) waiting"
+    assert queue.view.count == "2 bookings waiting"
     assert [c.text for c in queue.view.regions] == ["Bretagne", "Occitanie"]
 
 
@@ -199,7 +199,7 @@ def test_cancel_deletes_the_selected_bookings(
     assert "Cancel 2 pending bookings?" in dialogs.questions[0][1]
     assert queue.view.session_ids == [keep.id]
     assert workflows.booking.get_booking_status(a.id).success is False
-    assert queue.view.outcome == ("2 pending booking(s) cancelled.", Tone.NEUTRAL)
+    assert queue.view.outcome == ("2 pending bookings cancelled.", Tone.NEUTRAL)
 
 
 def test_details_and_print_go_to_the_selected_booking(
@@ -260,7 +260,7 @@ def test_browser_finds_any_status_by_client_and_status(
     assert view.session_ids == [pending.id, confirmed.id]
     browser.filter_changed(BookingFilter(status=SessionStatus.CANCELLED))
     assert view.session_ids == [cancelled.id]
-    assert view.count == "1 booking(s)"
+    assert view.count == "1 booking"
     browser.selection_changed([cancelled.id])
     browser.details_requested()
     assert opened == [cancelled.id]

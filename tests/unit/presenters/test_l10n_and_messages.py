@@ -6,7 +6,7 @@ import datetime as dt
 
 from dst_desktop.domain.errors import ErrorCode
 from dst_desktop.domain.statuses import SessionStatus
-from dst_desktop.presenters.l10n import PlainLocalizer, fill
+from dst_desktop.presenters.l10n import PlainLocalizer, count_text, fill
 from dst_desktop.presenters.messages import FailureContext, failure_text
 from dst_desktop.services.results import Failure
 
@@ -20,8 +20,10 @@ def test_fill_replaces_numbered_placeholders_once() -> None:
     assert fill("%3 stays", 1) == "%3 stays"
 
 
-def test_plain_localizer_fills_plurals() -> None:
-    assert L10N.translate("Ctx", "%n booking(s)", None, 4) == "4 booking(s)"
+def test_count_text_takes_the_singular_or_the_plural() -> None:
+    assert count_text(L10N, 1, "%1 booking", "%1 bookings") == "1 booking"
+    assert count_text(L10N, 0, "%1 booking", "%1 bookings") == "0 bookings"
+    assert count_text(L10N, 4, "%1 booking", "%1 bookings") == "4 bookings"
 
 
 def test_no_setup_failure_names_region_day_and_alternatives() -> None:

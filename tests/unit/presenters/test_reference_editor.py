@@ -46,7 +46,7 @@ def test_lists_every_kind(editor: Editor) -> None:
     headers, rows = editor.view.items[ReferenceKind.OPERATORS]
     assert headers == ["Name", "Region", "Active", "Coming leave", "Identifier"]
     leave = {row.id: row.cells[3] for row in rows}
-    assert leave["op_bretagne_2"] == "1 day(s) (next 2025-03-12)"
+    assert leave["op_bretagne_2"] == "1 day (next 2025-03-12)"
     assert leave["op_bretagne_1"] == "—"
     assert editor.view.names(ReferenceKind.MODULES)[0] == "Premiers secours"
 
