@@ -525,14 +525,6 @@
         <source>All bookings</source>
         <translation>Toutes les réservations</translation>
     </message>
-    <message>
-        <source>Print summary…</source>
-        <translation>Imprimer le récapitulatif…</translation>
-    </message>
-    <message>
-        <source>Details…</source>
-        <translation>Détails…</translation>
-    </message>
 </context>
 <context>
     <name>Calendar</name>
@@ -1069,7 +1061,6 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
     <name>PendingQueuePanel</name>
     <message>
         <source>Pending bookings</source>
-        <extracomment>The buttons&apos; enabled states changed (the window&apos;s menu actions follow them).</extracomment>
         <translation>Demandes en attente</translation>
     </message>
     <message>
@@ -1087,18 +1078,6 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
     <message>
         <source>Cancel the selected pending bookings (Delete)</source>
         <translation>Annuler les demandes choisies (Suppr)</translation>
-    </message>
-    <message>
-        <source>Print summary…</source>
-        <translation>Imprimer le récapitulatif…</translation>
-    </message>
-    <message>
-        <source>Details…</source>
-        <translation>Détails…</translation>
-    </message>
-    <message>
-        <source>Open the selected booking (Ctrl+I)</source>
-        <translation>Ouvrir la réservation choisie (Ctrl+I)</translation>
     </message>
 </context>
 <context>
@@ -1400,6 +1379,22 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
     <message>
         <source>Move the booking to this date</source>
         <translation>Déplacer la réservation à cette date</translation>
+    </message>
+</context>
+<context>
+    <name>_BookingsPanel</name>
+    <message>
+        <source>Details…</source>
+        <extracomment>The buttons&apos; enabled states changed (the window&apos;s menu actions follow them).</extracomment>
+        <translation>Détails…</translation>
+    </message>
+    <message>
+        <source>Open the selected booking (Ctrl+I)</source>
+        <translation>Ouvrir la réservation choisie (Ctrl+I)</translation>
+    </message>
+    <message>
+        <source>Print summary…</source>
+        <translation>Imprimer le récapitulatif…</translation>
     </message>
 </context>
 </TS>
