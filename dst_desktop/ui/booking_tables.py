@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     QSignalBlocker,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -42,6 +43,8 @@ from dst_desktop.ui.icons import icon
 from dst_desktop.ui.l10n import from_qdate, short_date_format, to_qdate
 from dst_desktop.ui.theme import TONE_TEXT
 
+#: How long typing in a search box pauses before the table is filtered, in milliseconds.
+SEARCH_PAUSE_MS = 250
 SORT_ROLE = Qt.ItemDataRole.UserRole
 SESSION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -156,7 +159,13 @@ class BookingFilterBar(QWidget):
         self.dates_check.toggled.connect(self._dates_toggled)
         self.date_from.dateChanged.connect(self._emit)
         self.date_to.dateChanged.connect(self._emit)
-        self.search_edit.textChanged.connect(self._emit)
+        # Typing waits for a pause before it queries; Enter applies the text at once.
+        self._search_pause = QTimer(self)
+        self._search_pause.setSingleShot(True)
+        self._search_pause.setInterval(SEARCH_PAUSE_MS)
+        self._search_pause.timeout.connect(self._emit)
+        self.search_edit.textChanged.connect(lambda _text: self._search_pause.start())
+        self.search_edit.returnPressed.connect(self._emit)
 
     def set_today(self, today: dt.date) -> None:
         """The date range starts on the business date and spans a month."""
@@ -203,6 +212,7 @@ class BookingFilterBar(QWidget):
         )
 
     def _emit(self) -> None:
+        self._search_pause.stop()
         self.changed.emit(self.current())
 
 

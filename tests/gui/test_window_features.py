@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from dst_desktop.app import WindowHost, create_main_window
@@ -289,3 +289,45 @@ def test_new_booking_clears_the_form_and_focuses_the_client(
     focused = QApplication.focusWidget()
     assert isinstance(focused, QWidget)
     assert focused in (window.booking_form.client_combo, line_edit)
+
+
+def test_search_filters_the_queue_after_a_pause_in_typing(
+    qtbot: QtBot, workflows: Workflows, window: MainWindow
+) -> None:
+    create(workflows, notes="Hangar 4, gate B")
+    create(workflows, clientId="client_acme")
+    window.presenter.queue.refresh()
+    search = window.queue_panel.filters.search_edit
+    qtbot.keyClicks(search, "hangar")
+    assert len(table_rows(window, "pendingTable")) == 2  # still typing
+    qtbot.waitUntil(lambda: len(table_rows(window, "pendingTable")) == 1, timeout=2000)
+    search.clear()
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    assert len(table_rows(window, "pendingTable")) == 2
+
+
+def test_every_menu_command_runs_without_error(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, workflows: Workflows, window: MainWindow
+) -> None:
+    about: list[str] = []
+    monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: about.append(text))
+    create(workflows)
+    window.presenter.queue.refresh()
+    skipped = {"quitAction"}
+    names = [a.objectName() for a in window.findChildren(QAction) if a.objectName()]
+    assert {"confirmAction", "printDaySheetAction", "referenceDataAction"} <= set(names)
+    for selected in (False, True):
+        for tab in (window.queue_panel, window.browser_panel):
+            window.tabs.setCurrentWidget(tab)
+            if selected:
+                tab.table.selectRow(0)
+            for name in names:
+                if name not in skipped:
+                    action(window, name).trigger()
+                    for dialog in (window.details_dialog, window.reference_dialog):
+                        if dialog is not None:
+                            dialog.close()
+    assert about and about[0].startswith("DST Desktop ")
+    assert window.isVisible()
+    action(window, "quitAction").trigger()
+    assert not window.isVisible()
