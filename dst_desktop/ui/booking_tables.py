@@ -384,7 +384,10 @@ class PendingQueuePanel(_BookingsPanel):
         self.confirm_button = QPushButton(icon("confirm"), self.tr("Confirm"))
         self.confirm_button.setObjectName("confirmButton")
         self.confirm_button.setProperty("primary", True)
-        self.confirm_button.setToolTip(self.tr("Confirm the selected bookings (Ctrl+Enter)"))
+        self.confirm_tooltip = self.tr("Confirm the selected bookings (Ctrl+Enter)")
+        self.confirm_button.setToolTip(self.confirm_tooltip)
+        #: Why Confirm cannot be used in this database ("" when it can).
+        self.confirm_unavailable = ""
         self.cancel_button = QPushButton(icon("cancel"), self.tr("Cancel…"))
         self.cancel_button.setObjectName("cancelButton")
         self.cancel_button.setProperty("destructive", True)
@@ -419,6 +422,10 @@ class PendingQueuePanel(_BookingsPanel):
 
     def select_session(self, session_id: str) -> None:
         self.table.select_session(session_id)
+
+    def show_confirm_unavailable(self, reason: str) -> None:
+        self.confirm_unavailable = reason
+        self.confirm_button.setToolTip(reason or self.confirm_tooltip)
 
 
 class BookingsBrowserPanel(_BookingsPanel):
