@@ -33,7 +33,9 @@ class FakeDialogs:
     #: The answer of the open and save file dialogs.
     open_file: str | None = None
     save_file: str | None = None
-    snapshot_options: SnapshotOptions | None = SnapshotOptions("Salon de Lyon", 2)
+    snapshot_options: SnapshotOptions | None = field(
+        default_factory=lambda: SnapshotOptions("Salon de Lyon", 2)
+    )
     new_client: NewClient | None = None
     questions: list[tuple[str, str]] = field(default_factory=list)
     warnings: list[tuple[str, str]] = field(default_factory=list)
