@@ -155,7 +155,9 @@ class BookingForm(QGroupBox):
         client_row.setSpacing(6)
         client_row.addWidget(self.client_combo, 1)
         client_row.addWidget(self.new_client_button)
-        form.addRow(self.tr("&Client:"), client_row)
+        client_label = QLabel(self.tr("&Client:"))
+        client_label.setBuddy(self.client_combo)
+        form.addRow(client_label, client_row)
 
         self.participants_spin = QSpinBox()
         self.participants_spin.setObjectName("participantsSpin")

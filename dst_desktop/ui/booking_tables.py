@@ -226,6 +226,9 @@ class BookingTableView(QTableView):
         super().__init__(parent)
         self.setObjectName(object_name)
         self.model_ = BookingTableModel(self)
+        #: Whether the columns were fitted to a table yet, and to one with rows.
+        self._sized = False
+        self._fitted = False
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model_)
         self.proxy.setSortRole(SORT_ROLE)
@@ -263,7 +266,9 @@ class BookingTableView(QTableView):
     def show_table(self, table: BookingTable) -> None:
         """Show new rows, keeping the selection of rows that are still there."""
         kept = set(self.selected_ids())
-        first_fill = self.model_.rowCount() == 0 and self.model_.columnCount() == 0
+        # Columns fit the first table shown, and once more when the first rows arrive
+        # (a queue that starts empty would otherwise keep the widths of its headers).
+        fit = bool(table.headers) and not self._fitted and (bool(table.rows) or not self._sized)
         with QSignalBlocker(self.selectionModel()):
             self.model_.set_table(table)
             selection = QItemSelection()
@@ -276,10 +281,12 @@ class BookingTableView(QTableView):
                 QItemSelectionModel.SelectionFlag.ClearAndSelect
                 | QItemSelectionModel.SelectionFlag.Rows,
             )
-        if first_fill and table.headers:
+        if fit:
             self.resizeColumnsToContents()
             for column in range(len(table.headers)):
                 self.setColumnWidth(column, min(self.columnWidth(column) + 16, 260))
+            self._sized = True
+            self._fitted = bool(table.rows)
         self.selection_changed.emit(self.selected_ids())
 
     def select_session(self, session_id: str) -> None:

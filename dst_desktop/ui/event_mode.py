@@ -11,12 +11,14 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -38,6 +40,8 @@ BANNER_BORDER = "#9fb8d9"
 BANNER_TEXT = "#1f3a5f"
 #: How many rows a report table shows before it scrolls.
 REPORT_ROWS_SHOWN = 8
+#: The report's counts, in a grid of this many columns (French labels are long).
+COUNTS_PER_ROW = 3
 
 
 class EventBannerWidget(QFrame):
@@ -131,6 +135,8 @@ class SnapshotOptionsDialog(QDialog):
         self.months_spin.setToolTip(
             self.tr("The office's allocations of this many months from today travel along.")
         )
+        self.months_spin.setMinimumWidth(90)
+        self.months_spin.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         form.addRow(self.tr("&Months ahead:"), self.months_spin)
         layout.addLayout(form)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -179,10 +185,11 @@ class EventImportReportDialog(QDialog):
         layout.addWidget(summary)
         self.summary_label = summary
 
-        counts = QHBoxLayout()
-        counts.setSpacing(6)
+        counts = QGridLayout()
+        counts.setHorizontalSpacing(6)
+        counts.setVerticalSpacing(4)
         self.count_labels: list[QLabel] = []
-        for text, count in report.counts:
+        for index, (text, count) in enumerate(report.counts):
             label = QLabel(fill(self.tr("%1: %2"), text, count))
             label.setObjectName("reportCount")
             colour = "#1f2933" if count else "#9aa5b1"
@@ -190,9 +197,9 @@ class EventImportReportDialog(QDialog):
                 f"color: {colour}; background: #ffffff; border: 1px solid #d9dee5;"
                 " border-radius: 10px; padding: 2px 10px;"
             )
-            counts.addWidget(label)
+            counts.addWidget(label, index // COUNTS_PER_ROW, index % COUNTS_PER_ROW)
             self.count_labels.append(label)
-        counts.addStretch(1)
+        counts.setColumnStretch(COUNTS_PER_ROW, 1)
         layout.addLayout(counts)
 
         area = QScrollArea()
