@@ -178,6 +178,7 @@ class MainPresenter:
 
     def reference_changed(self) -> None:
         """Regions, modules, clients… changed: re-read the catalogue and every list."""
+        self.event_mode.refresh()
         self.catalogue.invalidate()
         self.modules.load(self.catalogue.snapshot.modules)
         self.form.load()

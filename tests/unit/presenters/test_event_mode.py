@@ -449,6 +449,19 @@ def test_a_newer_snapshot_replaces_the_old_one_and_keeps_the_event_bookings(
     assert len(laptop.queue.session_ids) == 1
 
 
+def test_refresh_notices_a_snapshot_imported_from_the_command_line(
+    laptop_database: Workflows, snapshot: Path
+) -> None:
+    window = Window(laptop_database, FakeDialogs())
+    window.presenter.start()
+    assert window.main.banner is None
+    laptop_database.exchange.import_snapshot(snapshot)  # dst-desktop import-snapshot
+    window.presenter.reference_changed()  # Bookings ▸ Refresh
+    assert window.main.banner is not None
+    assert window.queue.confirm_unavailable
+    assert [r.text for r in window.calendar.regions] == ["Bretagne", "Occitanie"]
+
+
 def test_first_start_can_import_a_snapshot(laptop_database: Workflows, snapshot: Path) -> None:
     dialogs = FakeDialogs(first_start=FirstStartChoice.SNAPSHOT, open_file=str(snapshot))
     window = Window(laptop_database, dialogs)
