@@ -122,15 +122,21 @@ def make_clock(today: dt.date | None) -> Clock:
 
 
 def open_workflows(
-    database_url: str, today: dt.date | None = None, actor: str | None = None
+    database_url: str,
+    today: dt.date | None = None,
+    actor: str | None = None,
+    device: str = "",
 ) -> ApiWorkflows:
     """Open (creating or upgrading) the database at ``database_url``.
 
     ``today`` replaces the business date (training, demos, tests); ``actor`` is the name
-    the audit log records, the OS user name by default.
+    the audit log records, the OS user name by default; ``device`` the computer's name that
+    event bookings and bundles record, the host name by default.
     """
     store = PeeweeStore.open(database_url)
-    return ApiWorkflows(Workflows.create(store, make_clock(today), actor or default_actor()))
+    return ApiWorkflows(
+        Workflows.create(store, make_clock(today), actor or default_actor(), device)
+    )
 
 
 @dataclass(frozen=True)

@@ -57,6 +57,7 @@ def create_main_window(
     today: dt.date | None = None,
     *,
     actor: str | None = None,
+    device: str = "",
     dialogs: Dialogs | None = None,
     runner: TaskRunner | None = None,
     errors: ErrorReporter | None = None,
@@ -64,7 +65,8 @@ def create_main_window(
 ) -> MainWindow:
     """The main window on ``database_url``, filled and not shown (a QApplication must exist).
 
-    ``today`` replaces the business date; ``dialogs`` and ``runner`` replace the message
+    ``today`` replaces the business date; ``device`` the computer's name recorded on event
+    bookings (the host name by default); ``dialogs`` and ``runner`` replace the message
     boxes and the worker threads (tests); ``printing_factory`` builds the print commands'
     implementation — with None, every print command is disabled and says why.
     """
@@ -73,7 +75,7 @@ def create_main_window(
         raise RuntimeError("create a QApplication before the main window")
     if not app.styleSheet():
         apply_theme(app)
-    api = open_workflows(database_url, today, actor)
+    api = open_workflows(database_url, today, actor, device)
     try:
         window = MainWindow(
             api.workflows, load_demo_reference, dialogs=dialogs, runner=runner, errors=errors

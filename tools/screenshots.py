@@ -13,8 +13,9 @@ import datetime as dt
 import os
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -23,11 +24,15 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from dst_desktop.app import create_main_window, load_demo_reference
 from dst_desktop.persistence.store import PeeweeStore
-from dst_desktop.presenters.dialogs import FirstStartChoice
+from dst_desktop.presenters.dialogs import FirstStartChoice, NewClient, SnapshotOptions
+from dst_desktop.presenters.event_report import EventImportReport
 from dst_desktop.services.demo import build_demo
+from dst_desktop.ui.event_mode import EventImportReportDialog
 from dst_desktop.ui.l10n import LanguageInstaller
+from dst_desktop.ui.main_window import MainWindow
 
 TODAY = dt.date(2025, 2, 20)
+T = TypeVar("T")
 
 
 class ScriptedDialogs:
@@ -35,6 +40,8 @@ class ScriptedDialogs:
 
     def __init__(self) -> None:
         self.shown: list[str] = []
+        self.file = ""
+        self.reports: list[EventImportReport] = []
 
     def confirm(self, title: str, text: str, accept_label: str) -> bool:
         self.shown.append(text)
@@ -57,6 +64,28 @@ class ScriptedDialogs:
 
     def choose_reference_file(self) -> str | None:
         return None
+
+    def choose_file_to_open(self, title: str, file_type: str) -> str | None:
+        return self.file
+
+    def choose_file_to_save(self, title: str, file_type: str, suggested_name: str) -> str | None:
+        return self.file
+
+    def ask_snapshot_options(self, suggested: SnapshotOptions) -> SnapshotOptions | None:
+        return SnapshotOptions("Salon Milipol 2025", 6)
+
+    def ask_new_client(self, name: str) -> NewClient | None:
+        return NewClient(name or "Forum Sûreté Lyon", "contact@forum-surete.example", "")
+
+    def show_event_import_report(self, report: EventImportReport) -> None:
+        self.reports.append(report)
+
+
+class InlineRunner:
+    """Runs the window's long work at once, so that each step is done before the next."""
+
+    def run(self, title: str, work: Callable[[], T], on_done: Callable[[T], None]) -> None:
+        on_done(work())
 
 
 def save(widget: QWidget, folder: Path, name: str) -> None:
@@ -151,7 +180,85 @@ def main(argv: Sequence[str] | None = None) -> int:
         save(settings, folder, "09-settings")
         settings.close()
     window.close()
+    event_mode(folder, work, url)
     return 0
+
+
+def event_mode(folder: Path, work: Path, office_url: str) -> None:
+    """Office → laptop → office: the event banner and the report of the import."""
+    office_dialogs = ScriptedDialogs()
+    office = create_main_window(
+        office_url, TODAY, device="bureau-pc", dialogs=office_dialogs, runner=InlineRunner()
+    )
+    office.resize(1440, 900)
+    office.show()
+    office_dialogs.file = str(work / "snapshot.json")
+    office.presenter.event_mode.export_snapshot()
+
+    laptop_dialogs = ScriptedDialogs()
+    laptop_dialogs.file = str(work / "snapshot.json")
+    laptop = create_main_window(
+        f"sqlite:///{work / 'event.db'}",
+        TODAY + dt.timedelta(days=3),
+        device="portable-salon",
+        dialogs=laptop_dialogs,
+        runner=InlineRunner(),
+    )
+    laptop.resize(1440, 900)
+    laptop.show()
+    laptop.presenter.event_mode.import_snapshot()
+    book_at_event(laptop, "bretagne", dt.date(2025, 3, 14), new_client=True)
+    book_at_event(laptop, "occitanie", dt.date(2025, 3, 11))
+    book_at_event(laptop, "occitanie", dt.date(2025, 3, 12))
+    laptop.queue_panel.table.selectRow(0)
+    save(laptop, folder, "10-event-database")
+    laptop_dialogs.file = str(work / "event-bookings.json")
+    laptop.presenter.event_mode.export_bookings()
+    laptop.close()
+
+    # Meanwhile, the office fills the Occitanie day of one event booking.
+    queries = office.workflows.queries
+    booking = office.workflows.booking
+    day = dt.date(2025, 3, 12)
+    while any(
+        d.is_available for d in queries.month_availability("occitanie", 2025, 3) if d.date == day
+    ):
+        created = booking.create_session_booking(
+            {
+                "clientId": office.presenter.catalogue.client_choices()[0].id,
+                "regionId": "occitanie",
+                "date": day.isoformat(),
+                "moduleIds": ["module_tir"],
+                "requestedParticipants": 6,
+            }
+        )
+        assert created.success, created
+        booking.confirm_session_booking(created.to_dict()["sessionId"])
+    office_dialogs.file = str(work / "event-bookings.json")
+    office.presenter.event_mode.import_bookings()
+    if office_dialogs.reports:
+        dialog = EventImportReportDialog(office_dialogs.reports[-1], office)
+        dialog.show()
+        save(dialog, folder, "11-event-import-report")
+        dialog.close()
+    office.tabs.setCurrentWidget(office.queue_panel)
+    save(office, folder, "12-event-bookings-pending")
+    office.close()
+
+
+def book_at_event(
+    window: MainWindow, region_id: str, day: dt.date, *, new_client: bool = False
+) -> None:
+    panel = window.calendar_panel
+    panel.region_combo.setCurrentIndex(panel.region_combo.findData(region_id))
+    window.presenter.calendar.go_to(day)
+    window.module_picker.set_checked("module_tir", True)
+    window.booking_form.participants_spin.setValue(8)
+    if new_client:
+        window.booking_form.new_client_button.click()
+    else:
+        window.booking_form.choose_client(window.presenter.catalogue.client_choices()[5].id)
+    window.booking_form.create_button.click()
 
 
 if __name__ == "__main__":

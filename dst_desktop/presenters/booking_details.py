@@ -20,7 +20,7 @@ from dst_desktop.presenters.messages import (
     audit_action_text,
     failure_text,
     mission_action_text,
-    source_text,
+    session_source_text,
     status_text,
     status_tone,
 )
@@ -67,6 +67,8 @@ class ActionChoice:
     label: str
     #: Cancelling actions are shown apart from the others.
     destructive: bool
+    #: Why the action cannot be used in this database ("": it can).
+    unavailable: str = ""
 
 
 class BookingDetailsView(Protocol):
@@ -96,9 +98,16 @@ class BookingDetailsPresenter:
         l10n: Localizer,
         on_changed: Callable[[], None],
         printing: BookingPrinting | None = None,
+        *,
+        confirm_unavailable: str = "",
+        missions_unavailable: str = "",
     ) -> None:
+        """``confirm_unavailable`` and ``missions_unavailable`` say why those actions
+        cannot be used in this database (an event database); "" when they can."""
         self._view = view
         self._booking = booking
+        self._confirm_unavailable = confirm_unavailable
+        self._missions_unavailable = missions_unavailable
         self._mission = mission
         self._catalogue = catalogue
         self._dialogs = dialogs
@@ -188,7 +197,7 @@ class BookingDetailsPresenter:
             ),
             DetailField(
                 translate("BookingDetails", "Source"),
-                source_text(session.booking_source, self._l10n),
+                session_source_text(session, self._l10n),
             ),
             DetailField(translate("BookingDetails", "Requested"), when(session.created_at)),
         ]
@@ -221,6 +230,9 @@ class BookingDetailsPresenter:
             parts.append(self._catalogue.setup_name(setup_id))
         if entry.action == "confirm" and isinstance(operator_id, str):
             parts.append(self._catalogue.operator_name(operator_id))
+        device = details.get("sourceDevice")
+        if entry.action == "import_event_booking" and isinstance(device, str) and device:
+            parts.append(fill(translate("BookingDetails", "taken on %1"), device))
         reason = details.get("reason")
         if isinstance(reason, str):
             parts.append(fill(translate("BookingDetails", "reason: %1"), reason))
@@ -236,7 +248,10 @@ class BookingDetailsPresenter:
         if status is SessionStatus.PENDING_CONFIRMATION:
             return [
                 ActionChoice(
-                    DetailAction.CONFIRM, translate("BookingDetails", "Confirm booking"), False
+                    DetailAction.CONFIRM,
+                    translate("BookingDetails", "Confirm booking"),
+                    False,
+                    self._confirm_unavailable,
                 ),
                 ActionChoice(
                     DetailAction.CANCEL_BOOKING,
@@ -249,6 +264,7 @@ class BookingDetailsPresenter:
                 _MISSION[action],
                 mission_action_text(action, self._l10n),
                 action is MissionAction.CANCEL,
+                self._missions_unavailable,
             )
             for action in mission_actions_allowed(status)
         ]

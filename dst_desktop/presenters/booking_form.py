@@ -90,6 +90,8 @@ class BookingFormPresenter:
         self.client_id: str | None = None
         self.offer_id: str | None = None
         self.notes = ""
+        #: In an event database, bookings are confirmed at the office later.
+        self.event_mode = False
         self._can_book = False
 
     # -- what the user changes ---------------------------------------------------------
@@ -127,6 +129,12 @@ class BookingFormPresenter:
         if client_id != self.client_id:
             self.client_id = client_id
             self.check()
+
+    def choose_client(self, client_id: str) -> None:
+        """Select ``client_id`` in the list (a client just added, for instance)."""
+        self.client_id = client_id
+        self._view.show_clients(self._catalogue.client_choices(), client_id)
+        self.check()
 
     def offer_chosen(self, offer_id: str | None) -> None:
         self.offer_id = offer_id
@@ -308,14 +316,15 @@ class BookingFormPresenter:
         self._view.show_clients(self._catalogue.client_choices(), None)
         self._view.show_notes("")
         self.check()
-        self._view.show_created(
-            fill(
-                self._l10n.translate(
-                    "BookingForm",
-                    "Booking for %1 on %2 created: it waits in the pending queue.",
-                ),
-                client_name,
-                self._l10n.date_text(session.date),
+        if self.event_mode:
+            created = self._l10n.translate(
+                "BookingForm",
+                "Booking for %1 on %2 taken: the office confirms it after File ▸ Export event "
+                "bookings.",
             )
-        )
+        else:
+            created = self._l10n.translate(
+                "BookingForm", "Booking for %1 on %2 created: it waits in the pending queue."
+            )
+        self._view.show_created(fill(created, client_name, self._l10n.date_text(session.date)))
         self._on_created(session)

@@ -182,6 +182,9 @@ class PendingQueueView(BookingTableView, Protocol):
     def select_session(self, session_id: str) -> None:
         """Select (only) the row of ``session_id`` and bring it into view."""
 
+    def show_confirm_unavailable(self, reason: str) -> None:
+        """Why Confirm cannot be used in this database ("": it can, given a selection)."""
+
 
 class PendingQueuePresenter(_BookingList):
     columns = QUEUE_COLUMNS
@@ -203,12 +206,19 @@ class PendingQueuePresenter(_BookingList):
         self._booking = booking
         self._dialogs = dialogs
         self._on_changed = on_changed
+        self._confirm_unavailable = ""
 
     def load(self) -> None:
         self._view.show_filter_choices(
             self._catalogue.region_choices(), self._catalogue.client_choices()
         )
         self.refresh()
+
+    def set_confirm_unavailable(self, reason: str) -> None:
+        """In an event database, Confirm is unavailable and ``reason`` says why."""
+        self._confirm_unavailable = reason
+        self._view.show_confirm_unavailable(reason)
+        self._update_actions()
 
     def _criteria(self) -> SessionFilter:
         return SessionFilter(
@@ -235,7 +245,7 @@ class PendingQueuePresenter(_BookingList):
         chosen = bool(self.selected_ids)
         single = len(self.selected_ids) == 1
         self._view.set_actions(
-            confirm=chosen,
+            confirm=chosen and not self._confirm_unavailable,
             cancel=chosen,
             details=single,
             print_summary=single and self.printing_available,

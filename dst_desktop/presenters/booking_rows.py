@@ -9,7 +9,12 @@ from enum import Enum
 from dst_desktop.domain.model import Session
 from dst_desktop.presenters.catalogue import Catalogue
 from dst_desktop.presenters.l10n import Localizer, fill
-from dst_desktop.presenters.messages import Tone, source_text, status_text, status_tone
+from dst_desktop.presenters.messages import (
+    Tone,
+    session_source_text,
+    status_text,
+    status_tone,
+)
 
 
 class Column(Enum):
@@ -143,7 +148,7 @@ def _cell(
         name = catalogue.operator_name(session.operator_id) if session.operator_id else ""
         return name, name.casefold()
     if column is Column.SOURCE:
-        text = source_text(session.booking_source, l10n)
+        text = session_source_text(session, l10n)
         return text, text.casefold()
     if column is Column.REQUESTED:
         return l10n.timestamp_text(session.created_at), session.created_at.isoformat()

@@ -7,8 +7,11 @@ with a fake, so no test ever has to click a real modal box.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from enum import Enum
 from typing import Protocol
+
+from dst_desktop.presenters.event_report import EventImportReport
 
 
 class FirstStartChoice(Enum):
@@ -16,7 +19,26 @@ class FirstStartChoice(Enum):
 
     DEMO = "demo"
     IMPORT = "import"
+    #: Make this database an event database from an office snapshot (the event laptop).
+    SNAPSHOT = "snapshot"
     EMPTY = "empty"
+
+
+@dataclass(frozen=True, slots=True)
+class SnapshotOptions:
+    """What an event snapshot is for: the event's name and how many months it covers."""
+
+    event_name: str
+    months: int
+
+
+@dataclass(frozen=True, slots=True)
+class NewClient:
+    """A client met at the counter or at an event, as typed in the quick form."""
+
+    name: str
+    email: str = ""
+    phone: str = ""
 
 
 class Dialogs(Protocol):
@@ -37,3 +59,18 @@ class Dialogs(Protocol):
 
     def choose_reference_file(self) -> str | None:
         """The path of a reference data file to import; None when the user gives up."""
+
+    def choose_file_to_open(self, title: str, file_type: str) -> str | None:
+        """A file to read; ``file_type`` names it for the filter (``Event snapshot``)."""
+
+    def choose_file_to_save(self, title: str, file_type: str, suggested_name: str) -> str | None:
+        """Where to write a file, starting from ``suggested_name``; None: given up."""
+
+    def ask_snapshot_options(self, suggested: SnapshotOptions) -> SnapshotOptions | None:
+        """The event's name and the months a snapshot covers; None when given up."""
+
+    def ask_new_client(self, name: str) -> NewClient | None:
+        """Name, e-mail and phone of a new client (``name`` prefilled); None: given up."""
+
+    def show_event_import_report(self, report: EventImportReport) -> None:
+        """What an import of event bookings did, section by section."""

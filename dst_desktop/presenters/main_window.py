@@ -22,6 +22,7 @@ from dst_desktop.presenters.booking_lists import (
 from dst_desktop.presenters.calendar import CalendarPresenter, CalendarView
 from dst_desktop.presenters.catalogue import Catalogue
 from dst_desktop.presenters.dialogs import Dialogs, FirstStartChoice
+from dst_desktop.presenters.event_mode import EventModePresenter, EventModeView
 from dst_desktop.presenters.l10n import Localizer, count_text, fill
 from dst_desktop.presenters.messages import failure_text
 from dst_desktop.presenters.module_picker import ModulePickerPresenter, ModulePickerView
@@ -29,7 +30,11 @@ from dst_desktop.presenters.printing import BookingPrinting
 from dst_desktop.presenters.reference_editor import (
     ReferenceEditorPresenter,
     ReferenceEditorView,
+    ReferenceEntry,
     ReferenceKind,
+    derive_id,
+    entry_document,
+    single_entry_failure,
 )
 from dst_desktop.presenters.tasks import TaskRunner, closing_connection
 from dst_desktop.services.demo import build_demo
@@ -38,13 +43,11 @@ from dst_desktop.services.results import Failure
 from dst_desktop.services.workflows import Workflows
 
 
-class MainWindowView(Protocol):
+class MainWindowView(EventModeView, Protocol):
     def show_database(self, text: str) -> None:
         """The database in use, in the status bar."""
 
     def show_business_date(self, text: str) -> None: ...
-
-    def show_status_message(self, text: str) -> None: ...
 
     def set_printing_available(self, available: bool) -> None:
         """Enable the print commands, or disable them saying printing is not installed."""
@@ -125,6 +128,17 @@ class MainPresenter:
             on_details=views.main.open_details,
             printing=printing,
         )
+        self.event_mode = EventModePresenter(
+            views.main,
+            workflows,
+            dialogs,
+            runner,
+            self.catalogue,
+            l10n,
+            on_snapshot_imported=self.reference_changed,
+            on_bookings_imported=self.reference_changed,
+            on_mode_changed=self._mode_changed,
+        )
 
     # -- start-up and refreshing ---------------------------------------------------------
 
@@ -135,6 +149,7 @@ class MainPresenter:
             self._l10n.long_date_text(self._workflows.queries.today())
         )
         self._views.main.set_printing_available(self._printing is not None)
+        self.event_mode.refresh()
         self.modules.load(self.catalogue.snapshot.modules)
         self.form.load()
         self.calendar.load(preferred_region_id)
@@ -156,6 +171,8 @@ class MainPresenter:
             self.load_demo()
         elif choice is FirstStartChoice.IMPORT:
             self.import_reference_file()
+        elif choice is FirstStartChoice.SNAPSHOT:
+            self.event_mode.import_snapshot()
         else:
             self._views.main.show_status_message(
                 self._l10n.translate(
@@ -167,6 +184,7 @@ class MainPresenter:
 
     def reference_changed(self) -> None:
         """Regions, modules, clients… changed: re-read the catalogue and every list."""
+        self.event_mode.refresh()
         self.catalogue.invalidate()
         self.modules.load(self.catalogue.snapshot.modules)
         self.form.load()
@@ -180,11 +198,18 @@ class MainPresenter:
         self.queue.refresh()
         self.browser.refresh()
         self.form.check()
+        self.event_mode.refresh()
 
     def _booking_created(self, session: Session) -> None:
         # A pending request holds nothing, so the calendar's figures do not change.
         self.queue.show_created(session.id)
         self.browser.refresh()
+        self.event_mode.refresh()
+
+    def _mode_changed(self) -> None:
+        """An office or an event database: Confirm and the form follow."""
+        self.queue.set_confirm_unavailable(self.event_mode.confirmation_unavailable())
+        self.form.event_mode = self.event_mode.is_event_database
 
     def _place_chosen(self, region_id: str | None, day: dt.date) -> None:
         self.form.set_place(region_id, day)
@@ -194,6 +219,58 @@ class MainPresenter:
 
     def new_booking(self) -> None:
         self.form.reset()
+
+    def new_client(self, typed_name: str = "") -> None:
+        """Add a client from the booking form (met at the counter or at an event)."""
+        translate = self._l10n.translate
+        title = translate("MainWindow", "New client")
+        details = self._dialogs.ask_new_client(typed_name.strip())
+        if details is None:
+            return
+        name = details.name.strip()
+        if not name:
+            self._dialogs.warn(title, translate("MainWindow", "A new client needs a name."))
+            return
+        clients = self.catalogue.snapshot.clients
+        if any(client.name.casefold() == name.casefold() for client in clients) and (
+            not self._dialogs.confirm(
+                title,
+                fill(
+                    translate(
+                        "MainWindow",
+                        "There is already a client named %1. Add another client with the "
+                        "same name?",
+                    ),
+                    name,
+                ),
+                translate("MainWindow", "Add another client"),
+            )
+        ):
+            return
+        entry = ReferenceEntry(
+            id=derive_id(ReferenceKind.CLIENTS, name, {client.id for client in clients}),
+            name=name,
+            email=details.email.strip(),
+            phone=details.phone.strip(),
+        )
+        result = self._workflows.reference.import_reference(
+            {ReferenceKind.CLIENTS.value: [entry_document(ReferenceKind.CLIENTS, entry)]},
+            source="booking form",
+        )
+        if isinstance(result, Failure):
+            self._dialogs.warn(
+                title,
+                fill(
+                    translate("MainWindow", "The client was not added. %1"),
+                    failure_text(single_entry_failure(result), self._l10n),
+                ),
+            )
+            return
+        self.reference_changed()
+        self.form.choose_client(entry.id)
+        self._views.main.show_status_message(
+            fill(translate("MainWindow", "Client %1 added."), name)
+        )
 
     # -- other windows -------------------------------------------------------------------
 
@@ -207,6 +284,8 @@ class MainPresenter:
             self._l10n,
             on_changed=self.bookings_changed,
             printing=self._printing,
+            confirm_unavailable=self.event_mode.confirmation_unavailable(),
+            missions_unavailable=self.event_mode.missions_unavailable(),
         )
 
     def reference_editor_presenter(self, view: ReferenceEditorView) -> ReferenceEditorPresenter:

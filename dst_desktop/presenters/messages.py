@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from enum import Enum
 
 from dst_desktop.domain.errors import ErrorCode
+from dst_desktop.domain.model import Session
 from dst_desktop.domain.statuses import MissionAction, SessionStatus
 from dst_desktop.presenters.l10n import Localizer, fill
+from dst_desktop.services.booking import SOURCE_EVENT
 from dst_desktop.services.results import Failure
 
 
@@ -68,6 +70,13 @@ def source_text(source: str, l10n: Localizer) -> str:
     return texts.get(source, source)
 
 
+def session_source_text(session: Session, l10n: Localizer) -> str:
+    """Where a booking came from; an event booking names the laptop that took it."""
+    if session.booking_source == SOURCE_EVENT and session.source_device:
+        return fill(l10n.translate("BookingSource", "Event (%1)"), session.source_device)
+    return source_text(session.booking_source, l10n)
+
+
 def audit_action_text(action: str, l10n: Localizer) -> str:
     texts = {
         "create": l10n.translate("AuditAction", "Booking requested"),
@@ -77,6 +86,7 @@ def audit_action_text(action: str, l10n: Localizer) -> str:
         "start": l10n.translate("AuditAction", "Started"),
         "complete": l10n.translate("AuditAction", "Completed"),
         "import_reference": l10n.translate("AuditAction", "Reference data imported"),
+        "import_event_booking": l10n.translate("AuditAction", "Imported from an event"),
     }
     if action == MissionAction.CANCEL.value:
         return l10n.translate("AuditAction", "Mission cancelled")

@@ -282,7 +282,7 @@ class ReferenceEditorPresenter:
                 kind,
                 fill(
                     translate("ReferenceEditor", "Not saved. %1"),
-                    failure_text(_single_entry_failure(result), self._l10n),
+                    failure_text(single_entry_failure(result), self._l10n),
                 ),
                 Tone.BAD,
             )
@@ -298,7 +298,7 @@ class ReferenceEditorPresenter:
         self._on_changed()
 
 
-def _single_entry_failure(failure: Failure) -> Failure:
+def single_entry_failure(failure: Failure) -> Failure:
     """Drop the ``setups[0] (id "x"): `` prefix: the form shows only that entry."""
     message = re.sub(r"^\w+\[\d+\](?: \(id [^)]*\))?: ", "", failure.message)
     return Failure(failure.error, message, failure.details)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from dst_desktop.domain.model import (
@@ -90,6 +91,20 @@ class BookingQueries:
     def sessions(self, criteria: SessionFilter) -> list[Session]:
         with self._store.reading() as tx:
             return tx.sessions(criteria)
+
+    def sessions_by_id(self, session_ids: Sequence[str]) -> dict[str, Session]:
+        """The sessions of ``session_ids`` that exist, by id, from one read transaction."""
+        found: dict[str, Session] = {}
+        with self._store.reading() as tx:
+            for session_id in session_ids:
+                session = tx.session(session_id)
+                if session is not None:
+                    found[session_id] = session
+        return found
+
+    def has_sessions(self) -> bool:
+        """Whether the database holds any booking, of any status."""
+        return bool(self.sessions(SessionFilter(limit=1)))
 
     def audit_trail(self, session_id: str) -> list[AuditEntry]:
         with self._store.reading() as tx:

@@ -116,6 +116,8 @@ class BookingForm(QGroupBox):
     notes_changed = Signal(str)
     suggestion_chosen = Signal(object)
     create_requested = Signal()
+    #: "New client…" was pressed; the text typed in the client box when it names no client.
+    new_client_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -144,7 +146,18 @@ class BookingForm(QGroupBox):
         if line_edit is not None:
             line_edit.setPlaceholderText(self.tr("Type to search clients…"))
             line_edit.setClearButtonEnabled(True)
-        form.addRow(self.tr("&Client:"), self.client_combo)
+        self.new_client_button = QPushButton(icon("new-client"), self.tr("New client…"))
+        self.new_client_button.setObjectName("newClientButton")
+        self.new_client_button.setToolTip(
+            self.tr("Add a client who is not in the list yet: name, e-mail and phone.")
+        )
+        client_row = QHBoxLayout()
+        client_row.setSpacing(6)
+        client_row.addWidget(self.client_combo, 1)
+        client_row.addWidget(self.new_client_button)
+        client_label = QLabel(self.tr("&Client:"))
+        client_label.setBuddy(self.client_combo)
+        form.addRow(client_label, client_row)
 
         self.participants_spin = QSpinBox()
         self.participants_spin.setObjectName("participantsSpin")
@@ -191,6 +204,7 @@ class BookingForm(QGroupBox):
         self.notes_edit.textChanged.connect(self.notes_changed)
         self.suggested_dates.chosen.connect(self.suggestion_chosen)
         self.create_button.clicked.connect(self.create_requested)
+        self.new_client_button.clicked.connect(self._new_client_clicked)
 
     # -- the client combo: pick from the list, or type part of a name ---------------------
 
@@ -205,6 +219,11 @@ class BookingForm(QGroupBox):
             return
         index = self.client_combo.findText(text, Qt.MatchFlag.MatchFixedString)
         self.client_chosen.emit(self.client_combo.itemData(index) if index >= 0 else None)
+
+    def _new_client_clicked(self) -> None:
+        text = self.client_combo.currentText().strip()
+        known = self.client_combo.findText(text, Qt.MatchFlag.MatchFixedString) >= 0
+        self.new_client_requested.emit("" if known else text)
 
     def choose_client(self, client_id: str) -> None:
         """Select a client by id, as picking it from the list does."""

@@ -262,6 +262,9 @@ class BookingTableView(QTableView):
         super().__init__(parent)
         self.setObjectName(object_name)
         self.model_ = BookingTableModel(self)
+        #: Whether the columns were fitted to a table yet, and to one with rows.
+        self._sized = False
+        self._fitted = False
         self.setModel(self.model_)
         self.setSortingEnabled(True)
         self.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -297,7 +300,9 @@ class BookingTableView(QTableView):
     def show_table(self, table: BookingTable) -> None:
         """Show new rows, keeping the selection of rows that are still there."""
         kept = set(self.selected_ids())
-        first_fill = self.model_.rowCount() == 0 and self.model_.columnCount() == 0
+        # Columns fit the first table shown, and once more when the first rows arrive
+        # (a queue that starts empty would otherwise keep the widths of its headers).
+        fit = bool(table.headers) and not self._fitted and (bool(table.rows) or not self._sized)
         with QSignalBlocker(self.selectionModel()):
             self.model_.set_table(table)
             selection = QItemSelection()
@@ -311,10 +316,12 @@ class BookingTableView(QTableView):
                 QItemSelectionModel.SelectionFlag.ClearAndSelect
                 | QItemSelectionModel.SelectionFlag.Rows,
             )
-        if first_fill and table.headers:
+        if fit:
             self.resizeColumnsToContents()
             for column in range(len(table.headers)):
                 self.setColumnWidth(column, min(self.columnWidth(column) + 16, 260))
+            self._sized = True
+            self._fitted = bool(table.rows)
         self.selection_changed.emit(self.selected_ids())
 
     def select_session(self, session_id: str) -> None:
@@ -419,7 +426,10 @@ class PendingQueuePanel(_BookingsPanel):
         self.confirm_button = QPushButton(icon("confirm"), self.tr("Confirm"))
         self.confirm_button.setObjectName("confirmButton")
         self.confirm_button.setProperty("primary", True)
-        self.confirm_button.setToolTip(self.tr("Confirm the selected bookings (Ctrl+Enter)"))
+        self.confirm_tooltip = self.tr("Confirm the selected bookings (Ctrl+Enter)")
+        self.confirm_button.setToolTip(self.confirm_tooltip)
+        #: Why Confirm cannot be used in this database ("" when it can).
+        self.confirm_unavailable = ""
         self.cancel_button = QPushButton(icon("cancel"), self.tr("Cancel…"))
         self.cancel_button.setObjectName("cancelButton")
         self.cancel_button.setProperty("destructive", True)
@@ -454,6 +464,10 @@ class PendingQueuePanel(_BookingsPanel):
 
     def select_session(self, session_id: str) -> None:
         self.table.select_session(session_id)
+
+    def show_confirm_unavailable(self, reason: str) -> None:
+        self.confirm_unavailable = reason
+        self.confirm_button.setToolTip(reason or self.confirm_tooltip)
 
 
 class BookingsBrowserPanel(_BookingsPanel):

@@ -177,6 +177,9 @@ class BookingDetailsDialog(QDialog):
                 button.setProperty("destructive", True)
             elif choice.action is DetailAction.CONFIRM:
                 button.setProperty("primary", True)
+            if choice.unavailable:
+                button.setEnabled(False)
+                button.setToolTip(choice.unavailable)
             button.clicked.connect(
                 lambda _=False, action=choice.action: self.action_requested.emit(action)
             )

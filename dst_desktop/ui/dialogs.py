@@ -4,12 +4,14 @@ real message boxes and file dialogs."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QStandardPaths
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QFormLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -19,7 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dst_desktop.presenters.dialogs import FirstStartChoice
+from dst_desktop.presenters.dialogs import FirstStartChoice, NewClient, SnapshotOptions
+from dst_desktop.presenters.event_report import EventImportReport
+from dst_desktop.presenters.l10n import fill
+from dst_desktop.services.validation import MAX_TEXT_LENGTH
+from dst_desktop.ui import settings as keys
+from dst_desktop.ui.event_mode import EventImportReportDialog, SnapshotOptionsDialog
+from dst_desktop.ui.settings import app_settings, text_setting
 
 
 class ReportDialog(QDialog):
@@ -44,6 +52,69 @@ class ReportDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
+
+
+class NewClientDialog(QDialog):
+    """Name, e-mail and phone: enough to book a client met at the counter or an event."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("newClientDialog")
+        self.setWindowTitle(self.tr("New client"))
+        self.setMinimumWidth(420)
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.name_edit = QLineEdit(name)
+        self.name_edit.setObjectName("newClientNameEdit")
+        self.name_edit.setMaxLength(MAX_TEXT_LENGTH)
+        self.name_edit.setPlaceholderText(self.tr("Company or person"))
+        form.addRow(self.tr("&Name:"), self.name_edit)
+        self.email_edit = QLineEdit()
+        self.email_edit.setObjectName("newClientEmailEdit")
+        self.email_edit.setMaxLength(MAX_TEXT_LENGTH)
+        form.addRow(self.tr("&E-mail:"), self.email_edit)
+        self.phone_edit = QLineEdit()
+        self.phone_edit.setObjectName("newClientPhoneEdit")
+        self.phone_edit.setMaxLength(MAX_TEXT_LENGTH)
+        form.addRow(self.tr("&Phone:"), self.phone_edit)
+        layout.addLayout(form)
+        hint = QLabel(self.tr("Other details can be added later in Data ▸ Reference data."))
+        hint.setObjectName("hintLabel")
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.add_button = buttons.addButton(
+            self.tr("Add client"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.add_button.setObjectName("addClientButton")
+        self.add_button.setDefault(True)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.name_edit.textChanged.connect(
+            lambda text: self.add_button.setEnabled(bool(text.strip()))
+        )
+        self.add_button.setEnabled(bool(name.strip()))
+
+    def client(self) -> NewClient:
+        return NewClient(
+            self.name_edit.text().strip(),
+            self.email_edit.text().strip(),
+            self.phone_edit.text().strip(),
+        )
+
+
+def _start_folder() -> Path:
+    """Where file dialogs open: the folder last used for a bundle, else Documents."""
+    remembered = text_setting(keys.EXCHANGE_FOLDER)
+    if remembered and Path(remembered).is_dir():
+        return Path(remembered)
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents) if documents and Path(documents).is_dir() else Path.home()
+
+
+def _remember_folder(path: str) -> None:
+    app_settings().setValue(keys.EXCHANGE_FOLDER, str(Path(path).parent))
 
 
 class QtDialogs(QObject):
@@ -94,6 +165,12 @@ class QtDialogs(QObject):
         imported = box.addButton(
             self.tr("Import a reference file…"), QMessageBox.ButtonRole.ActionRole
         )
+        snapshot = box.addButton(
+            self.tr("Import an event snapshot…"), QMessageBox.ButtonRole.ActionRole
+        )
+        snapshot.setToolTip(
+            self.tr("On the event laptop: take bookings from a snapshot of the office.")
+        )
         empty = box.addButton(self.tr("Start empty"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(demo)
         box.setEscapeButton(empty)
@@ -103,6 +180,8 @@ class QtDialogs(QObject):
             return FirstStartChoice.DEMO
         if clicked is imported:
             return FirstStartChoice.IMPORT
+        if clicked is snapshot:
+            return FirstStartChoice.SNAPSHOT
         return FirstStartChoice.EMPTY
 
     def choose_reference_file(self) -> str | None:
@@ -113,3 +192,40 @@ class QtDialogs(QObject):
             self.tr("Reference data (*.json);;All files (*)"),
         )
         return path or None
+
+    def _filters(self, file_type: str) -> str:
+        return fill(self.tr("%1 (*.json);;All files (*)"), file_type)
+
+    def choose_file_to_open(self, title: str, file_type: str) -> str | None:
+        path, _ = QFileDialog.getOpenFileName(
+            self._parent, title, str(_start_folder()), self._filters(file_type)
+        )
+        if path:
+            _remember_folder(path)
+        return path or None
+
+    def choose_file_to_save(self, title: str, file_type: str, suggested_name: str) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(
+            self._parent,
+            title,
+            str(_start_folder() / suggested_name),
+            self._filters(file_type),
+        )
+        if path:
+            _remember_folder(path)
+        return path or None
+
+    def ask_snapshot_options(self, suggested: SnapshotOptions) -> SnapshotOptions | None:
+        dialog = SnapshotOptionsDialog(suggested, self._parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.options()
+
+    def ask_new_client(self, name: str) -> NewClient | None:
+        dialog = NewClientDialog(name, self._parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.client()
+
+    def show_event_import_report(self, report: EventImportReport) -> None:
+        EventImportReportDialog(report, self._parent).exec()

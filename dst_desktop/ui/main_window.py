@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from dst_desktop import __version__
 from dst_desktop.presenters.dialogs import Dialogs
+from dst_desktop.presenters.event_mode import EventBanner, ExchangeCommand
 from dst_desktop.presenters.l10n import fill
 from dst_desktop.presenters.main_window import MainPresenter, MainViews
 from dst_desktop.presenters.printing import BookingPrinting
@@ -31,6 +32,7 @@ from dst_desktop.ui.booking_tables import BookingsBrowserPanel, PendingQueuePane
 from dst_desktop.ui.calendar_panel import CalendarPanel
 from dst_desktop.ui.dialogs import QtDialogs
 from dst_desktop.ui.errors import ErrorReporter
+from dst_desktop.ui.event_mode import EventBannerWidget
 from dst_desktop.ui.icons import icon
 from dst_desktop.ui.l10n import QtLocalizer
 from dst_desktop.ui.module_picker import ModulePicker
@@ -132,6 +134,11 @@ class MainWindow(QMainWindow):
         container.setObjectName("central")
         layout = QVBoxLayout(container)
         layout.setContentsMargins(10, 6, 10, 6)
+        self.event_banner = EventBannerWidget()
+        banner_row = QVBoxLayout()
+        banner_row.setContentsMargins(8, 4, 8, 0)
+        banner_row.addWidget(self.event_banner)
+        layout.addLayout(banner_row)
         layout.addWidget(self.main_splitter)
         self.setCentralWidget(container)
 
@@ -149,6 +156,7 @@ class MainWindow(QMainWindow):
         form.notes_changed.connect(p.form.notes_changed)
         form.suggestion_chosen.connect(p.form.suggestion_chosen)
         form.create_requested.connect(p.form.create)
+        form.new_client_requested.connect(p.new_client)
         queue = self.queue_panel
         queue.filter_changed.connect(p.queue.filter_changed)
         queue.selection_changed.connect(p.queue.selection_changed)
@@ -205,6 +213,53 @@ class MainWindow(QMainWindow):
         self.demo_action = self._action(
             "demoDataAction", self.tr("Load &demo data"), "demo", None, p.load_demo
         )
+        events = p.event_mode
+        self.exchange_actions = {
+            ExchangeCommand.EXPORT_SNAPSHOT: self._action(
+                "exportSnapshotAction",
+                self.tr("E&xport snapshot…"),
+                "export",
+                None,
+                events.export_snapshot,
+            ),
+            ExchangeCommand.IMPORT_SNAPSHOT: self._action(
+                "importSnapshotAction",
+                self.tr("Import &snapshot…"),
+                "event",
+                None,
+                events.import_snapshot,
+            ),
+            ExchangeCommand.EXPORT_BOOKINGS: self._action(
+                "exportEventBookingsAction",
+                self.tr("Export &event bookings…"),
+                "export",
+                None,
+                events.export_bookings,
+            ),
+            ExchangeCommand.IMPORT_BOOKINGS: self._action(
+                "importEventBookingsAction",
+                self.tr("Import event &bookings…"),
+                "import",
+                None,
+                events.import_bookings,
+            ),
+        }
+        #: What each exchange command does, when it is available.
+        self.exchange_tooltips = {
+            ExchangeCommand.EXPORT_SNAPSHOT: self.tr(
+                "Office: write the reference data, clients and coming allocations to a file "
+                "for the event laptop."
+            ),
+            ExchangeCommand.IMPORT_SNAPSHOT: self.tr(
+                "Event laptop: make this database an event database from the office's snapshot."
+            ),
+            ExchangeCommand.EXPORT_BOOKINGS: self.tr(
+                "Event laptop: write the bookings taken here to a file for the office."
+            ),
+            ExchangeCommand.IMPORT_BOOKINGS: self.tr(
+                "Office: bring the bookings taken at an event into the pending queue."
+            ),
+        }
         self.print_summary_action = self._action(
             "printSummaryAction",
             self.tr("&Print booking summary…"),
@@ -279,6 +334,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.demo_action)
         file_menu.addSeparator()
+        for exchange_action in self.exchange_actions.values():
+            file_menu.addAction(exchange_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.print_summary_action)
         file_menu.addAction(self.print_day_sheet_action)
         file_menu.addSeparator()
@@ -328,6 +386,9 @@ class MainWindow(QMainWindow):
         """Menu and toolbar actions follow the buttons of the table on show."""
         queue = self.queue_panel
         self.confirm_action.setEnabled(queue.confirm_button.isEnabled())
+        self.confirm_action.setToolTip(
+            queue.confirm_unavailable or self.confirm_action.text().replace("&", "")
+        )
         self.cancel_action.setEnabled(queue.cancel_button.isEnabled())
         panel: PendingQueuePanel | BookingsBrowserPanel = (
             self.browser_panel if self.tabs.currentWidget() is self.browser_panel else queue
@@ -367,6 +428,16 @@ class MainWindow(QMainWindow):
         self._sync_actions()
         self.queue_panel.set_print_tooltip(tip)
         self.browser_panel.set_print_tooltip(tip)
+
+    def show_event_banner(self, banner: EventBanner | None) -> None:
+        self.event_banner.show_banner(banner)
+
+    def set_exchange_commands(self, unavailable: Mapping[ExchangeCommand, str]) -> None:
+        for command, exchange_action in self.exchange_actions.items():
+            reason = unavailable.get(command, "")
+            exchange_action.setEnabled(not reason)
+            exchange_action.setToolTip(reason or self.exchange_tooltips[command])
+            exchange_action.setStatusTip(reason or self.exchange_tooltips[command])
 
     def open_details(self, session_id: str) -> None:
         from dst_desktop.ui.details_dialog import BookingDetailsDialog

@@ -11,6 +11,8 @@ GEOMETRY = "window/geometry"
 STATE = "window/state"
 SPLITTERS = "window/splitters"
 LAST_REGION = "booking/lastRegion"
+#: The folder of the last snapshot or event bookings file opened or written.
+EXCHANGE_FOLDER = "exchange/folder"
 #: "" follows the system locale; otherwise a language code ("en", "fr").
 LANGUAGE = "ui/language"
 

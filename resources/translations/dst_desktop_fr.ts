@@ -32,6 +32,10 @@
         <translation>Données de référence importées</translation>
     </message>
     <message>
+        <source>Imported from an event</source>
+        <translation>Importée depuis un événement</translation>
+    </message>
+    <message>
         <source>Mission cancelled</source>
         <translation>Mission annulée</translation>
     </message>
@@ -48,7 +52,7 @@
     <name>BookingDetails</name>
     <message>
         <source>Booking not found</source>
-        <extracomment>Cancelling actions are shown apart from the others.</extracomment>
+        <extracomment>Cancelling actions are shown apart from the others. Why the action cannot be used in this database (&quot;&quot;: it can).</extracomment>
         <translation>Réservation introuvable</translation>
     </message>
     <message>
@@ -142,6 +146,10 @@
     <message>
         <source>Notes</source>
         <translation>Notes</translation>
+    </message>
+    <message>
+        <source>taken on %1</source>
+        <translation>prise sur %1</translation>
     </message>
     <message>
         <source>reason: %1</source>
@@ -315,7 +323,7 @@
     <name>BookingForm</name>
     <message>
         <source>No region chosen</source>
-        <extracomment>How many free dates the form suggests when the chosen day cannot be booked.</extracomment>
+        <extracomment>How many free dates the form suggests when the chosen day cannot be booked. In an event database, bookings are confirmed at the office later.</extracomment>
         <translation>Aucune région choisie</translation>
     </message>
     <message>
@@ -383,16 +391,29 @@
         <translation>Réservation non créée</translation>
     </message>
     <message>
+        <source>Booking for %1 on %2 taken: the office confirms it after File ▸ Export event bookings.</source>
+        <translation>Réservation de %1 pour le %2 enregistrée&#xa0;: le bureau la confirmera après Fichier ▸ Exporter les réservations d’événement.</translation>
+    </message>
+    <message>
         <source>Booking for %1 on %2 created: it waits in the pending queue.</source>
         <translation>Réservation de %1 pour le %2 créée&#xa0;: elle attend dans la file des demandes.</translation>
     </message>
     <message>
         <source>Booking</source>
+        <extracomment>&quot;New client…&quot; was pressed; the text typed in the client box when it names no client.</extracomment>
         <translation>Réservation</translation>
     </message>
     <message>
         <source>Type to search clients…</source>
         <translation>Tapez pour chercher un client…</translation>
+    </message>
+    <message>
+        <source>New client…</source>
+        <translation>Nouveau client…</translation>
+    </message>
+    <message>
+        <source>Add a client who is not in the list yet: name, e-mail and phone.</source>
+        <translation>Ajouter un client qui n’est pas encore dans la liste&#xa0;: nom, e-mail et téléphone.</translation>
     </message>
     <message>
         <source>&amp;Client:</source>
@@ -444,6 +465,10 @@
     <message>
         <source>Event</source>
         <translation>Salon</translation>
+    </message>
+    <message>
+        <source>Event (%1)</source>
+        <translation>Événement (%1)</translation>
     </message>
 </context>
 <context>
@@ -604,6 +629,401 @@
     </message>
 </context>
 <context>
+    <name>EventBannerWidget</name>
+    <message>
+        <source>Event database</source>
+        <extracomment>The banner&apos;s calm colours: the window&apos;s accent, never an error&apos;s red. How many rows a report table shows before it scrolls.</extracomment>
+        <translation>Base d’événement</translation>
+    </message>
+</context>
+<context>
+    <name>EventImportReport</name>
+    <message>
+        <source>Date</source>
+        <extracomment>Imported and already present bookings are listed up to this many (they are all in the pending queue or the bookings browser anyway); the other sections list everything. Entries of the section not listed in ``rows`` (see :data:`LISTED_AT_MOST`). Each outcome with its count, zeros included, in the order of SPEC 7. Only the sections that have entries.</extracomment>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Région</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nom</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>e-mail</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>téléphone</translation>
+    </message>
+    <message>
+        <source>No availability any more (%1)</source>
+        <translation>Plus de disponibilité (%1)</translation>
+    </message>
+    <message>
+        <source>Imported as pending, but the office has taken the day meanwhile: offer these clients another date.</source>
+        <translation>Importées en attente, mais le bureau a pris ce jour entre-temps&#xa0;: proposez une autre date à ces clients.</translation>
+    </message>
+    <message>
+        <source>Rejected (%1)</source>
+        <translation>Refusées (%1)</translation>
+    </message>
+    <message>
+        <source>Not imported, for the reason given.</source>
+        <translation>Non importées, pour la raison indiquée.</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Raison</translation>
+    </message>
+    <message>
+        <source>Client differences (%1)</source>
+        <translation>Écarts sur les clients (%1)</translation>
+    </message>
+    <message>
+        <source>The office&apos;s data was kept. If the event&apos;s is right, correct the client in Data ▸ Reference data.</source>
+        <translation>Les données du bureau ont été gardées. Si celles de l’événement sont les bonnes, corrigez le client dans Données ▸ Données de référence.</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>Office (kept)</source>
+        <translation>Bureau (gardé)</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <source>New clients (%1)</source>
+        <translation>Nouveaux clients (%1)</translation>
+    </message>
+    <message>
+        <source>Met at the event and added to the clients.</source>
+        <translation>Rencontrés pendant l’événement et ajoutés aux clients.</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Imported (%1)</source>
+        <translation>Importées (%1)</translation>
+    </message>
+    <message>
+        <source>Waiting in the pending queue, their source marked Event: confirm them there.</source>
+        <translation>Dans la file des demandes, avec l’origine Événement&#xa0;: confirmez-les depuis la file.</translation>
+    </message>
+    <message>
+        <source>Already present (%1)</source>
+        <translation>Déjà présentes (%1)</translation>
+    </message>
+    <message>
+        <source>Imported from this file before: left as they are, not duplicated.</source>
+        <translation>Déjà importées depuis ce fichier&#xa0;: laissées telles quelles, sans doublon.</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Importées</translation>
+    </message>
+    <message>
+        <source>Already present</source>
+        <translation>Déjà présentes</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Refusées</translation>
+    </message>
+    <message>
+        <source>No availability any more</source>
+        <translation>Plus de disponibilité</translation>
+    </message>
+    <message>
+        <source>New clients</source>
+        <translation>Nouveaux clients</translation>
+    </message>
+    <message>
+        <source>Client differences</source>
+        <translation>Écarts sur les clients</translation>
+    </message>
+    <message>
+        <source>Import event bookings</source>
+        <translation>Importer les réservations d’événement</translation>
+    </message>
+    <message>
+        <source>Nothing new: every booking of this file was imported before.</source>
+        <translation>Rien de nouveau&#xa0;: toutes les réservations de ce fichier avaient déjà été importées.</translation>
+    </message>
+    <message>
+        <source>No booking was imported.</source>
+        <translation>Aucune réservation n’a été importée.</translation>
+    </message>
+    <message>
+        <source>%1 event booking taken on %2 was imported: it waits in the pending queue.</source>
+        <translation>%1 réservation d’événement prise sur %2 a été importée&#xa0;: elle attend dans la file des demandes.</translation>
+    </message>
+    <message>
+        <source>%1 event bookings taken on %2 were imported: they wait in the pending queue.</source>
+        <translation>%1 réservations d’événement prises sur %2 ont été importées&#xa0;: elles attendent dans la file des demandes.</translation>
+    </message>
+    <message>
+        <source>%1 event booking was imported: it waits in the pending queue.</source>
+        <translation>%1 réservation d’événement a été importée&#xa0;: elle attend dans la file des demandes.</translation>
+    </message>
+    <message>
+        <source>%1 event bookings were imported: they wait in the pending queue.</source>
+        <translation>%1 réservations d’événement ont été importées&#xa0;: elles attendent dans la file des demandes.</translation>
+    </message>
+    <message>
+        <source>%1 has no availability at the office any more: offer the client another date.</source>
+        <translation>%1 n’a plus de disponibilité au bureau&#xa0;: proposez une autre date au client.</translation>
+    </message>
+    <message>
+        <source>%1 have no availability at the office any more: offer those clients another date.</source>
+        <translation>%1 n’ont plus de disponibilité au bureau&#xa0;: proposez une autre date à ces clients.</translation>
+    </message>
+    <message>
+        <source>%1 booking was rejected.</source>
+        <translation>%1 réservation a été refusée.</translation>
+    </message>
+    <message>
+        <source>%1 bookings were rejected.</source>
+        <translation>%1 réservations ont été refusées.</translation>
+    </message>
+</context>
+<context>
+    <name>EventImportReportDialog</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Copy the report</source>
+        <translation>Copier le rapport</translation>
+    </message>
+    <message>
+        <source>Copy the whole report as text, to paste in a mail.</source>
+        <translation>Copier tout le rapport en texte, pour le coller dans un e-mail.</translation>
+    </message>
+    <message>
+        <source>… and %1 more, not listed here: see the bookings lists.</source>
+        <translation>… et %1 de plus, non listées ici&#xa0;: voir les listes de réservations.</translation>
+    </message>
+</context>
+<context>
+    <name>EventMode</name>
+    <message>
+        <source>This is an event database: bookings taken here are confirmed at the office, against live availability, after File ▸ Export event bookings.</source>
+        <extracomment>A snapshot older than this many days is shown as stale: the office has moved on. Said when the snapshot is older than :data:`STALE_AFTER_DAYS` (&quot;&quot; otherwise). The snapshot this database holds; None for an office database.</extracomment>
+        <translation>Ceci est une base d’événement&#xa0;: les réservations prises ici sont confirmées au bureau, sur les disponibilités réelles, après Fichier ▸ Exporter les réservations d’événement.</translation>
+    </message>
+    <message>
+        <source>This is an event database holding a snapshot of the office: missions are followed at the office.</source>
+        <translation>Ceci est une base d’événement qui contient un instantané du bureau&#xa0;: les missions sont suivies au bureau.</translation>
+    </message>
+    <message>
+        <source>taken today</source>
+        <translation>pris aujourd’hui</translation>
+    </message>
+    <message>
+        <source>%1 day old</source>
+        <translation>vieux de %1 jour</translation>
+    </message>
+    <message>
+        <source>%1 days old</source>
+        <translation>vieux de %1 jours</translation>
+    </message>
+    <message>
+        <source>Snapshot of the office taken on %1 from %2, %3. Its availability runs from %4 to %5.</source>
+        <translation>Instantané du bureau pris le %1 sur %2, %3. Ses disponibilités vont du %4 au %5.</translation>
+    </message>
+    <message>
+        <source>Bookings taken here wait as requests: they are confirmed at the office after File ▸ Export event bookings. Confirmation and missions are unavailable here.</source>
+        <translation>Les réservations prises ici restent des demandes&#xa0;: elles sont confirmées au bureau après Fichier ▸ Exporter les réservations d’événement. La confirmation et les missions ne sont pas disponibles ici.</translation>
+    </message>
+    <message>
+        <source>This snapshot is more than %1 days old: the office may have booked some of these days since. Import a newer snapshot if you can.</source>
+        <translation>Cet instantané a plus de %1 jours&#xa0;: le bureau a pu réserver certains de ces jours depuis. Importez un instantané plus récent si vous le pouvez.</translation>
+    </message>
+    <message>
+        <source>Event database for “%1”</source>
+        <translation>Base d’événement pour «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>This is an event database: snapshots are exported from the office&apos;s database.</source>
+        <translation>Ceci est une base d’événement&#xa0;: les instantanés s’exportent depuis la base du bureau.</translation>
+    </message>
+    <message>
+        <source>This is an event database: event bookings are imported at the office.</source>
+        <translation>Ceci est une base d’événement&#xa0;: les réservations d’événement s’importent au bureau.</translation>
+    </message>
+    <message>
+        <source>This is an office database: event bookings are exported from the event laptop that took them.</source>
+        <translation>Ceci est une base de bureau&#xa0;: les réservations d’événement s’exportent depuis le portable de l’événement qui les a prises.</translation>
+    </message>
+    <message>
+        <source>This database holds office bookings, so it cannot become an event database. Import the snapshot on the event laptop, into a new database: for example, start DST Desktop there with --database sqlite:///event.db.</source>
+        <translation>Cette base contient des réservations du bureau&#xa0;: elle ne peut pas devenir une base d’événement. Importez l’instantané sur le portable de l’événement, dans une nouvelle base&#xa0;: par exemple, lancez-y DST Desktop avec --database sqlite:///event.db.</translation>
+    </message>
+    <message>
+        <source>Export snapshot</source>
+        <translation>Exporter un instantané</translation>
+    </message>
+    <message>
+        <source>Event snapshot</source>
+        <translation>Instantané pour un événement</translation>
+    </message>
+    <message>
+        <source>Writing the snapshot…</source>
+        <translation>Écriture de l’instantané…</translation>
+    </message>
+    <message>
+        <source>The snapshot for “%2” was written to %3. It holds the reference data, the clients and %1 office allocation from %4 to %5.</source>
+        <translation>L’instantané pour «&#xa0;%2&#xa0;» a été écrit dans %3. Il contient les données de référence, les clients et %1 attribution du bureau du %4 au %5.</translation>
+    </message>
+    <message>
+        <source>The snapshot for “%2” was written to %3. It holds the reference data, the clients and %1 office allocations from %4 to %5.</source>
+        <translation>L’instantané pour «&#xa0;%2&#xa0;» a été écrit dans %3. Il contient les données de référence, les clients et %1 attributions du bureau du %4 au %5.</translation>
+    </message>
+    <message>
+        <source>On the event laptop, open a new database and use File ▸ Import snapshot…</source>
+        <translation>Sur le portable de l’événement, ouvrez une nouvelle base et utilisez Fichier ▸ Importer un instantané…</translation>
+    </message>
+    <message>
+        <source>Snapshot written to %1.</source>
+        <translation>Instantané écrit dans %1.</translation>
+    </message>
+    <message>
+        <source>Import snapshot</source>
+        <translation>Importer un instantané</translation>
+    </message>
+    <message>
+        <source>Make this database an event database?
+
+It takes the snapshot&apos;s reference data, clients and office allocations. Bookings taken in it are confirmed at the office later: confirmation and missions become unavailable here. Do this on the event laptop.</source>
+        <translation>Faire de cette base une base d’événement&#x202f;?
+
+Elle reçoit les données de référence, les clients et les attributions du bureau de l’instantané. Les réservations prises ici seront confirmées plus tard au bureau&#xa0;: la confirmation et les missions ne seront plus disponibles ici. À faire sur le portable de l’événement.</translation>
+    </message>
+    <message>
+        <source>Make it an event database</source>
+        <translation>En faire une base d’événement</translation>
+    </message>
+    <message>
+        <source>Replace the snapshot of “%1” with this one? The office&apos;s allocations are replaced; the bookings taken here are kept.</source>
+        <translation>Remplacer l’instantané de «&#xa0;%1&#xa0;» par celui-ci&#x202f;? Les attributions du bureau sont remplacées&#x202f;; les réservations prises ici sont gardées.</translation>
+    </message>
+    <message>
+        <source>Replace the snapshot</source>
+        <translation>Remplacer l’instantané</translation>
+    </message>
+    <message>
+        <source>Importing the snapshot…</source>
+        <translation>Import de l’instantané…</translation>
+    </message>
+    <message>
+        <source>This is now an event database for “%2”, with %1 office allocation from %3 to %4.</source>
+        <translation>C’est maintenant une base d’événement pour «&#xa0;%2&#xa0;», avec %1 attribution du bureau du %3 au %4.</translation>
+    </message>
+    <message>
+        <source>This is now an event database for “%2”, with %1 office allocations from %3 to %4.</source>
+        <translation>C’est maintenant une base d’événement pour «&#xa0;%2&#xa0;», avec %1 attributions du bureau du %3 au %4.</translation>
+    </message>
+    <message>
+        <source>The %1 booking taken here before is kept.</source>
+        <translation>%1 réservation prise ici auparavant est gardée.</translation>
+    </message>
+    <message>
+        <source>The %1 bookings taken here before are kept.</source>
+        <translation>Les %1 réservations prises ici auparavant sont gardées.</translation>
+    </message>
+    <message>
+        <source>Take the event&apos;s bookings here. Afterwards, File ▸ Export event bookings… carries them to the office, where they are confirmed.</source>
+        <translation>Prenez ici les réservations de l’événement. Ensuite, Fichier ▸ Exporter les réservations d’événement… les emporte au bureau, où elles sont confirmées.</translation>
+    </message>
+    <message>
+        <source>Event database for “%1”.</source>
+        <translation>Base d’événement pour «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Export event bookings</source>
+        <translation>Exporter les réservations d’événement</translation>
+    </message>
+    <message>
+        <source>Event bookings</source>
+        <translation>Réservations d’événement</translation>
+    </message>
+    <message>
+        <source>Writing the event bookings…</source>
+        <translation>Écriture des réservations d’événement…</translation>
+    </message>
+    <message>
+        <source>No booking has been taken in this event database yet: %1 holds none.</source>
+        <translation>Aucune réservation n’a encore été prise dans cette base d’événement&#xa0;: %1 n’en contient aucune.</translation>
+    </message>
+    <message>
+        <source>%1 event booking and its client were written to %2.</source>
+        <translation>%1 réservation d’événement et son client ont été écrits dans %2.</translation>
+    </message>
+    <message>
+        <source>%1 event bookings and their clients were written to %2.</source>
+        <translation>%1 réservations d’événement et leurs clients ont été écrits dans %2.</translation>
+    </message>
+    <message>
+        <source>At the office, File ▸ Import event bookings… brings them into the pending queue.</source>
+        <translation>Au bureau, Fichier ▸ Importer les réservations d’événement… les place dans la file des demandes.</translation>
+    </message>
+    <message>
+        <source>Event bookings written to %1.</source>
+        <translation>Réservations d’événement écrites dans %1.</translation>
+    </message>
+    <message>
+        <source>Import event bookings</source>
+        <translation>Importer les réservations d’événement</translation>
+    </message>
+    <message>
+        <source>Importing the event bookings…</source>
+        <translation>Import des réservations d’événement…</translation>
+    </message>
+    <message>
+        <source>The database cannot be used right now, so nothing was changed. (%1)</source>
+        <translation>La base ne peut pas être utilisée pour l’instant, rien n’a donc été modifié. (%1)</translation>
+    </message>
+    <message>
+        <source>Nothing was written: %1.</source>
+        <translation>Rien n’a été écrit&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1.</source>
+        <translation>Rien n’a été importé&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written (%2). Nothing was written: choose another folder or file name.</source>
+        <translation>Impossible d’écrire %1 (%2). Rien n’a été écrit&#xa0;: choisissez un autre dossier ou un autre nom de fichier.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read (%2). Nothing was imported.</source>
+        <translation>Impossible de lire %1 (%2). Rien n’a été importé.</translation>
+    </message>
+</context>
+<context>
     <name>Failure</name>
     <message>
         <source>Every setup or operator of %1 is already taken on %2.</source>
@@ -716,6 +1136,30 @@
         <translation>La base est vide&#xa0;: ajoutez régions, setups et opérateurs avec Données ▸ Données de référence.</translation>
     </message>
     <message>
+        <source>New client</source>
+        <translation>Nouveau client</translation>
+    </message>
+    <message>
+        <source>A new client needs a name.</source>
+        <translation>Un nouveau client doit avoir un nom.</translation>
+    </message>
+    <message>
+        <source>There is already a client named %1. Add another client with the same name?</source>
+        <translation>Il existe déjà un client nommé %1. Ajouter un autre client du même nom&#x202f;?</translation>
+    </message>
+    <message>
+        <source>Add another client</source>
+        <translation>Ajouter un autre client</translation>
+    </message>
+    <message>
+        <source>The client was not added. %1</source>
+        <translation>Le client n’a pas été ajouté. %1</translation>
+    </message>
+    <message>
+        <source>Client %1 added.</source>
+        <translation>Client %1 ajouté.</translation>
+    </message>
+    <message>
         <source>Demo data</source>
         <translation>Données de démonstration</translation>
     </message>
@@ -807,6 +1251,39 @@
     <message>
         <source>Load &amp;demo data</source>
         <translation>Charger les données de &amp;démonstration</translation>
+    </message>
+    <message>
+        <source>E&amp;xport snapshot…</source>
+        <translation>E&amp;xporter un instantané…</translation>
+    </message>
+    <message>
+        <source>Import &amp;snapshot…</source>
+        <translation>Importer un ins&amp;tantané…</translation>
+    </message>
+    <message>
+        <source>Export &amp;event bookings…</source>
+        <translation>Exporter les réser&amp;vations d’événement…</translation>
+    </message>
+    <message>
+        <source>Import event &amp;bookings…</source>
+        <translation>Importer les réservations d’événe&amp;ment…</translation>
+    </message>
+    <message>
+        <source>Office: write the reference data, clients and coming allocations to a file for the event laptop.</source>
+        <extracomment>What each exchange command does, when it is available.</extracomment>
+        <translation>Bureau&#xa0;: écrire les données de référence, les clients et les attributions à venir dans un fichier pour le portable de l’événement.</translation>
+    </message>
+    <message>
+        <source>Event laptop: make this database an event database from the office&apos;s snapshot.</source>
+        <translation>Portable de l’événement&#xa0;: faire de cette base une base d’événement à partir de l’instantané du bureau.</translation>
+    </message>
+    <message>
+        <source>Event laptop: write the bookings taken here to a file for the office.</source>
+        <translation>Portable de l’événement&#xa0;: écrire les réservations prises ici dans un fichier pour le bureau.</translation>
+    </message>
+    <message>
+        <source>Office: bring the bookings taken at an event into the pending queue.</source>
+        <translation>Bureau&#xa0;: placer les réservations prises pendant un événement dans la file des demandes.</translation>
     </message>
     <message>
         <source>&amp;Print booking summary…</source>
@@ -972,6 +1449,37 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
     </message>
 </context>
 <context>
+    <name>NewClientDialog</name>
+    <message>
+        <source>New client</source>
+        <translation>Nouveau client</translation>
+    </message>
+    <message>
+        <source>Company or person</source>
+        <translation>Société ou personne</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-mail&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Téléphone&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Other details can be added later in Data ▸ Reference data.</source>
+        <translation>Les autres informations peuvent être ajoutées plus tard dans Données ▸ Données de référence.</translation>
+    </message>
+    <message>
+        <source>Add client</source>
+        <translation>Ajouter le client</translation>
+    </message>
+</context>
+<context>
     <name>PendingQueue</name>
     <message>
         <source>No booking is waiting.</source>
@@ -1074,6 +1582,7 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
     </message>
     <message>
         <source>Cancel…</source>
+        <extracomment>Why Confirm cannot be used in this database (&quot;&quot; when it can).</extracomment>
         <translation>Annuler…</translation>
     </message>
     <message>
@@ -1108,6 +1617,14 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
         <translation>Importer un fichier de référence…</translation>
     </message>
     <message>
+        <source>Import an event snapshot…</source>
+        <translation>Importer un instantané d’événement…</translation>
+    </message>
+    <message>
+        <source>On the event laptop: take bookings from a snapshot of the office.</source>
+        <translation>Sur le portable de l’événement&#xa0;: prendre des réservations à partir d’un instantané du bureau.</translation>
+    </message>
+    <message>
         <source>Start empty</source>
         <translation>Commencer à vide</translation>
     </message>
@@ -1118,6 +1635,10 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
     <message>
         <source>Reference data (*.json);;All files (*)</source>
         <translation>Données de référence (*.json);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>%1 (*.json);;All files (*)</source>
+        <translation>%1 (*.json);;Tous les fichiers (*)</translation>
     </message>
 </context>
 <context>
@@ -1346,6 +1867,41 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
     <message>
         <source>Dates are shown the way they are written in the chosen language&apos;s country.</source>
         <translation>Les dates s’affichent comme on les écrit dans le pays de la langue choisie.</translation>
+    </message>
+</context>
+<context>
+    <name>SnapshotOptionsDialog</name>
+    <message>
+        <source>Export snapshot</source>
+        <translation>Exporter un instantané</translation>
+    </message>
+    <message>
+        <source>The snapshot carries the reference data, the clients and the office&apos;s allocations to the event laptop, so that it shows realistic availability without a network.</source>
+        <translation>L’instantané emporte les données de référence, les clients et les attributions du bureau sur le portable de l’événement, pour qu’il montre des disponibilités réalistes sans réseau.</translation>
+    </message>
+    <message>
+        <source>For example: Salon Milipol 2025</source>
+        <translation>Par exemple&#xa0;: Salon Milipol 2025</translation>
+    </message>
+    <message>
+        <source>&amp;Event:</source>
+        <translation>&amp;Événement&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The office&apos;s allocations of this many months from today travel along.</source>
+        <translation>Les attributions du bureau sur ce nombre de mois à partir d’aujourd’hui sont emportées.</translation>
+    </message>
+    <message>
+        <source>&amp;Months ahead:</source>
+        <translation>&amp;Mois à venir&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Choose the file…</source>
+        <translation>Choisir le fichier…</translation>
+    </message>
+    <message>
+        <source>Name the event first.</source>
+        <translation>Nommez d’abord l’événement.</translation>
     </message>
 </context>
 <context>

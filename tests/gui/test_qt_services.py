@@ -60,6 +60,7 @@ def test_confirm_is_true_only_for_the_named_action(parent: QWidget) -> None:
     [
         ("Load the demo data", FirstStartChoice.DEMO),
         ("Import a reference file…", FirstStartChoice.IMPORT),
+        ("Import an event snapshot…", FirstStartChoice.SNAPSHOT),
         ("Start empty", FirstStartChoice.EMPTY),
     ],
 )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -12,7 +12,9 @@ from dst_desktop.presenters.booking_form import AvailabilityPanel, SuggestedDate
 from dst_desktop.presenters.booking_rows import BookingTable
 from dst_desktop.presenters.calendar import DayMark
 from dst_desktop.presenters.catalogue import Choice
-from dst_desktop.presenters.dialogs import FirstStartChoice
+from dst_desktop.presenters.dialogs import FirstStartChoice, NewClient, SnapshotOptions
+from dst_desktop.presenters.event_mode import EventBanner, ExchangeCommand
+from dst_desktop.presenters.event_report import EventImportReport
 from dst_desktop.presenters.messages import Tone
 from dst_desktop.presenters.module_picker import ModuleRow
 from dst_desktop.presenters.reference_editor import ReferenceEntry, ReferenceKind, ReferenceRow
@@ -28,10 +30,21 @@ class FakeDialogs:
     text_answer: str | None = "Client postponed the event"
     first_start: FirstStartChoice = FirstStartChoice.EMPTY
     reference_file: str | None = None
+    #: The answer of the open and save file dialogs.
+    open_file: str | None = None
+    save_file: str | None = None
+    snapshot_options: SnapshotOptions | None = field(
+        default_factory=lambda: SnapshotOptions("Salon de Lyon", 2)
+    )
+    new_client: NewClient | None = None
     questions: list[tuple[str, str]] = field(default_factory=list)
     warnings: list[tuple[str, str]] = field(default_factory=list)
     reports: list[tuple[str, str, list[str]]] = field(default_factory=list)
     infos: list[tuple[str, str]] = field(default_factory=list)
+    #: (title, file type, suggested name) of each file dialog; "" name for an open dialog.
+    file_dialogs: list[tuple[str, str, str]] = field(default_factory=list)
+    new_client_names: list[str] = field(default_factory=list)
+    event_reports: list[EventImportReport] = field(default_factory=list)
 
     def confirm(self, title: str, text: str, accept_label: str) -> bool:
         self.questions.append((title, text))
@@ -55,6 +68,24 @@ class FakeDialogs:
 
     def choose_reference_file(self) -> str | None:
         return self.reference_file
+
+    def choose_file_to_open(self, title: str, file_type: str) -> str | None:
+        self.file_dialogs.append((title, file_type, ""))
+        return self.open_file
+
+    def choose_file_to_save(self, title: str, file_type: str, suggested_name: str) -> str | None:
+        self.file_dialogs.append((title, file_type, suggested_name))
+        return self.save_file
+
+    def ask_snapshot_options(self, suggested: SnapshotOptions) -> SnapshotOptions | None:
+        return self.snapshot_options
+
+    def ask_new_client(self, name: str) -> NewClient | None:
+        self.new_client_names.append(name)
+        return self.new_client
+
+    def show_event_import_report(self, report: EventImportReport) -> None:
+        self.event_reports.append(report)
 
 
 class InlineRunner:
@@ -168,6 +199,7 @@ class FakeTableView:
     actions: dict[str, bool] = field(default_factory=dict)
     outcome: tuple[str, Tone] = ("", Tone.NEUTRAL)
     selected: str | None = None
+    confirm_unavailable: str = ""
 
     def show_filter_choices(
         self,
@@ -193,6 +225,9 @@ class FakeTableView:
 
     def select_session(self, session_id: str) -> None:
         self.selected = session_id
+
+    def show_confirm_unavailable(self, reason: str) -> None:
+        self.confirm_unavailable = reason
 
     def column(self, title: str) -> list[str]:
         assert self.table is not None
@@ -273,6 +308,8 @@ class FakeMainView:
     status_messages: list[str] = field(default_factory=list)
     printing_available: bool | None = None
     opened: list[str] = field(default_factory=list)
+    banner: EventBanner | None = None
+    unavailable: dict[ExchangeCommand, str] = field(default_factory=dict)
 
     def show_database(self, text: str) -> None:
         self.database = text
@@ -288,3 +325,9 @@ class FakeMainView:
 
     def open_details(self, session_id: str) -> None:
         self.opened.append(session_id)
+
+    def show_event_banner(self, banner: EventBanner | None) -> None:
+        self.banner = banner
+
+    def set_exchange_commands(self, unavailable: Mapping[ExchangeCommand, str]) -> None:
+        self.unavailable = dict(unavailable)

@@ -32,6 +32,7 @@ class Window:
     def __init__(
         self, workflows: Workflows, dialogs: FakeDialogs, printing: RecordingPrinting | None = None
     ) -> None:
+        self.dialogs = dialogs
         self.main = FakeMainView()
         self.calendar = FakeCalendarView()
         self.modules = FakeModulePickerView()
