@@ -71,6 +71,17 @@ class BookingQueries:
             engine = AvailabilityEngine(tx, self._clock.today())
             return engine.days(region_id, dt.date(year, month, 1), dt.date(year, month, last_day))
 
+    def available_dates_after(self, region_id: str, after: dt.date, count: int) -> list[dt.date]:
+        """The first ``count`` bookable dates strictly after ``after`` (never before today).
+
+        What a booking form offers when the chosen day is full: the same search as the
+        ``availableAlternatives`` of a refused booking, from one holdings query.
+        """
+        with self._store.reading() as tx:
+            return AvailabilityEngine(tx, self._clock.today()).available_dates_after(
+                region_id, after, count
+            )
+
     def pending_sessions(self) -> list[Session]:
         return self.sessions(
             SessionFilter(statuses=frozenset({SessionStatus.PENDING_CONFIRMATION}))

@@ -1,0 +1,151 @@
+"""The desktop application's composition root: database, workflows, language and window."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QThreadPool, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from dst_desktop import __version__, paths
+from dst_desktop.api import open_workflows
+from dst_desktop.domain.errors import StorageError
+from dst_desktop.presenters.dialogs import Dialogs
+from dst_desktop.presenters.printing import BookingPrinting
+from dst_desktop.presenters.tasks import TaskRunner
+from dst_desktop.services.workflows import Workflows
+from dst_desktop.ui import settings as keys
+from dst_desktop.ui.errors import ErrorReporter, error_text, setup_logging
+from dst_desktop.ui.icons import icon
+from dst_desktop.ui.l10n import LanguageInstaller
+from dst_desktop.ui.main_window import MainWindow
+from dst_desktop.ui.settings import text_setting
+from dst_desktop.ui.theme import apply_theme
+
+#: Builds the printing implementation of a window (see ``dst_desktop.presenters.printing``).
+PrintingFactory = Callable[[QWidget, Workflows], BookingPrinting]
+
+LOG_FILE_NAME = "dst-desktop.log"
+
+
+def load_demo_reference() -> dict[str, object]:
+    """The demo data set's reference data (``resources/demo/reference.json``)."""
+    data = json.loads(paths.resource_path("demo", "reference.json").read_text("utf-8"))
+    if not isinstance(data, dict):
+        raise ValueError("the demo reference data is not a JSON object")
+    return data
+
+
+def create_main_window(
+    database_url: str,
+    today: dt.date | None = None,
+    *,
+    actor: str | None = None,
+    dialogs: Dialogs | None = None,
+    runner: TaskRunner | None = None,
+    errors: ErrorReporter | None = None,
+    printing_factory: PrintingFactory | None = None,
+) -> MainWindow:
+    """The main window on ``database_url``, filled and not shown (a QApplication must exist).
+
+    ``today`` replaces the business date; ``dialogs`` and ``runner`` replace the message
+    boxes and the worker threads (tests); ``printing_factory`` plugs printing in — without
+    it, every print command is disabled and says printing is not installed.
+    """
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        raise RuntimeError("create a QApplication before the main window")
+    if not app.styleSheet():
+        apply_theme(app)
+    api = open_workflows(database_url, today, actor)
+    try:
+        window = MainWindow(
+            api.workflows, load_demo_reference, dialogs=dialogs, runner=runner, errors=errors
+        )
+    except BaseException:
+        api.close()
+        raise
+    window.destroyed.connect(lambda _object=None: api.close())
+    if printing_factory is not None:
+        window.set_printing(printing_factory(window, api.workflows))
+    return window
+
+
+def _application() -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QCoreApplication.setOrganizationName(keys.ORGANIZATION)
+    QCoreApplication.setApplicationName(keys.APPLICATION)
+    QCoreApplication.setApplicationVersion(__version__)
+    app = QApplication(sys.argv)
+    app.setWindowIcon(icon("app"))
+    app.setDesktopFileName(paths.APP_SLUG)
+    return app
+
+
+class WindowHost:
+    """Holds the main window and rebuilds it in another language when the user asks.
+
+    Rebuilding (rather than retranslating every widget in place) gives every text,
+    date format and column width of the new language, at the place the old window was.
+    """
+
+    def __init__(self, build: Callable[[], MainWindow], languages: LanguageInstaller) -> None:
+        self._build = build
+        self._languages = languages
+        self.window = self._new_window()
+
+    def _new_window(self) -> MainWindow:
+        window = self._build()
+        window.on_language_change = self.change_language
+        return window
+
+    def change_language(self, language: str) -> None:
+        old = self.window
+        old.save_state()
+        self._languages.install(language)
+        self.window = self._new_window()
+        self.window.show()
+        old.close()
+        old.deleteLater()
+
+
+def run_window(
+    database_url: str,
+    today: dt.date | None = None,
+    actor: str | None = None,
+    printing_factory: PrintingFactory | None = None,
+) -> int:
+    """Open the main window and run until it is closed; the exit status."""
+    app = _application()
+    apply_theme(app)
+    log_file = paths.data_dir() / LOG_FILE_NAME
+    setup_logging(log_file)
+    errors = ErrorReporter(log_file)
+    errors.install()
+    languages = LanguageInstaller()
+    languages.install(text_setting(keys.LANGUAGE))
+
+    def build() -> MainWindow:
+        return create_main_window(
+            database_url, today, actor=actor, errors=errors, printing_factory=printing_factory
+        )
+
+    try:
+        host = WindowHost(build, languages)
+    except StorageError as error:
+        QMessageBox.critical(
+            None,
+            QCoreApplication.translate("Errors", "DST Desktop"),
+            error_text(error, log_file),
+        )
+        return 1
+    host.window.show()
+    QTimer.singleShot(0, lambda: host.window.presenter.first_start())
+    status = app.exec()
+    QThreadPool.globalInstance().waitForDone()
+    return status

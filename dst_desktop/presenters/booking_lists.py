@@ -1,0 +1,434 @@
+"""The pending-bookings queue and the bookings browser: filtered tables of sessions.
+
+The queue lists every ``pending_confirmation`` session and confirms or cancels them,
+several at once if need be, reporting each outcome. The browser lists sessions of any
+status, for questions like "what do we have with ACME next month?".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from typing import Protocol
+
+from dst_desktop.domain.model import Session, SessionFilter
+from dst_desktop.domain.statuses import SessionStatus
+from dst_desktop.presenters.booking_rows import BookingTable, Column, booking_table
+from dst_desktop.presenters.catalogue import Catalogue, Choice
+from dst_desktop.presenters.dialogs import Dialogs
+from dst_desktop.presenters.l10n import Localizer, count_text, fill
+from dst_desktop.presenters.messages import FailureContext, Tone, failure_text, status_text
+from dst_desktop.presenters.printing import BookingPrinting
+from dst_desktop.services.booking import BookingWorkflow
+from dst_desktop.services.queries import BookingQueries
+from dst_desktop.services.results import Failure
+
+QUEUE_COLUMNS = (
+    Column.DATE,
+    Column.REGION,
+    Column.CLIENT,
+    Column.MODULES,
+    Column.PARTICIPANTS,
+    Column.OFFER,
+    Column.SOURCE,
+    Column.REQUESTED,
+    Column.REFERENCE,
+)
+BROWSER_COLUMNS = (
+    Column.DATE,
+    Column.STATUS,
+    Column.REGION,
+    Column.CLIENT,
+    Column.MODULES,
+    Column.PARTICIPANTS,
+    Column.SETUP,
+    Column.OPERATOR,
+    Column.REFERENCE,
+)
+#: The browser shows at most this many sessions; narrower filters show the rest.
+BROWSER_LIMIT = 2000
+
+
+@dataclass(frozen=True, slots=True)
+class BookingFilter:
+    """What the user typed and chose above a table; every criterion is optional."""
+
+    region_id: str | None = None
+    client_id: str | None = None
+    status: SessionStatus | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    text: str = ""
+
+
+class BookingTableView(Protocol):
+    def show_table(self, table: BookingTable) -> None: ...
+
+    def show_count(self, text: str) -> None: ...
+
+
+class _BookingList(ABC):
+    """What the queue and the browser share: filters, the table, selection, details."""
+
+    columns: tuple[Column, ...] = ()
+
+    def __init__(
+        self,
+        table_view: BookingTableView,
+        queries: BookingQueries,
+        catalogue: Catalogue,
+        l10n: Localizer,
+        on_details: Callable[[str], None],
+        printing: BookingPrinting | None,
+    ) -> None:
+        self._table_view = table_view
+        self._queries = queries
+        self._catalogue = catalogue
+        self._l10n = l10n
+        self._on_details = on_details
+        self._printing = printing
+        self.filter = BookingFilter()
+        self.sessions: dict[str, Session] = {}
+        self.selected_ids: tuple[str, ...] = ()
+
+    @abstractmethod
+    def _criteria(self) -> SessionFilter: ...
+
+    @abstractmethod
+    def _count_text(self, shown: int, more: bool) -> str: ...
+
+    @abstractmethod
+    def _update_actions(self) -> None: ...
+
+    @property
+    def printing_available(self) -> bool:
+        return self._printing is not None
+
+    def set_printing(self, printing: BookingPrinting | None) -> None:
+        self._printing = printing
+        self._update_actions()
+
+    def filter_changed(self, booking_filter: BookingFilter) -> None:
+        if booking_filter != self.filter:
+            self.filter = booking_filter
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Re-read the sessions the filters select (one query) and show them."""
+        criteria = self._criteria()
+        text = self.filter.text.strip()
+        criteria = replace(criteria, text=text or None)
+        found = self._queries.sessions(criteria)
+        more = criteria.limit is not None and len(found) == criteria.limit
+        if more:
+            found = found[:-1]
+        self.sessions = {session.id: session for session in found}
+        table = booking_table(found, self.columns, self._catalogue, self._l10n)
+        self._table_view.show_table(table)
+        self._table_view.show_count(self._count_text(len(found), more))
+        self.selected_ids = tuple(i for i in self.selected_ids if i in self.sessions)
+        self._update_actions()
+
+    def selection_changed(self, session_ids: Sequence[str]) -> None:
+        self.selected_ids = tuple(i for i in session_ids if i in self.sessions)
+        self._update_actions()
+
+    def details_requested(self) -> None:
+        if self.selected_ids:
+            self._on_details(self.selected_ids[0])
+
+    def print_summary(self) -> None:
+        if self._printing is not None and self.selected_ids:
+            self._printing.print_booking_summary(self.selected_ids[0])
+
+    def _label(self, session: Session) -> str:
+        return fill(
+            self._l10n.translate("BookingList", "%1 on %2 (%3)"),
+            self._catalogue.client_name(session.client_id),
+            self._l10n.date_text(session.date),
+            self._catalogue.region_name(session.region_id),
+        )
+
+
+# -- the pending queue -----------------------------------------------------------------
+
+
+class PendingQueueView(BookingTableView, Protocol):
+    def show_filter_choices(self, regions: Sequence[Choice], clients: Sequence[Choice]) -> None:
+        """The regions and clients to filter by, after an "all" entry (id None)."""
+
+    def set_actions(
+        self, *, confirm: bool, cancel: bool, details: bool, print_summary: bool
+    ) -> None: ...
+
+    def show_outcome(self, text: str, tone: Tone) -> None:
+        """What the last action did, above the table ("" clears it)."""
+
+    def select_session(self, session_id: str) -> None:
+        """Select (only) the row of ``session_id`` and bring it into view."""
+
+
+class PendingQueuePresenter(_BookingList):
+    columns = QUEUE_COLUMNS
+
+    def __init__(
+        self,
+        view: PendingQueueView,
+        booking: BookingWorkflow,
+        queries: BookingQueries,
+        catalogue: Catalogue,
+        dialogs: Dialogs,
+        l10n: Localizer,
+        on_changed: Callable[[], None],
+        on_details: Callable[[str], None],
+        printing: BookingPrinting | None = None,
+    ) -> None:
+        super().__init__(view, queries, catalogue, l10n, on_details, printing)
+        self._view = view
+        self._booking = booking
+        self._dialogs = dialogs
+        self._on_changed = on_changed
+
+    def load(self) -> None:
+        self._view.show_filter_choices(
+            self._catalogue.region_choices(), self._catalogue.client_choices()
+        )
+        self.refresh()
+
+    def _criteria(self) -> SessionFilter:
+        return SessionFilter(
+            statuses=frozenset({SessionStatus.PENDING_CONFIRMATION}),
+            region_id=self.filter.region_id,
+            client_id=self.filter.client_id,
+            date_from=self.filter.date_from,
+            date_to=self.filter.date_to,
+        )
+
+    def _count_text(self, shown: int, more: bool) -> str:
+        if shown == 0:
+            if self.filter == BookingFilter():
+                return self._l10n.translate("PendingQueue", "No booking is waiting.")
+            return self._l10n.translate("PendingQueue", "No pending booking matches the filters.")
+        return count_text(
+            self._l10n,
+            shown,
+            self._l10n.translate("PendingQueue", "%1 booking waiting"),
+            self._l10n.translate("PendingQueue", "%1 bookings waiting"),
+        )
+
+    def _update_actions(self) -> None:
+        chosen = bool(self.selected_ids)
+        single = len(self.selected_ids) == 1
+        self._view.set_actions(
+            confirm=chosen,
+            cancel=chosen,
+            details=single,
+            print_summary=single and self.printing_available,
+        )
+
+    def _context(self, session: Session) -> FailureContext:
+        status = self._booking.get_booking_status(session.id)
+        return FailureContext(
+            self._catalogue.region_name(session.region_id),
+            session.date,
+            None if isinstance(status, Failure) else status.session.status,
+        )
+
+    def show_created(self, session_id: str) -> None:
+        """A booking was just created: list it and select it, ready to confirm."""
+        self.refresh()
+        if session_id in self.sessions:
+            self._view.select_session(session_id)
+            self.selection_changed([session_id])
+
+    def confirm_selected(self) -> None:
+        """Confirm every selected booking; report each outcome."""
+        chosen = [self.sessions[i] for i in self.selected_ids if i in self.sessions]
+        if not chosen:
+            return
+        translate = self._l10n.translate
+        lines: list[str] = []
+        failures: list[str] = []
+        for session in chosen:
+            result = self._booking.confirm_session_booking(session.id)
+            if isinstance(result, Failure):
+                reason = failure_text(result, self._l10n, self._context(session))
+                failures.append(reason)
+                lines.append(
+                    fill(
+                        translate("PendingQueue", "✗ %1: not confirmed. %2"),
+                        self._label(session),
+                        reason,
+                    )
+                )
+            else:
+                lines.append(
+                    fill(
+                        translate("PendingQueue", "✓ %1: confirmed with %2, run by %3."),
+                        self._label(session),
+                        result.setup.name,
+                        result.operator.name,
+                    )
+                )
+        confirmed = len(chosen) - len(failures)
+        self.refresh()
+        if confirmed:
+            self._on_changed()
+        if len(chosen) == 1:
+            if failures:
+                self._view.show_outcome("", Tone.NEUTRAL)
+                self._dialogs.warn(
+                    translate("PendingQueue", "Booking not confirmed"),
+                    fill(
+                        translate("PendingQueue", "The booking of %1 was not confirmed. %2"),
+                        self._label(chosen[0]),
+                        failures[0],
+                    ),
+                )
+            else:
+                self._view.show_outcome(lines[0].removeprefix("✓ "), Tone.GOOD)
+            return
+        summary = fill(
+            translate("PendingQueue", "%1 confirmed, %2 not confirmed."),
+            confirmed,
+            len(failures),
+        )
+        self._view.show_outcome(summary, Tone.ATTENTION if failures else Tone.GOOD)
+        self._dialogs.report(translate("PendingQueue", "Confirmation report"), summary, lines)
+
+    def cancel_selected(self) -> None:
+        """Delete the selected pending bookings, after asking."""
+        chosen = [self.sessions[i] for i in self.selected_ids if i in self.sessions]
+        if not chosen:
+            return
+        translate = self._l10n.translate
+        if len(chosen) == 1:
+            question = fill(
+                translate(
+                    "PendingQueue",
+                    "Cancel the pending booking of %1? It will be deleted; the audit log "
+                    "keeps a trace of it.",
+                ),
+                self._label(chosen[0]),
+            )
+        else:
+            question = fill(
+                translate(
+                    "PendingQueue",
+                    "Cancel %1 pending bookings? They will be deleted; the audit log keeps a "
+                    "trace of them.",
+                ),
+                len(chosen),
+            )
+        accept = (
+            translate("PendingQueue", "Cancel booking")
+            if len(chosen) == 1
+            else translate("PendingQueue", "Cancel bookings")
+        )
+        if not self._dialogs.confirm(
+            translate("PendingQueue", "Cancel pending bookings"), question, accept
+        ):
+            return
+        refused: list[str] = []
+        for session in chosen:
+            result = self._booking.cancel_pending_booking(session.id)
+            if isinstance(result, Failure):
+                refused.append(
+                    fill(
+                        translate("PendingQueue", "%1: not cancelled. %2"),
+                        self._label(session),
+                        failure_text(result, self._l10n, self._context(session)),
+                    )
+                )
+        cancelled = len(chosen) - len(refused)
+        self.refresh()
+        self._on_changed()
+        self._view.show_outcome(
+            count_text(
+                self._l10n,
+                cancelled,
+                translate("PendingQueue", "%1 pending booking cancelled."),
+                translate("PendingQueue", "%1 pending bookings cancelled."),
+            ),
+            Tone.NEUTRAL,
+        )
+        if refused:
+            self._dialogs.report(
+                translate("PendingQueue", "Cancellation report"),
+                count_text(
+                    self._l10n,
+                    len(refused),
+                    translate("PendingQueue", "%1 booking could not be cancelled."),
+                    translate("PendingQueue", "%1 bookings could not be cancelled."),
+                ),
+                refused,
+            )
+
+
+# -- the bookings browser --------------------------------------------------------------
+
+
+class BookingsBrowserView(BookingTableView, Protocol):
+    def show_filter_choices(
+        self, regions: Sequence[Choice], clients: Sequence[Choice], statuses: Sequence[Choice]
+    ) -> None:
+        """Each list after an "all" entry (id None)."""
+
+    def set_actions(self, *, details: bool, print_summary: bool) -> None: ...
+
+
+class BookingsBrowserPresenter(_BookingList):
+    columns = BROWSER_COLUMNS
+
+    def __init__(
+        self,
+        view: BookingsBrowserView,
+        queries: BookingQueries,
+        catalogue: Catalogue,
+        l10n: Localizer,
+        on_details: Callable[[str], None],
+        printing: BookingPrinting | None = None,
+    ) -> None:
+        super().__init__(view, queries, catalogue, l10n, on_details, printing)
+        self._view = view
+
+    def load(self) -> None:
+        self._view.show_filter_choices(
+            self._catalogue.region_choices(),
+            self._catalogue.client_choices(),
+            [Choice(status.value, status_text(status, self._l10n)) for status in SessionStatus],
+        )
+        self.refresh()
+
+    def _criteria(self) -> SessionFilter:
+        return SessionFilter(
+            statuses=None if self.filter.status is None else frozenset({self.filter.status}),
+            region_id=self.filter.region_id,
+            client_id=self.filter.client_id,
+            date_from=self.filter.date_from,
+            date_to=self.filter.date_to,
+            limit=BROWSER_LIMIT + 1,
+        )
+
+    def _count_text(self, shown: int, more: bool) -> str:
+        if more:
+            return fill(
+                self._l10n.translate(
+                    "BookingsBrowser", "The first %1 bookings are shown: narrow the filters."
+                ),
+                shown,
+            )
+        if shown == 0:
+            return self._l10n.translate("BookingsBrowser", "No booking matches the filters.")
+        return count_text(
+            self._l10n,
+            shown,
+            self._l10n.translate("BookingsBrowser", "%1 booking"),
+            self._l10n.translate("BookingsBrowser", "%1 bookings"),
+        )
+
+    def _update_actions(self) -> None:
+        single = len(self.selected_ids) == 1
+        self._view.set_actions(details=single, print_summary=single and self.printing_available)

@@ -1,0 +1,191 @@
+"""What the workflows' codes and statuses mean to a back-office person, in their language.
+
+The services answer with English contract messages (the seed's); the window shows these
+friendlier, translated sentences instead, keeping the useful details (free dates, the
+capacity figures, the field at fault).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import Enum
+
+from dst_desktop.domain.errors import ErrorCode
+from dst_desktop.domain.statuses import MissionAction, SessionStatus
+from dst_desktop.presenters.l10n import Localizer, fill
+from dst_desktop.services.results import Failure
+
+
+class Tone(Enum):
+    """How a piece of information should look: good news, attention, refusal, or neutral."""
+
+    GOOD = "good"
+    ATTENTION = "attention"
+    BAD = "bad"
+    NEUTRAL = "neutral"
+
+
+def status_text(status: SessionStatus, l10n: Localizer) -> str:
+    texts = {
+        SessionStatus.PENDING_CONFIRMATION: l10n.translate("Status", "Pending confirmation"),
+        SessionStatus.CONFIRMED: l10n.translate("Status", "Confirmed"),
+        SessionStatus.SCHEDULED: l10n.translate("Status", "Scheduled"),
+        SessionStatus.IN_PROGRESS: l10n.translate("Status", "In progress"),
+        SessionStatus.COMPLETED: l10n.translate("Status", "Completed"),
+        SessionStatus.CANCELLED: l10n.translate("Status", "Cancelled"),
+    }
+    return texts[status]
+
+
+def status_tone(status: SessionStatus) -> Tone:
+    if status is SessionStatus.PENDING_CONFIRMATION:
+        return Tone.ATTENTION
+    if status is SessionStatus.CANCELLED:
+        return Tone.BAD
+    if status is SessionStatus.COMPLETED:
+        return Tone.NEUTRAL
+    return Tone.GOOD
+
+
+def mission_action_text(action: MissionAction, l10n: Localizer) -> str:
+    texts = {
+        MissionAction.SCHEDULE: l10n.translate("MissionAction", "Schedule"),
+        MissionAction.START: l10n.translate("MissionAction", "Start"),
+        MissionAction.COMPLETE: l10n.translate("MissionAction", "Mark completed"),
+        MissionAction.CANCEL: l10n.translate("MissionAction", "Cancel mission…"),
+    }
+    return texts[action]
+
+
+def source_text(source: str, l10n: Localizer) -> str:
+    texts = {
+        "client_portal": l10n.translate("BookingSource", "Client portal"),
+        "back_office": l10n.translate("BookingSource", "Back office"),
+        "event": l10n.translate("BookingSource", "Event"),
+    }
+    return texts.get(source, source)
+
+
+def audit_action_text(action: str, l10n: Localizer) -> str:
+    texts = {
+        "create": l10n.translate("AuditAction", "Booking requested"),
+        "confirm": l10n.translate("AuditAction", "Confirmed"),
+        "cancel": l10n.translate("AuditAction", "Pending booking cancelled"),
+        "schedule": l10n.translate("AuditAction", "Scheduled"),
+        "start": l10n.translate("AuditAction", "Started"),
+        "complete": l10n.translate("AuditAction", "Completed"),
+        "import_reference": l10n.translate("AuditAction", "Reference data imported"),
+    }
+    if action == MissionAction.CANCEL.value:
+        return l10n.translate("AuditAction", "Mission cancelled")
+    return texts.get(action, action)
+
+
+def dates_text(days: Sequence[dt.date], l10n: Localizer) -> str:
+    return ", ".join(l10n.date_text(day) for day in days)
+
+
+def parse_dates(values: Sequence[str]) -> list[dt.date]:
+    """ISO dates of a workflow response (``availableAlternatives``) as dates."""
+    days = []
+    for value in values:
+        try:
+            days.append(dt.date.fromisoformat(value))
+        except ValueError:
+            continue
+    return days
+
+
+def _field_text(field: str, l10n: Localizer) -> str:
+    """The form field a validation error names (``setups[0].name`` → ``name``)."""
+    leaf = field.rsplit(".", 1)[-1].split("[", 1)[0]
+    texts = {
+        "clientId": l10n.translate("Field", "client"),
+        "regionId": l10n.translate("Field", "region"),
+        "date": l10n.translate("Field", "date"),
+        "moduleIds": l10n.translate("Field", "modules"),
+        "requestedParticipants": l10n.translate("Field", "number of participants"),
+        "participantCount": l10n.translate("Field", "number of participants"),
+        "offerId": l10n.translate("Field", "offer"),
+        "notes": l10n.translate("Field", "notes"),
+        "reason": l10n.translate("Field", "reason"),
+        "id": l10n.translate("Field", "identifier"),
+        "name": l10n.translate("Field", "name"),
+        "capacityMax": l10n.translate("Field", "capacity"),
+        "email": l10n.translate("Field", "e-mail"),
+        "phone": l10n.translate("Field", "phone"),
+        "active": l10n.translate("Field", "active"),
+        "unavailableDates": l10n.translate("Field", "unavailable days"),
+    }
+    return texts.get(leaf, leaf)
+
+
+@dataclass(frozen=True, slots=True)
+class FailureContext:
+    """What the screen knows about the booking a failure is about."""
+
+    region_name: str = ""
+    day: dt.date | None = None
+    current_status: SessionStatus | None = None
+
+
+def failure_text(failure: Failure, l10n: Localizer, context: FailureContext | None = None) -> str:
+    """A refusal explained in the user's language, with its useful details."""
+    context = context or FailureContext()
+    code = failure.error
+    if code in (ErrorCode.NO_AVAILABILITY, ErrorCode.NO_SETUP_AVAILABLE):
+        if context.day is not None and context.region_name:
+            head = fill(
+                l10n.translate("Failure", "Every setup or operator of %1 is already taken on %2."),
+                context.region_name,
+                l10n.date_text(context.day),
+            )
+        else:
+            head = l10n.translate("Failure", "Every setup or operator is already taken that day.")
+        alternatives = parse_dates(failure.available_alternatives)
+        if alternatives:
+            tail = fill(
+                l10n.translate("Failure", "Free dates nearby: %1."),
+                dates_text(alternatives, l10n),
+            )
+        else:
+            tail = l10n.translate("Failure", "There is no free date in the next twelve months.")
+        return f"{head} {tail}"
+    if code is ErrorCode.CAPACITY_EXCEEDED:
+        return fill(
+            l10n.translate(
+                "Failure", "%1 participants is more than the chosen modules allow (%2 at most)."
+            ),
+            failure.details.get("requestedParticipants", "?"),
+            failure.details.get("capacityMax", "?"),
+        )
+    if code is ErrorCode.INVALID_STATUS and context.current_status is not None:
+        return fill(
+            l10n.translate(
+                "Failure",
+                "This booking has changed meanwhile: its status is now “%1”. "
+                "Another workstation may have handled it.",
+            ),
+            status_text(context.current_status, l10n),
+        )
+    if code in (ErrorCode.INVALID_STATUS, ErrorCode.NOT_FOUND):
+        return l10n.translate(
+            "Failure",
+            "This booking no longer exists: it may have been cancelled from another workstation.",
+        )
+    if code is ErrorCode.EVENT_MODE:
+        return l10n.translate(
+            "Failure",
+            "This is an event database: bookings taken here are confirmed at the office, "
+            "against live availability, once they have been imported there.",
+        )
+    field = failure.details.get("field")
+    if isinstance(field, str) and field:
+        return fill(
+            l10n.translate("Failure", "Please check the %1. (%2)"),
+            _field_text(field, l10n),
+            failure.message,
+        )
+    return fill(l10n.translate("Failure", "The request was refused. (%1)"), failure.message)

@@ -1,0 +1,448 @@
+"""Tables of bookings: the pending queue and the bookings browser, with their filters."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelection,
+    QItemSelectionModel,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSignalBlocker,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dst_desktop.domain.statuses import SessionStatus
+from dst_desktop.presenters.booking_lists import BookingFilter
+from dst_desktop.presenters.booking_rows import BookingRow, BookingTable
+from dst_desktop.presenters.catalogue import Choice
+from dst_desktop.presenters.messages import Tone
+from dst_desktop.ui.icons import icon
+from dst_desktop.ui.l10n import from_qdate, short_date_format, to_qdate
+from dst_desktop.ui.theme import TONE_TEXT
+
+SORT_ROLE = Qt.ItemDataRole.UserRole
+SESSION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class BookingTableModel(QAbstractTableModel):
+    """Rows of sessions as the presenter built them; the status column is coloured."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._table = BookingTable((), (), None)
+
+    def set_table(self, table: BookingTable) -> None:
+        self.beginResetModel()
+        self._table = table
+        self.endResetModel()
+
+    def row(self, row: int) -> BookingRow:
+        return self._table.rows[row]
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._table.rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._table.headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._table.headers):
+            return self._table.headers[section]
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        row_number, column = index.row(), index.column()
+        if not 0 <= row_number < len(self._table.rows) or not 0 <= column < len(
+            self._table.headers
+        ):
+            return None
+        row = self._table.rows[row_number]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return row.cells[column]
+        if role == SORT_ROLE:
+            return row.sort_keys[column]
+        if role == SESSION_ID_ROLE:
+            return row.session_id
+        if role == Qt.ItemDataRole.ForegroundRole and column == self._table.status_column:
+            return TONE_TEXT[row.tone]
+        return None
+
+
+class BookingFilterBar(QWidget):
+    """Region, client, optional status, date range and free text above a table."""
+
+    changed = Signal(object)
+
+    def __init__(self, with_status: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        self.region_combo = QComboBox()
+        self.region_combo.setObjectName("filterRegionCombo")
+        self.region_combo.setAccessibleName(self.tr("Region filter"))
+        self.client_combo = QComboBox()
+        self.client_combo.setObjectName("filterClientCombo")
+        self.client_combo.setAccessibleName(self.tr("Client filter"))
+        self.client_combo.setMinimumContentsLength(14)
+        self.client_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.status_combo: QComboBox | None = None
+        layout.addWidget(self.region_combo)
+        layout.addWidget(self.client_combo)
+        if with_status:
+            self.status_combo = QComboBox()
+            self.status_combo.setObjectName("filterStatusCombo")
+            self.status_combo.setAccessibleName(self.tr("Status filter"))
+            layout.addWidget(self.status_combo)
+        self.dates_check = QCheckBox(self.tr("From"))
+        self.dates_check.setObjectName("filterDatesCheck")
+        self.date_from = QDateEdit()
+        self.date_from.setObjectName("filterDateFrom")
+        self.date_to = QDateEdit()
+        self.date_to.setObjectName("filterDateTo")
+        display = short_date_format(QLocale())
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat(display)
+            edit.setEnabled(False)
+        self.set_today(dt.date.today())
+        layout.addWidget(self.dates_check)
+        layout.addWidget(self.date_from)
+        layout.addWidget(QLabel(self.tr("to")))
+        layout.addWidget(self.date_to)
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("filterSearchEdit")
+        self.search_edit.setPlaceholderText(self.tr("Search client, reference, notes…"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search_edit.setMinimumWidth(180)
+        layout.addWidget(self.search_edit, 1)
+
+        self.region_combo.currentIndexChanged.connect(self._emit)
+        self.client_combo.currentIndexChanged.connect(self._emit)
+        if self.status_combo is not None:
+            self.status_combo.currentIndexChanged.connect(self._emit)
+        self.dates_check.toggled.connect(self._dates_toggled)
+        self.date_from.dateChanged.connect(self._emit)
+        self.date_to.dateChanged.connect(self._emit)
+        self.search_edit.textChanged.connect(self._emit)
+
+    def set_today(self, today: dt.date) -> None:
+        """The date range starts on the business date and spans a month."""
+        with QSignalBlocker(self.date_from), QSignalBlocker(self.date_to):
+            self.date_from.setDate(to_qdate(today))
+            self.date_to.setDate(to_qdate(today + dt.timedelta(days=30)))
+
+    def _dates_toggled(self, checked: bool) -> None:
+        self.date_from.setEnabled(checked)
+        self.date_to.setEnabled(checked)
+        self._emit()
+
+    @staticmethod
+    def _fill(combo: QComboBox, all_text: str, choices: Sequence[Choice]) -> None:
+        current = combo.currentData()
+        with QSignalBlocker(combo):
+            combo.clear()
+            combo.addItem(all_text, None)
+            for choice in choices:
+                combo.addItem(choice.text, choice.id)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+
+    def show_choices(
+        self,
+        regions: Sequence[Choice],
+        clients: Sequence[Choice],
+        statuses: Sequence[Choice] = (),
+    ) -> None:
+        self._fill(self.region_combo, self.tr("All regions"), regions)
+        self._fill(self.client_combo, self.tr("All clients"), clients)
+        if self.status_combo is not None:
+            self._fill(self.status_combo, self.tr("Any status"), statuses)
+
+    def current(self) -> BookingFilter:
+        status = self.status_combo.currentData() if self.status_combo is not None else None
+        dated = self.dates_check.isChecked()
+        return BookingFilter(
+            region_id=self.region_combo.currentData(),
+            client_id=self.client_combo.currentData(),
+            status=SessionStatus(status) if status else None,
+            date_from=from_qdate(self.date_from.date()) if dated else None,
+            date_to=from_qdate(self.date_to.date()) if dated else None,
+            text=self.search_edit.text(),
+        )
+
+    def _emit(self) -> None:
+        self.changed.emit(self.current())
+
+
+class BookingTableView(QTableView):
+    """A sortable table of bookings that reports the selected session ids."""
+
+    selection_changed = Signal(list)
+    row_activated = Signal()
+
+    def __init__(self, object_name: str, multi_select: bool, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        self.model_ = BookingTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model_)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setModel(self.proxy)
+        self.setSortingEnabled(True)
+        self.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(
+            QAbstractItemView.SelectionMode.ExtendedSelection
+            if multi_select
+            else QAbstractItemView.SelectionMode.SingleSelection
+        )
+        self.setAlternatingRowColors(True)
+        self.setShowGrid(False)
+        self.setWordWrap(False)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.verticalHeader().setVisible(False)
+        self.verticalHeader().setDefaultSectionSize(26)
+        header = self.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        selection = self.selectionModel()
+        selection.selectionChanged.connect(self._selection_changed)
+        self.doubleClicked.connect(lambda _index: self.row_activated.emit())
+
+    def selected_ids(self) -> list[str]:
+        rows = sorted({index.row() for index in self.selectionModel().selectedRows()})
+        return [str(self.proxy.index(row, 0).data(SESSION_ID_ROLE)) for row in rows]
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self.selection_changed.emit(self.selected_ids())
+
+    def show_table(self, table: BookingTable) -> None:
+        """Show new rows, keeping the selection of rows that are still there."""
+        kept = set(self.selected_ids())
+        first_fill = self.model_.rowCount() == 0 and self.model_.columnCount() == 0
+        with QSignalBlocker(self.selectionModel()):
+            self.model_.set_table(table)
+            selection = QItemSelection()
+            for row in range(self.proxy.rowCount()):
+                index = self.proxy.index(row, 0)
+                if index.data(SESSION_ID_ROLE) in kept:
+                    selection.select(index, index)
+            self.selectionModel().select(
+                selection,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        if first_fill and table.headers:
+            self.resizeColumnsToContents()
+            for column in range(len(table.headers)):
+                self.setColumnWidth(column, min(self.columnWidth(column) + 16, 260))
+        self.selection_changed.emit(self.selected_ids())
+
+    def select_session(self, session_id: str) -> None:
+        """Select the row of ``session_id`` alone, as a click on it does."""
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if index.data(SESSION_ID_ROLE) == session_id:
+                self.selectionModel().select(
+                    index,
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows,
+                )
+                self.scrollTo(index)
+                return
+
+
+def _outcome_label() -> QLabel:
+    label = QLabel()
+    label.setObjectName("outcomeLabel")
+    label.setWordWrap(True)
+    label.setVisible(False)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+class PendingQueuePanel(QWidget):
+    """Every booking waiting for confirmation (the presenters' PendingQueueView)."""
+
+    filter_changed = Signal(object)
+    selection_changed = Signal(list)
+    confirm_requested = Signal()
+    cancel_requested = Signal()
+    details_requested = Signal()
+    print_requested = Signal()
+    #: The buttons' enabled states changed (the window's menu actions follow them).
+    actions_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        self.filters = BookingFilterBar(with_status=False)
+        layout.addWidget(self.filters)
+        self.outcome_label = _outcome_label()
+        layout.addWidget(self.outcome_label)
+        self.table = BookingTableView("pendingTable", multi_select=True)
+        self.table.setAccessibleName(self.tr("Pending bookings"))
+        layout.addWidget(self.table, 1)
+        buttons = QHBoxLayout()
+        self.count_label = QLabel()
+        self.count_label.setObjectName("countLabel")
+        buttons.addWidget(self.count_label, 1)
+        self.confirm_button = QPushButton(icon("confirm"), self.tr("Confirm"))
+        self.confirm_button.setObjectName("confirmButton")
+        self.confirm_button.setProperty("primary", True)
+        self.confirm_button.setToolTip(self.tr("Confirm the selected bookings (Ctrl+Enter)"))
+        self.cancel_button = QPushButton(icon("cancel"), self.tr("Cancel…"))
+        self.cancel_button.setObjectName("cancelButton")
+        self.cancel_button.setProperty("destructive", True)
+        self.cancel_button.setToolTip(self.tr("Cancel the selected pending bookings (Delete)"))
+        self.print_button = QPushButton(icon("print"), self.tr("Print summary…"))
+        self.print_button.setObjectName("printSummaryButton")
+        self.details_button = QPushButton(icon("details"), self.tr("Details…"))
+        self.details_button.setObjectName("detailsButton")
+        self.details_button.setToolTip(self.tr("Open the selected booking (Ctrl+I)"))
+        for button in (
+            self.details_button,
+            self.print_button,
+            self.cancel_button,
+            self.confirm_button,
+        ):
+            button.setEnabled(False)
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
+
+        self.filters.changed.connect(self.filter_changed)
+        self.table.selection_changed.connect(self.selection_changed)
+        self.table.row_activated.connect(self.details_requested)
+        self.confirm_button.clicked.connect(self.confirm_requested)
+        self.cancel_button.clicked.connect(self.cancel_requested)
+        self.details_button.clicked.connect(self.details_requested)
+        self.print_button.clicked.connect(self.print_requested)
+        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.cancel_requested)
+
+    def set_print_tooltip(self, text: str) -> None:
+        self.print_button.setToolTip(text)
+
+    # -- PendingQueueView ----------------------------------------------------------------
+
+    def show_filter_choices(self, regions: Sequence[Choice], clients: Sequence[Choice]) -> None:
+        self.filters.show_choices(regions, clients)
+
+    def show_table(self, table: BookingTable) -> None:
+        self.table.show_table(table)
+
+    def show_count(self, text: str) -> None:
+        self.count_label.setText(text)
+
+    def set_actions(
+        self, *, confirm: bool, cancel: bool, details: bool, print_summary: bool
+    ) -> None:
+        self.confirm_button.setEnabled(confirm)
+        self.cancel_button.setEnabled(cancel)
+        self.details_button.setEnabled(details)
+        self.print_button.setEnabled(print_summary)
+        self.actions_changed.emit()
+
+    def show_outcome(self, text: str, tone: Tone) -> None:
+        self.outcome_label.setText(text)
+        self.outcome_label.setStyleSheet(f"color: {TONE_TEXT[tone].name()}; font-weight: 600;")
+        self.outcome_label.setVisible(bool(text))
+
+    def select_session(self, session_id: str) -> None:
+        self.table.select_session(session_id)
+
+
+class BookingsBrowserPanel(QWidget):
+    """Every booking, any status (the presenters' BookingsBrowserView)."""
+
+    filter_changed = Signal(object)
+    selection_changed = Signal(list)
+    details_requested = Signal()
+    print_requested = Signal()
+    actions_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        self.filters = BookingFilterBar(with_status=True)
+        layout.addWidget(self.filters)
+        self.table = BookingTableView("bookingsTable", multi_select=False)
+        self.table.setAccessibleName(self.tr("All bookings"))
+        layout.addWidget(self.table, 1)
+        buttons = QHBoxLayout()
+        self.count_label = QLabel()
+        self.count_label.setObjectName("countLabel")
+        buttons.addWidget(self.count_label, 1)
+        self.print_button = QPushButton(icon("print"), self.tr("Print summary…"))
+        self.print_button.setObjectName("browserPrintSummaryButton")
+        self.details_button = QPushButton(icon("details"), self.tr("Details…"))
+        self.details_button.setObjectName("browserDetailsButton")
+        self.details_button.setProperty("primary", True)
+        for button in (self.print_button, self.details_button):
+            button.setEnabled(False)
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
+
+        self.filters.changed.connect(self.filter_changed)
+        self.table.selection_changed.connect(self.selection_changed)
+        self.table.row_activated.connect(self.details_requested)
+        self.details_button.clicked.connect(self.details_requested)
+        self.print_button.clicked.connect(self.print_requested)
+
+    def set_print_tooltip(self, text: str) -> None:
+        self.print_button.setToolTip(text)
+
+    # -- BookingsBrowserView -------------------------------------------------------------
+
+    def show_filter_choices(
+        self, regions: Sequence[Choice], clients: Sequence[Choice], statuses: Sequence[Choice]
+    ) -> None:
+        self.filters.show_choices(regions, clients, statuses)
+
+    def show_table(self, table: BookingTable) -> None:
+        self.table.show_table(table)
+
+    def show_count(self, text: str) -> None:
+        self.count_label.setText(text)
+
+    def set_actions(self, *, details: bool, print_summary: bool) -> None:
+        self.details_button.setEnabled(details)
+        self.print_button.setEnabled(print_summary)
+        self.actions_changed.emit()

@@ -1,0 +1,200 @@
+"""The region selector and the month calendar, each day painted with its free setups."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from PySide6.QtCore import QDate, QEvent, QObject, QPoint, QRect, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QHelpEvent, QPainter, QPen, QResizeEvent
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QTableView,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dst_desktop.presenters.calendar import DayLevel, DayMark
+from dst_desktop.presenters.catalogue import Choice
+from dst_desktop.ui.l10n import from_qdate, to_qdate
+from dst_desktop.ui.theme import ACCENT, DAY_COLOURS
+
+
+class AvailabilityCalendar(QCalendarWidget):
+    """A month whose days show how many setups can still be booked, in colour."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("calendar")
+        self.setGridVisible(False)
+        self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+        self.setHorizontalHeaderFormat(QCalendarWidget.HorizontalHeaderFormat.ShortDayNames)
+        self.setMinimumSize(360, 300)
+        self._marks: dict[dt.date, DayMark] = {}
+        #: Where each day was last painted, for its tooltip.
+        self._painted: dict[dt.date, QRect] = {}
+        self.today = dt.date.today()
+        self._grid = self.findChild(QTableView, "qt_calendar_calendarview")
+        if self._grid is not None:
+            self._grid.viewport().installEventFilter(self)
+            self._grid.setMouseTracking(True)
+
+    def set_marks(self, marks: Sequence[DayMark]) -> None:
+        self._marks = {mark.date: mark for mark in marks}
+        self._painted.clear()
+        self.updateCells()
+
+    def badge(self, day: dt.date) -> str:
+        """The figure shown on ``day`` ("" when none is)."""
+        mark = self._marks.get(day)
+        return mark.badge if mark else ""
+
+    def level(self, day: dt.date) -> DayLevel | None:
+        mark = self._marks.get(day)
+        return mark.level if mark else None
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._painted.clear()
+        super().resizeEvent(event)
+
+    def paintCell(self, painter: QPainter, rect: QRect, date: QDate) -> None:
+        day = from_qdate(date)
+        self._painted[day] = QRect(rect)
+        mark = self._marks.get(day)
+        in_month = date.month() == self.monthShown() and date.year() == self.yearShown()
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        cell = rect.adjusted(2, 2, -2, -2)
+        if mark is not None and in_month:
+            background, foreground = DAY_COLOURS[mark.level]
+        else:
+            background, foreground = QColor("#ffffff"), QColor("#c0c7d0")
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QBrush(background))
+        painter.drawRoundedRect(cell, 5, 5)
+        if date == self.selectedDate():
+            painter.setPen(QPen(ACCENT, 2.5))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(cell.adjusted(1, 1, -1, -1), 5, 5)
+        font = QFont(painter.font())
+        font.setBold(day == self.today)
+        painter.setFont(font)
+        painter.setPen(foreground)
+        painter.drawText(
+            cell.adjusted(5, 3, -4, -2),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+            str(date.day()),
+        )
+        if mark is not None and in_month and mark.badge:
+            small = QFont(font)
+            small.setBold(True)
+            small.setPointSizeF(max(7.0, font.pointSizeF() * 1.05))
+            painter.setFont(small)
+            painter.drawText(
+                cell.adjusted(4, 2, -6, -3),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
+                mark.badge,
+            )
+        painter.restore()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            day = self._date_at(event.pos())
+            mark = self._marks.get(day) if day is not None else None
+            if mark is not None:
+                QToolTip.showText(event.globalPos(), mark.tooltip, self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _date_at(self, position: QPoint) -> dt.date | None:
+        """The day painted under ``position`` (in the grid's viewport)."""
+        return next((day for day, rect in self._painted.items() if rect.contains(position)), None)
+
+
+class CalendarPanel(QGroupBox):
+    """Region and day (the presenters' CalendarView)."""
+
+    region_chosen = Signal(object)
+    day_selected = Signal(object)
+    page_changed = Signal(int, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Where and when"))
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.region_combo = QComboBox()
+        self.region_combo.setObjectName("regionCombo")
+        self.region_combo.setAccessibleName(self.tr("Region"))
+        form.addRow(self.tr("&Region:"), self.region_combo)
+        layout.addLayout(form)
+        self.calendar = AvailabilityCalendar()
+        self.calendar.setAccessibleName(self.tr("Day"))
+        layout.addWidget(self.calendar, 1)
+        layout.addLayout(self._legend())
+        self.region_combo.currentIndexChanged.connect(self._region_index_changed)
+        self.calendar.selectionChanged.connect(self._selection_changed)
+        self.calendar.currentPageChanged.connect(self.page_changed)
+
+    def _legend(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setSpacing(10)
+        entries = (
+            (DayLevel.SEVERAL, self.tr("several free")),
+            (DayLevel.ONE, self.tr("one free")),
+            (DayLevel.NONE, self.tr("full")),
+            (DayLevel.PAST, self.tr("past")),
+        )
+        for level, text in entries:
+            background, foreground = DAY_COLOURS[level]
+            swatch = QLabel()
+            swatch.setFixedSize(14, 14)
+            swatch.setStyleSheet(
+                f"background: {background.name()}; border: 1px solid {foreground.name()};"
+                "border-radius: 3px;"
+            )
+            label = QLabel(text)
+            label.setObjectName("hintLabel")
+            row.addWidget(swatch)
+            row.addWidget(label)
+        row.addStretch(1)
+        hint = QLabel(self.tr("figure: setups still free"))
+        hint.setObjectName("hintLabel")
+        row.addWidget(hint)
+        return row
+
+    # -- CalendarView --------------------------------------------------------------------
+
+    def show_regions(self, regions: Sequence[Choice], selected_id: str | None) -> None:
+        with QSignalBlocker(self.region_combo):
+            self.region_combo.clear()
+            for region in regions:
+                self.region_combo.addItem(region.text, region.id)
+            index = self.region_combo.findData(selected_id)
+            self.region_combo.setCurrentIndex(index)
+        self.region_combo.setEnabled(bool(regions))
+
+    def show_month(self, marks: Sequence[DayMark]) -> None:
+        self.calendar.set_marks(marks)
+
+    def show_selected_date(self, day: dt.date) -> None:
+        with QSignalBlocker(self.calendar):
+            self.calendar.setSelectedDate(to_qdate(day))
+        self.calendar.updateCells()
+
+    # -- what the user does --------------------------------------------------------------
+
+    def _region_index_changed(self, index: int) -> None:
+        self.region_chosen.emit(self.region_combo.itemData(index) if index >= 0 else None)
+
+    def _selection_changed(self) -> None:
+        self.day_selected.emit(from_qdate(self.calendar.selectedDate()))

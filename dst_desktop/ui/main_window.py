@@ -1,0 +1,501 @@
+"""The main window: the parts of SPEC 4 side by side, menus, shortcuts and status bar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dst_desktop import __version__
+from dst_desktop.presenters.dialogs import Dialogs
+from dst_desktop.presenters.l10n import fill
+from dst_desktop.presenters.main_window import MainPresenter, MainViews
+from dst_desktop.presenters.printing import BookingPrinting
+from dst_desktop.presenters.tasks import TaskRunner
+from dst_desktop.services.workflows import Workflows
+from dst_desktop.ui import settings as keys
+from dst_desktop.ui.booking_form import BookingForm
+from dst_desktop.ui.booking_tables import BookingsBrowserPanel, PendingQueuePanel
+from dst_desktop.ui.calendar_panel import CalendarPanel
+from dst_desktop.ui.details_dialog import BookingDetailsDialog
+from dst_desktop.ui.dialogs import QtDialogs
+from dst_desktop.ui.errors import ErrorReporter
+from dst_desktop.ui.icons import icon
+from dst_desktop.ui.l10n import QtLocalizer
+from dst_desktop.ui.module_picker import ModulePicker
+from dst_desktop.ui.reference_dialog import ReferenceDataDialog
+from dst_desktop.ui.settings import app_settings, text_setting
+from dst_desktop.ui.settings_dialog import SettingsDialog
+from dst_desktop.ui.tasks import QtTaskRunner
+
+
+class MainWindow(QMainWindow):
+    """Composes the part views with their presenters (the presenters' MainWindowView)."""
+
+    def __init__(
+        self,
+        workflows: Workflows,
+        demo_reference: Callable[[], dict[str, object]],
+        *,
+        dialogs: Dialogs | None = None,
+        runner: TaskRunner | None = None,
+        errors: ErrorReporter | None = None,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setWindowIcon(icon("app"))
+        self.workflows = workflows
+        self.errors = errors or ErrorReporter(None)
+        self.dialogs: Dialogs = dialogs or QtDialogs(self)
+        self.runner: TaskRunner = runner or QtTaskRunner(self, self.errors.report)
+        #: Called with a language code when the user picks another language; the
+        #: application rebuilds the window in that language. None: applies at next start.
+        self.on_language_change: Callable[[str], None] | None = None
+        self.details_dialog: BookingDetailsDialog | None = None
+        self.reference_dialog: ReferenceDataDialog | None = None
+        self.localizer = QtLocalizer()
+
+        self.calendar_panel = CalendarPanel()
+        self.module_picker = ModulePicker()
+        self.booking_form = BookingForm()
+        self.queue_panel = PendingQueuePanel()
+        self.browser_panel = BookingsBrowserPanel()
+        self.browser_panel.filters.set_today(workflows.queries.today())
+        self.queue_panel.filters.set_today(workflows.queries.today())
+        self.calendar_panel.calendar.today = workflows.queries.today()
+        self._build_layout()
+
+        self.presenter = MainPresenter(
+            MainViews(
+                main=self,
+                calendar=self.calendar_panel,
+                modules=self.module_picker,
+                form=self.booking_form,
+                queue=self.queue_panel,
+                browser=self.browser_panel,
+            ),
+            workflows,
+            self.dialogs,
+            self.runner,
+            self.localizer,
+            demo_reference,
+        )
+        self._connect()
+        self._build_actions()
+        self._build_status_bar()
+        self._restore_state()
+        self.presenter.start(text_setting(keys.LAST_REGION) or None)
+
+    # -- layout --------------------------------------------------------------------------
+
+    def _build_layout(self) -> None:
+        self.top_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.top_splitter.setObjectName("topSplitter")
+        self.top_splitter.setChildrenCollapsible(False)
+        self.top_splitter.addWidget(self.calendar_panel)
+        self.top_splitter.addWidget(self.module_picker)
+        self.top_splitter.addWidget(self.booking_form)
+        self.top_splitter.setStretchFactor(0, 4)
+        self.top_splitter.setStretchFactor(1, 3)
+        self.top_splitter.setStretchFactor(2, 4)
+        self.top_splitter.setSizes([440, 320, 460])
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("bookingTabs")
+        self.tabs.setDocumentMode(False)
+        self.tabs.addTab(self.queue_panel, icon("confirm"), self.tr("Pending bookings"))
+        self.tabs.addTab(self.browser_panel, icon("browse"), self.tr("All bookings"))
+
+        self.main_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.main_splitter.setObjectName("mainSplitter")
+        self.main_splitter.setChildrenCollapsible(False)
+        self.main_splitter.addWidget(self.top_splitter)
+        self.main_splitter.addWidget(self.tabs)
+        self.main_splitter.setStretchFactor(0, 5)
+        self.main_splitter.setStretchFactor(1, 4)
+        self.main_splitter.setContentsMargins(8, 4, 8, 4)
+        container = QWidget()
+        container.setObjectName("central")
+        layout = QVBoxLayout(container)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.addWidget(self.main_splitter)
+        self.setCentralWidget(container)
+
+    def _connect(self) -> None:
+        p = self.presenter
+        calendar = self.calendar_panel
+        calendar.region_chosen.connect(p.calendar.region_chosen)
+        calendar.day_selected.connect(p.calendar.day_selected)
+        calendar.page_changed.connect(p.calendar.page_changed)
+        self.module_picker.module_toggled.connect(p.modules.set_checked)
+        form = self.booking_form
+        form.client_chosen.connect(p.form.client_chosen)
+        form.participants_changed.connect(p.form.participants_changed)
+        form.offer_chosen.connect(p.form.offer_chosen)
+        form.notes_changed.connect(p.form.notes_changed)
+        form.suggestion_chosen.connect(p.form.suggestion_chosen)
+        form.create_requested.connect(p.form.create)
+        queue = self.queue_panel
+        queue.filter_changed.connect(p.queue.filter_changed)
+        queue.selection_changed.connect(p.queue.selection_changed)
+        queue.confirm_requested.connect(p.queue.confirm_selected)
+        queue.cancel_requested.connect(p.queue.cancel_selected)
+        queue.details_requested.connect(p.queue.details_requested)
+        queue.print_requested.connect(p.queue.print_summary)
+        browser = self.browser_panel
+        browser.filter_changed.connect(p.browser.filter_changed)
+        browser.selection_changed.connect(p.browser.selection_changed)
+        browser.details_requested.connect(p.browser.details_requested)
+        browser.print_requested.connect(p.browser.print_summary)
+        queue.table.model_.modelReset.connect(self._update_queue_tab)
+
+    def _update_queue_tab(self) -> None:
+        count = self.queue_panel.table.model_.rowCount()
+        self.tabs.setTabText(0, fill(self.tr("Pending bookings (%1)"), count))
+
+    # -- menus and shortcuts -------------------------------------------------------------
+
+    def _action(
+        self,
+        name: str,
+        text: str,
+        icon_name: str | None,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
+        slot: Callable[[], object],
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if icon_name:
+            action.setIcon(icon(icon_name))
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _build_actions(self) -> None:
+        p = self.presenter
+        self.new_booking_action = self._action(
+            "newBookingAction",
+            self.tr("&New booking"),
+            "new-booking",
+            QKeySequence.StandardKey.New,
+            self._new_booking,
+        )
+        self.import_action = self._action(
+            "importReferenceAction",
+            self.tr("&Import reference data…"),
+            "import",
+            None,
+            p.import_reference_file,
+        )
+        self.demo_action = self._action(
+            "demoDataAction", self.tr("Load &demo data"), "demo", None, p.load_demo
+        )
+        self.print_summary_action = self._action(
+            "printSummaryAction",
+            self.tr("&Print booking summary…"),
+            "print",
+            QKeySequence.StandardKey.Print,
+            self._print_summary,
+        )
+        self.print_day_sheet_action = self._action(
+            "printDaySheetAction",
+            self.tr("Print &day sheet…"),
+            "print",
+            "Ctrl+Shift+P",
+            p.print_day_sheet,
+        )
+        self.settings_action = self._action(
+            "settingsAction", self.tr("&Settings…"), "settings", "Ctrl+,", self.open_settings
+        )
+        self.quit_action = self._action(
+            "quitAction", self.tr("&Quit"), "quit", QKeySequence.StandardKey.Quit, self.close
+        )
+        self.confirm_action = self._action(
+            "confirmAction",
+            self.tr("&Confirm selected bookings"),
+            "confirm",
+            "Ctrl+Return",
+            p.queue.confirm_selected,
+        )
+        self.cancel_action = self._action(
+            "cancelAction",
+            self.tr("C&ancel selected bookings…"),
+            "cancel",
+            None,
+            p.queue.cancel_selected,
+        )
+        self.details_action = self._action(
+            "detailsAction", self.tr("&Details…"), "details", "Ctrl+I", self._details
+        )
+        self.find_action = self._action(
+            "findAction", self.tr("&Find…"), "search", QKeySequence.StandardKey.Find, self._find
+        )
+        self.browse_action = self._action(
+            "browseAction", self.tr("&All bookings"), "browse", "Ctrl+B", self._browse
+        )
+        self.refresh_action = self._action(
+            "refreshAction",
+            self.tr("&Refresh"),
+            "refresh",
+            QKeySequence.StandardKey.Refresh,
+            p.reference_changed,
+        )
+        self.reference_action = self._action(
+            "referenceDataAction",
+            self.tr("&Reference data…"),
+            "reference",
+            "Ctrl+Shift+R",
+            self.open_reference_data,
+        )
+        self.about_action = self._action(
+            "aboutAction", self.tr("&About DST Desktop"), "about", None, self._about
+        )
+        self.confirm_action.setIconText(self.tr("Confirm"))
+        self.print_summary_action.setIconText(self.tr("Print summary"))
+        self.confirm_action.setEnabled(False)
+        self.cancel_action.setEnabled(False)
+        self.details_action.setEnabled(False)
+
+        menu_bar = self.menuBar()
+        file_menu = menu_bar.addMenu(self.tr("&File"))
+        file_menu.setToolTipsVisible(True)
+        file_menu.addAction(self.new_booking_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.import_action)
+        file_menu.addAction(self.demo_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.print_summary_action)
+        file_menu.addAction(self.print_day_sheet_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        bookings_menu = menu_bar.addMenu(self.tr("&Bookings"))
+        bookings_menu.addAction(self.confirm_action)
+        bookings_menu.addAction(self.cancel_action)
+        bookings_menu.addAction(self.details_action)
+        bookings_menu.addSeparator()
+        bookings_menu.addAction(self.find_action)
+        bookings_menu.addAction(self.browse_action)
+        bookings_menu.addAction(self.refresh_action)
+        data_menu = menu_bar.addMenu(self.tr("&Data"))
+        data_menu.addAction(self.reference_action)
+        data_menu.addAction(self.import_action)
+        help_menu = menu_bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.about_action)
+
+        toolbar = QToolBar(self.tr("Main toolbar"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setIconSize(QSize(20, 20))
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addAction(self.new_booking_action)
+        toolbar.addAction(self.confirm_action)
+        toolbar.addAction(self.details_action)
+        toolbar.addAction(self.print_summary_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.browse_action)
+        toolbar.addAction(self.reference_action)
+        self.addToolBar(toolbar)
+
+        self._print_reason = self.tr("Printing is not installed in this version of DST Desktop.")
+        self.queue_panel.actions_changed.connect(self._sync_actions)
+        self.browser_panel.actions_changed.connect(self._sync_actions)
+        self.tabs.currentChanged.connect(lambda _index: self._sync_actions())
+        self._sync_actions()
+
+    def _sync_actions(self) -> None:
+        """Menu and toolbar actions follow the buttons of the table on show."""
+        queue = self.queue_panel
+        self.confirm_action.setEnabled(queue.confirm_button.isEnabled())
+        self.cancel_action.setEnabled(queue.cancel_button.isEnabled())
+        panel: PendingQueuePanel | BookingsBrowserPanel = (
+            self.browser_panel if self.tabs.currentWidget() is self.browser_panel else queue
+        )
+        self.details_action.setEnabled(panel.details_button.isEnabled())
+        self.print_summary_action.setEnabled(
+            self.presenter.printing_available and panel.print_button.isEnabled()
+        )
+
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        self.business_date_label = QLabel()
+        self.business_date_label.setObjectName("businessDateLabel")
+        self.database_label = QLabel()
+        self.database_label.setObjectName("databaseLabel")
+        status.addPermanentWidget(self.business_date_label)
+        status.addPermanentWidget(self.database_label)
+
+    # -- MainWindowView ------------------------------------------------------------------
+
+    def show_database(self, text: str) -> None:
+        self.database_label.setText(fill(self.tr("Database: %1"), text))
+        self.database_label.setToolTip(text)
+        self.setWindowTitle(fill(self.tr("DST Desktop — %1"), text))
+
+    def show_business_date(self, text: str) -> None:
+        self.business_date_label.setText(fill(self.tr("Today: %1"), text))
+
+    def show_status_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 15_000)
+
+    def set_printing_available(self, available: bool) -> None:
+        tip = "" if available else self._print_reason
+        for action in (self.print_summary_action, self.print_day_sheet_action):
+            action.setToolTip(tip or action.text().replace("&", ""))
+        self.print_day_sheet_action.setEnabled(available)
+        self._sync_actions()
+        self.queue_panel.set_print_tooltip(tip)
+        self.browser_panel.set_print_tooltip(tip)
+
+    def open_details(self, session_id: str) -> None:
+        dialog = BookingDetailsDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        presenter = self.presenter.details_presenter(dialog)
+        # Qt holds slots of plain Python objects weakly: the dialog keeps its presenter.
+        dialog.presenter = presenter
+        dialog.action_requested.connect(presenter.perform)
+        dialog.print_requested.connect(presenter.print_summary)
+        if not self.presenter.printing_available:
+            dialog.set_print_tooltip(self._print_reason)
+        presenter.load(session_id)
+        dialog.finished.connect(lambda _result: self._forget_details(dialog))
+        self.details_dialog = dialog
+        dialog.open()
+
+    def _forget_details(self, dialog: BookingDetailsDialog) -> None:
+        if self.details_dialog is dialog:
+            self.details_dialog = None
+
+    # -- other commands ------------------------------------------------------------------
+
+    def set_printing(self, printing: BookingPrinting | None) -> None:
+        """Plug a printing implementation in (or out); print commands follow."""
+        self.presenter.set_printing(printing)
+
+    def open_reference_data(self) -> None:
+        dialog = ReferenceDataDialog(self.workflows.queries.today(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        presenter = self.presenter.reference_editor_presenter(dialog)
+        dialog.presenter = presenter
+        dialog.selected.connect(presenter.select)
+        dialog.new_requested.connect(presenter.new)
+        dialog.save_requested.connect(presenter.save)
+        presenter.load()
+        for kind in dialog.kind_tabs:
+            presenter.new(kind)
+        dialog.finished.connect(lambda _result: setattr(self, "reference_dialog", None))
+        self.reference_dialog = dialog
+        dialog.open()
+
+    def open_settings(self) -> None:
+        current = text_setting(keys.LANGUAGE)
+        dialog = SettingsDialog(current, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def apply(result: int) -> None:
+            chosen = dialog.language()
+            if result != SettingsDialog.DialogCode.Accepted or chosen == current:
+                return
+            app_settings().setValue(keys.LANGUAGE, chosen)
+            if self.on_language_change is not None:
+                # Rebuilding the window closes this one: leave the dialog's signal first.
+                callback = self.on_language_change
+                QTimer.singleShot(0, lambda: callback(chosen))
+            else:
+                self.show_status_message(
+                    self.tr("The new language applies the next time DST Desktop starts.")
+                )
+
+        dialog.finished.connect(apply)
+        dialog.open()
+
+    def _new_booking(self) -> None:
+        self.presenter.new_booking()
+        self.booking_form.client_combo.setFocus()
+
+    def _print_summary(self) -> None:
+        if self.tabs.currentWidget() is self.browser_panel:
+            self.presenter.browser.print_summary()
+        else:
+            self.presenter.queue.print_summary()
+
+    def _details(self) -> None:
+        if self.tabs.currentWidget() is self.browser_panel:
+            self.presenter.browser.details_requested()
+        else:
+            self.presenter.queue.details_requested()
+
+    def _find(self) -> None:
+        panel = self.tabs.currentWidget()
+        search = (
+            self.browser_panel.filters.search_edit
+            if panel is self.browser_panel
+            else self.queue_panel.filters.search_edit
+        )
+        search.setFocus()
+        search.selectAll()
+
+    def _browse(self) -> None:
+        self.tabs.setCurrentWidget(self.browser_panel)
+        self.browser_panel.filters.search_edit.setFocus()
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About DST Desktop"),
+            fill(
+                self.tr(
+                    "DST Desktop %1\n\nBooking of on-site DST training sessions: requests, "
+                    "confirmation with setup and operator, missions and their follow-up."
+                ),
+                __version__,
+            ),
+        )
+
+    # -- remembering the window ----------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        settings = app_settings()
+        geometry = settings.value(keys.GEOMETRY)
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1440, 900)
+        splitters = settings.value(keys.SPLITTERS)
+        if isinstance(splitters, list) and len(splitters) == 2:
+            for splitter, state in zip(
+                (self.top_splitter, self.main_splitter), splitters, strict=True
+            ):
+                if isinstance(state, QByteArray):
+                    splitter.restoreState(state)
+
+    def save_state(self) -> None:
+        settings = app_settings()
+        settings.setValue(keys.GEOMETRY, self.saveGeometry())
+        settings.setValue(
+            keys.SPLITTERS, [self.top_splitter.saveState(), self.main_splitter.saveState()]
+        )
+        settings.setValue(keys.LAST_REGION, self.presenter.calendar.region_id or "")
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if isinstance(self.runner, QtTaskRunner) and self.runner.busy:
+            self.show_status_message(
+                self.tr("Please wait: DST Desktop closes when the current work is done.")
+            )
+            event.ignore()
+            return
+        self.save_state()
+        event.accept()

@@ -1,0 +1,163 @@
+"""The module catalogue, one checkable row per module, and the capacity the ticks allow."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QGroupBox, QHeaderView, QLabel, QTreeView, QVBoxLayout, QWidget
+
+from dst_desktop.presenters.module_picker import ModuleRow
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class ModuleListModel(QAbstractTableModel):
+    """Column 0: the module's name, checkable; column 1: its capacity."""
+
+    #: A module was ticked or unticked by the user: (module id, checked).
+    toggled = Signal(str, bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[ModuleRow] = []
+        self._checked: list[bool] = []
+        self._limiting: str | None = None
+        self._headers = (self.tr("Module"), self.tr("Capacity"))
+
+    def set_rows(self, rows: Sequence[ModuleRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._checked = [row.checked for row in rows]
+        self.endResetModel()
+
+    def set_limiting(self, module_id: str | None) -> None:
+        self._limiting = module_id
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, 0),
+                self.index(len(self._rows) - 1, 1),
+                [Qt.ItemDataRole.FontRole],
+            )
+
+    def module_id(self, row: int) -> str:
+        return self._rows[row].id
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 2
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < 2:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        if role == Qt.ItemDataRole.ToolTipRole and section == 1:
+            return self.tr("The most participants the module takes")
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == 0:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return row.name if column == 0 else row.capacity_text
+        if role == Qt.ItemDataRole.CheckStateRole and column == 0:
+            checked = self._checked[index.row()]
+            return Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.FontRole and row.id == self._limiting:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.UserRole:
+            return row.id
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def setData(self, index: AnyIndex, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if (
+            not index.isValid()
+            or index.column() != 0
+            or role != Qt.ItemDataRole.CheckStateRole
+            or not 0 <= index.row() < len(self._rows)
+        ):
+            return False
+        checked = value in (Qt.CheckState.Checked, Qt.CheckState.Checked.value)
+        self._checked[index.row()] = checked
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
+        self.toggled.emit(self._rows[index.row()].id, checked)
+        return True
+
+
+class ModulePicker(QGroupBox):
+    """The presenters' ModulePickerView."""
+
+    module_toggled = Signal(str, bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Modules"))
+        layout = QVBoxLayout(self)
+        self.model = ModuleListModel(self)
+        self.list = QTreeView()
+        self.list.setObjectName("moduleList")
+        self.list.setAccessibleName(self.tr("Modules"))
+        self.list.setRootIsDecorated(False)
+        self.list.setUniformRowHeights(True)
+        self.list.setAlternatingRowColors(True)
+        self.list.setModel(self.model)
+        header = self.list.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        layout.addWidget(self.list, 1)
+        self.capacity_label = QLabel()
+        self.capacity_label.setObjectName("capacityLabel")
+        self.capacity_label.setWordWrap(True)
+        layout.addWidget(self.capacity_label)
+        self.model.toggled.connect(self.module_toggled)
+        self.list.activated.connect(self._toggle_row)
+
+    def _toggle_row(self, index: QModelIndex) -> None:
+        """Enter or double-click on a row ticks it, as a click on its box does."""
+        first = self.model.index(index.row(), 0)
+        state = self.model.data(first, Qt.ItemDataRole.CheckStateRole)
+        new_state = (
+            Qt.CheckState.Unchecked if state == Qt.CheckState.Checked else Qt.CheckState.Checked
+        )
+        self.model.setData(first, new_state, Qt.ItemDataRole.CheckStateRole)
+
+    def show_modules(self, rows: Sequence[ModuleRow]) -> None:
+        self.model.set_rows(rows)
+
+    def show_capacity(self, text: str, limiting_module_id: str | None) -> None:
+        self.capacity_label.setText(text)
+        self.model.set_limiting(limiting_module_id)
+
+    def set_checked(self, module_id: str, checked: bool) -> None:
+        """Tick or untick a module as the user would (keyboard shortcuts, tests)."""
+        for row in range(self.model.rowCount()):
+            if self.model.module_id(row) == module_id:
+                state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+                self.model.setData(self.model.index(row, 0), state, Qt.ItemDataRole.CheckStateRole)

@@ -1,0 +1,366 @@
+"""Reference data screens: one tab per kind, a list on the left and a form on the right."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelection,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSignalBlocker,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dst_desktop.presenters.catalogue import Choice
+from dst_desktop.presenters.messages import Tone
+from dst_desktop.presenters.reference_editor import (
+    ReferenceEditorPresenter,
+    ReferenceEntry,
+    ReferenceKind,
+    ReferenceRow,
+)
+from dst_desktop.services.reference import MAX_MODULE_CAPACITY
+from dst_desktop.services.validation import MAX_ID_LENGTH, MAX_NAME_LENGTH
+from dst_desktop.ui.icons import icon
+from dst_desktop.ui.l10n import QtLocalizer, from_qdate, short_date_format, to_qdate
+from dst_desktop.ui.theme import TONE_TEXT
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class ReferenceTableModel(QAbstractTableModel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._headers: list[str] = []
+        self._rows: list[ReferenceRow] = []
+
+    def set_rows(self, headers: Sequence[str], rows: Sequence[ReferenceRow]) -> None:
+        self.beginResetModel()
+        self._headers = list(headers)
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_of(self, item_id: str) -> int:
+        return next((n for n, row in enumerate(self._rows) if row.id == item_id), -1)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self._headers)
+        ):
+            return self._headers[section]
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if not 0 <= index.column() < len(row.cells):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return row.cells[index.column()]
+        if role == ID_ROLE:
+            return row.id
+        return None
+
+
+class ReferenceTab(QWidget):
+    """The list and the form of one kind of reference data."""
+
+    selected = Signal(str)
+    new_requested = Signal()
+    save_requested = Signal(object, bool)
+
+    def __init__(self, kind: ReferenceKind, today: dt.date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kind = kind
+        self.is_new = True
+        self._unavailable: list[dt.date] = []
+        layout = QHBoxLayout(self)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        layout.addWidget(splitter)
+
+        self.model = ReferenceTableModel(self)
+        self.table = QTableView()
+        self.table.setObjectName(f"{kind.value}Table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        splitter.addWidget(self.table)
+
+        form_box = QGroupBox(self.tr("Entry"))
+        form_layout = QVBoxLayout(form_box)
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.id_edit = QLineEdit()
+        self.id_edit.setObjectName("idEdit")
+        self.id_edit.setMaxLength(MAX_ID_LENGTH)
+        self.form.addRow(self.tr("Identifier:"), self.id_edit)
+        self.name_edit = QLineEdit()
+        self.name_edit.setObjectName("nameEdit")
+        self.name_edit.setMaxLength(MAX_NAME_LENGTH)
+        self.form.addRow(self.tr("Name:"), self.name_edit)
+        self.region_combo = QComboBox()
+        self.region_combo.setObjectName("regionEdit")
+        self.active_check = QCheckBox(self.tr("In service"))
+        self.active_check.setObjectName("activeEdit")
+        self.days_list = QListWidget()
+        self.days_list.setObjectName("daysList")
+        self.days_list.setMaximumHeight(140)
+        self.day_edit = QDateEdit()
+        self.day_edit.setObjectName("dayEdit")
+        self.day_edit.setCalendarPopup(True)
+        self.day_edit.setDisplayFormat(short_date_format(QLocale()))
+        self.day_edit.setDate(to_qdate(today))
+        self.add_day_button = QPushButton(self.tr("Add day"))
+        self.add_day_button.setObjectName("addDayButton")
+        self.remove_day_button = QPushButton(self.tr("Remove"))
+        self.remove_day_button.setObjectName("removeDayButton")
+        self.capacity_spin = QSpinBox()
+        self.capacity_spin.setObjectName("capacityEdit")
+        self.capacity_spin.setRange(1, MAX_MODULE_CAPACITY)
+        self.email_edit = QLineEdit()
+        self.email_edit.setObjectName("emailEdit")
+        self.email_edit.setMaxLength(MAX_NAME_LENGTH)
+        self.phone_edit = QLineEdit()
+        self.phone_edit.setObjectName("phoneEdit")
+        self.phone_edit.setMaxLength(MAX_NAME_LENGTH)
+        if kind in (ReferenceKind.SETUPS, ReferenceKind.OPERATORS):
+            self.form.addRow(self.tr("Region:"), self.region_combo)
+            self.form.addRow("", self.active_check)
+            days_label = (
+                self.tr("Maintenance days:")
+                if kind is ReferenceKind.SETUPS
+                else self.tr("Leave days:")
+            )
+            days = QVBoxLayout()
+            days.addWidget(self.days_list)
+            add_row = QHBoxLayout()
+            add_row.addWidget(self.day_edit, 1)
+            add_row.addWidget(self.add_day_button)
+            add_row.addWidget(self.remove_day_button)
+            days.addLayout(add_row)
+            self.form.addRow(days_label, days)
+        elif kind is ReferenceKind.MODULES:
+            self.form.addRow(self.tr("Capacity (participants):"), self.capacity_spin)
+        elif kind is ReferenceKind.CLIENTS:
+            self.form.addRow(self.tr("E-mail:"), self.email_edit)
+            self.form.addRow(self.tr("Phone:"), self.phone_edit)
+        form_layout.addLayout(self.form)
+        self.message_label = QLabel()
+        self.message_label.setObjectName("messageLabel")
+        self.message_label.setWordWrap(True)
+        self.message_label.setTextFormat(Qt.TextFormat.PlainText)
+        form_layout.addWidget(self.message_label)
+        form_layout.addStretch(1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.new_button = QPushButton(self.tr("New"))
+        self.new_button.setObjectName("newButton")
+        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button.setObjectName("saveButton")
+        self.save_button.setProperty("primary", True)
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.save_button)
+        form_layout.addLayout(buttons)
+        splitter.addWidget(form_box)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([640, 420])
+
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.new_button.clicked.connect(self.new_requested)
+        self.save_button.clicked.connect(self._save)
+        self.add_day_button.clicked.connect(self._add_day)
+        self.remove_day_button.clicked.connect(self._remove_day)
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            self.selected.emit(str(rows[0].data(ID_ROLE)))
+
+    def _show_days(self) -> None:
+        self.days_list.clear()
+        localizer = QtLocalizer()
+        for day in sorted(self._unavailable):
+            item = QListWidgetItem(localizer.long_date_text(day))
+            item.setData(ID_ROLE, day.isoformat())
+            self.days_list.addItem(item)
+
+    def _add_day(self) -> None:
+        day = from_qdate(self.day_edit.date())
+        if day not in self._unavailable:
+            self._unavailable.append(day)
+            self._show_days()
+
+    def _remove_day(self) -> None:
+        for item in self.days_list.selectedItems():
+            day = dt.date.fromisoformat(str(item.data(ID_ROLE)))
+            if day in self._unavailable:
+                self._unavailable.remove(day)
+        self._show_days()
+
+    def entry(self) -> ReferenceEntry:
+        return ReferenceEntry(
+            id=self.id_edit.text(),
+            name=self.name_edit.text(),
+            region_id=self.region_combo.currentData(),
+            active=self.active_check.isChecked(),
+            unavailable_dates=tuple(sorted(self._unavailable)),
+            capacity_max=self.capacity_spin.value(),
+            email=self.email_edit.text(),
+            phone=self.phone_edit.text(),
+        )
+
+    def _save(self) -> None:
+        self.save_requested.emit(self.entry(), self.is_new)
+
+    def show_regions(self, regions: Sequence[Choice]) -> None:
+        current = self.region_combo.currentData()
+        with QSignalBlocker(self.region_combo):
+            self.region_combo.clear()
+            for region in regions:
+                self.region_combo.addItem(region.text, region.id)
+            self.region_combo.setCurrentIndex(max(0, self.region_combo.findData(current)))
+
+    def show_items(self, headers: Sequence[str], rows: Sequence[ReferenceRow]) -> None:
+        with QSignalBlocker(self.table.selectionModel()):
+            self.model.set_rows(headers, rows)
+
+    def show_entry(self, entry: ReferenceEntry, is_new: bool) -> None:
+        self.is_new = is_new
+        self.id_edit.setText(entry.id)
+        self.id_edit.setReadOnly(not is_new)
+        self.id_edit.setPlaceholderText(self.tr("made from the name") if is_new else "")
+        self.name_edit.setText(entry.name)
+        self.region_combo.setCurrentIndex(max(0, self.region_combo.findData(entry.region_id)))
+        self.active_check.setChecked(entry.active)
+        self._unavailable = list(entry.unavailable_dates)
+        self._show_days()
+        self.capacity_spin.setValue(entry.capacity_max)
+        self.email_edit.setText(entry.email)
+        self.phone_edit.setText(entry.phone)
+        row = self.model.row_of(entry.id) if not is_new else -1
+        with QSignalBlocker(self.table.selectionModel()):
+            if row >= 0:
+                self.table.selectRow(row)
+            else:
+                self.table.clearSelection()
+        if is_new:
+            self.name_edit.setFocus()
+
+    def show_message(self, text: str, tone: Tone) -> None:
+        self.message_label.setText(text)
+        self.message_label.setStyleSheet(f"color: {TONE_TEXT[tone].name()}; font-weight: 600;")
+
+
+class ReferenceDataDialog(QDialog):
+    """The presenters' ReferenceEditorView."""
+
+    selected = Signal(object, str)
+    new_requested = Signal(object)
+    save_requested = Signal(object, object, bool)
+
+    def __init__(self, today: dt.date, parent: QWidget | None = None) -> None:
+        """``today`` is the business date: where the day pickers start."""
+        super().__init__(parent)
+        self.setObjectName("referenceDataDialog")
+        self.setWindowTitle(self.tr("Reference data"))
+        self.setWindowIcon(icon("reference"))
+        self.resize(1100, 640)
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr(
+                "Regions, setups, operators, modules, clients and offers. Choose an entry to "
+                "change it, or press New. An entry taken out of service stays in past bookings."
+            )
+        )
+        intro.setWordWrap(True)
+        intro.setObjectName("hintLabel")
+        layout.addWidget(intro)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("referenceTabs")
+        titles = {
+            ReferenceKind.REGIONS: self.tr("Regions"),
+            ReferenceKind.SETUPS: self.tr("Setups"),
+            ReferenceKind.OPERATORS: self.tr("Operators"),
+            ReferenceKind.MODULES: self.tr("Modules"),
+            ReferenceKind.CLIENTS: self.tr("Clients"),
+            ReferenceKind.OFFERS: self.tr("Offers"),
+        }
+        self.presenter: ReferenceEditorPresenter | None = None
+        self.kind_tabs: dict[ReferenceKind, ReferenceTab] = {}
+        for kind in ReferenceKind:
+            tab = ReferenceTab(kind, today)
+            self.kind_tabs[kind] = tab
+            self.tabs.addTab(tab, titles[kind])
+            tab.selected.connect(lambda item_id, k=kind: self.selected.emit(k, item_id))
+            tab.new_requested.connect(lambda k=kind: self.new_requested.emit(k))
+            tab.save_requested.connect(
+                lambda entry, is_new, k=kind: self.save_requested.emit(k, entry, is_new)
+            )
+        layout.addWidget(self.tabs, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    # -- ReferenceEditorView -------------------------------------------------------------
+
+    def show_region_choices(self, regions: Sequence[Choice]) -> None:
+        for kind in (ReferenceKind.SETUPS, ReferenceKind.OPERATORS):
+            self.kind_tabs[kind].show_regions(regions)
+
+    def show_items(
+        self, kind: ReferenceKind, headers: Sequence[str], rows: Sequence[ReferenceRow]
+    ) -> None:
+        self.kind_tabs[kind].show_items(headers, rows)
+
+    def show_entry(self, kind: ReferenceKind, entry: ReferenceEntry, is_new: bool) -> None:
+        self.kind_tabs[kind].show_entry(entry, is_new)
+
+    def show_message(self, kind: ReferenceKind, text: str, tone: Tone) -> None:
+        self.kind_tabs[kind].show_message(text, tone)

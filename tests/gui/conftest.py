@@ -1,0 +1,60 @@
+"""GUI tests: the real window, offscreen, on a real SQLite database."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from dst_desktop.app import create_main_window
+from dst_desktop.services.workflows import Workflows
+from dst_desktop.ui.l10n import LanguageInstaller
+from dst_desktop.ui.main_window import MainWindow
+from tests.conftest import TODAY
+from tests.unit.presenters.fakes import FakeDialogs
+
+# A desktop-sized virtual screen: the offscreen platform's default is 800 × 600, smaller
+# than the window. Set before pytest-qt creates the QApplication.
+if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+    screen = Path(__file__).with_name("offscreen-screen.json")
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={screen}"
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path: Path) -> Iterator[Path]:
+    """Each test has its own QSettings file, never the user's."""
+    folder = tmp_path / "settings"
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    yield folder
+
+
+@pytest.fixture(autouse=True)
+def english(qapp: QApplication) -> Iterator[None]:
+    """The interface in English with British dates, whatever the machine's locale."""
+    installer = LanguageInstaller()
+    installer.install("en")
+    yield
+    installer.install("en")
+
+
+@pytest.fixture
+def dialogs() -> FakeDialogs:
+    return FakeDialogs()
+
+
+@pytest.fixture
+def window(
+    qtbot: QtBot, workflows: Workflows, database_url: str, dialogs: FakeDialogs
+) -> MainWindow:
+    """The main window on the sample reference data, on the business date TODAY."""
+    main = create_main_window(database_url, TODAY, dialogs=dialogs)
+    qtbot.addWidget(main)
+    main.resize(1440, 900)
+    main.show()
+    qtbot.waitExposed(main)
+    return main

@@ -1,0 +1,291 @@
+"""What desktop users expect of the window: search, shortcuts, status bar, remembered
+state, disabled printing until it is installed, reference data screens, first start."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from dst_desktop.app import WindowHost, create_main_window
+from dst_desktop.persistence.store import PeeweeStore
+from dst_desktop.presenters.dialogs import FirstStartChoice
+from dst_desktop.presenters.reference_editor import ReferenceKind
+from dst_desktop.services.workflows import Workflows
+from dst_desktop.ui import settings as keys
+from dst_desktop.ui.l10n import LanguageInstaller
+from dst_desktop.ui.main_window import MainWindow
+from dst_desktop.ui.settings import app_settings
+from dst_desktop.ui.settings_dialog import SettingsDialog
+from dst_desktop.ui.tasks import QtTaskRunner
+from tests.conftest import TODAY, sample_reference
+from tests.gui.helpers import (
+    child,
+    choose_client,
+    choose_region,
+    click,
+    click_day,
+    table_rows,
+    tick_module,
+)
+from tests.unit.presenters.conftest import create
+from tests.unit.presenters.fakes import FakeDialogs, RecordingPrinting
+
+
+def action(window: MainWindow, name: str) -> QAction:
+    found = window.findChild(QAction, name)
+    assert found is not None, name
+    return found
+
+
+def test_client_combo_finds_a_client_by_typing_its_name(window: MainWindow) -> None:
+    choose_region(window, "occitanie")
+    click_day(window, dt.date(2025, 3, 10))
+    tick_module(window, "Tir de précision")
+    combo = window.booking_form.client_combo
+    line_edit = combo.lineEdit()
+    assert line_edit is not None
+    line_edit.setText("acme sécu")  # part of a name: not a client yet
+    assert not child(window, QPushButton, "createBookingButton").isEnabled()
+    line_edit.setText("ACME Sécurité")
+    assert window.presenter.form.client_id == "client_acme"
+    assert child(window, QPushButton, "createBookingButton").isEnabled()
+    completer = combo.completer()
+    assert completer is not None
+    assert completer.filterMode() == Qt.MatchFlag.MatchContains
+
+
+def test_menu_commands_have_the_usual_shortcuts(window: MainWindow) -> None:
+    expected = {
+        "newBookingAction": QKeySequence(QKeySequence.StandardKey.New),
+        "confirmAction": QKeySequence("Ctrl+Return"),
+        "printSummaryAction": QKeySequence(QKeySequence.StandardKey.Print),
+        "findAction": QKeySequence(QKeySequence.StandardKey.Find),
+        "quitAction": QKeySequence(QKeySequence.StandardKey.Quit),
+        "detailsAction": QKeySequence("Ctrl+I"),
+    }
+    for name, sequence in expected.items():
+        assert action(window, name).shortcut() == sequence, name
+
+
+def test_find_focuses_the_search_of_the_table_on_show(qtbot: QtBot, window: MainWindow) -> None:
+    window.activateWindow()
+    action(window, "findAction").trigger()
+    assert QApplication.focusWidget() is window.queue_panel.filters.search_edit
+    window.tabs.setCurrentWidget(window.browser_panel)
+    action(window, "findAction").trigger()
+    assert QApplication.focusWidget() is window.browser_panel.filters.search_edit
+
+
+def test_confirm_action_follows_the_selection(
+    qtbot: QtBot, workflows: Workflows, window: MainWindow
+) -> None:
+    create(workflows)
+    window.presenter.queue.refresh()
+    confirm = action(window, "confirmAction")
+    assert not confirm.isEnabled()
+    window.queue_panel.table.selectRow(0)
+    assert confirm.isEnabled()
+    confirm.trigger()
+    assert table_rows(window, "pendingTable") == []
+    assert not confirm.isEnabled()
+
+
+def test_status_bar_shows_the_database_and_business_date(
+    window: MainWindow, database_url: str
+) -> None:
+    assert window.database_label.text() == f"Database: {database_url.removeprefix('sqlite:///')}"
+    assert window.business_date_label.text() == "Today: Thursday, 20 February 2025"
+    assert window.windowTitle().startswith("DST Desktop — ")
+
+
+def test_printing_is_disabled_and_says_why_until_installed(
+    workflows: Workflows, window: MainWindow
+) -> None:
+    create(workflows)
+    window.presenter.queue.refresh()
+    window.queue_panel.table.selectRow(0)
+    button = child(window, QPushButton, "printSummaryButton")
+    assert not button.isEnabled()
+    assert "Printing is not installed" in button.toolTip()
+    for name in ("printSummaryAction", "printDaySheetAction"):
+        assert not action(window, name).isEnabled()
+        assert "Printing is not installed" in action(window, name).toolTip()
+
+
+def test_an_installed_printing_prints_the_selected_booking_and_the_day(
+    qtbot: QtBot, workflows: Workflows, database_url: str
+) -> None:
+    session = create(workflows)
+    printing = RecordingPrinting()
+    window = create_main_window(
+        database_url,
+        TODAY,
+        dialogs=FakeDialogs(),
+        printing_factory=lambda parent, wf: printing,
+    )
+    qtbot.addWidget(window)
+    window.queue_panel.table.selectRow(0)
+    click(qtbot, window, "printSummaryButton")
+    assert printing.summaries == [session.id]
+    choose_region(window, "bretagne")
+    click_day(window, dt.date(2025, 3, 3))
+    action(window, "printDaySheetAction").trigger()
+    assert printing.day_sheets == [(dt.date(2025, 3, 3), "bretagne")]
+
+
+def test_window_remembers_geometry_and_region(
+    qtbot: QtBot, workflows: Workflows, database_url: str
+) -> None:
+    first = create_main_window(database_url, TODAY, dialogs=FakeDialogs())
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(1234, 777)
+    first.main_splitter.setSizes([500, 170])
+    saved_size = first.size()
+    saved_splitter = first.main_splitter.sizes()
+    choose_region(first, "occitanie")
+    first.close()
+    assert app_settings().value(keys.LAST_REGION) == "occitanie"
+    second = create_main_window(database_url, TODAY, dialogs=FakeDialogs())
+    qtbot.addWidget(second)
+    second.show()
+    qtbot.waitExposed(second)
+    assert second.calendar_panel.region_combo.currentData() == "occitanie"
+    assert second.size() == saved_size
+    assert second.main_splitter.sizes() == saved_splitter
+
+
+def test_first_start_offers_the_demo_and_loads_it_in_a_worker(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, empty_store: PeeweeStore, database_url: str
+) -> None:
+    monkeypatch.setattr("dst_desktop.app.load_demo_reference", sample_reference)
+    dialogs = FakeDialogs(first_start=FirstStartChoice.DEMO)
+    window = create_main_window(database_url, TODAY, dialogs=dialogs)
+    qtbot.addWidget(window)
+    assert window.calendar_panel.region_combo.count() == 0
+    runner = window.runner
+    assert isinstance(runner, QtTaskRunner)
+    with qtbot.waitSignal(runner.finished, timeout=60_000):
+        window.presenter.first_start()
+    assert window.calendar_panel.region_combo.count() == 2
+    assert table_rows(window, "bookingsTable")
+    assert window.statusBar().currentMessage().startswith("Demo data loaded:")
+
+
+def test_import_reference_data_runs_in_a_worker_and_reports(
+    qtbot: QtBot, empty_store: PeeweeStore, database_url: str, tmp_path: Path
+) -> None:
+    path = tmp_path / "reference.json"
+    path.write_text(json.dumps(sample_reference()), encoding="utf-8")
+    dialogs = FakeDialogs(reference_file=str(path))
+    window = create_main_window(database_url, TODAY, dialogs=dialogs)
+    qtbot.addWidget(window)
+    runner = window.runner
+    assert isinstance(runner, QtTaskRunner)
+    with qtbot.waitSignal(runner.finished, timeout=30_000):
+        action(window, "importReferenceAction").trigger()
+    assert dialogs.reports[0][1] == "The reference data was imported."
+    assert [window.calendar_panel.region_combo.itemText(i) for i in range(2)] == [
+        "Bretagne",
+        "Occitanie",
+    ]
+
+
+def test_reference_data_dialog_adds_an_operator_with_leave(
+    qtbot: QtBot, workflows: Workflows, window: MainWindow
+) -> None:
+    action(window, "referenceDataAction").trigger()
+    dialog = window.reference_dialog
+    assert dialog is not None and dialog.isVisible()
+    tab = dialog.kind_tabs[ReferenceKind.OPERATORS]
+    dialog.tabs.setCurrentWidget(tab)
+    click(qtbot, tab, "newButton")
+    tab.name_edit.setText("Jeanne Dupont")
+    tab.region_combo.setCurrentIndex(tab.region_combo.findData("bretagne"))
+    tab.day_edit.setDate(QDate(2025, 3, 11))
+    click(qtbot, tab, "addDayButton")
+    assert tab.days_list.count() == 1
+    click(qtbot, tab, "saveButton")
+    assert tab.message_label.text() == "Jeanne Dupont saved."
+    operator = next(
+        o for o in workflows.queries.reference().operators if o.id == "op_jeanne_dupont"
+    )
+    assert operator.region_id == "bretagne"
+    assert operator.unavailable_dates == {dt.date(2025, 3, 11)}
+    assert "Jeanne Dupont" in [row[0] for row in table_rows(tab, "operatorsTable")]
+    # Choosing an existing setup shows its maintenance days in the form.
+    setups = dialog.kind_tabs[ReferenceKind.SETUPS]
+    setups.table.selectRow(
+        table_rows(setups, "setupsTable").index(
+            next(r for r in table_rows(setups, "setupsTable") if r[-1] == "setup_bretagne_2")
+        )
+    )
+    assert setups.name_edit.text() == "Setup Bretagne #2"
+    assert setups.id_edit.isReadOnly()
+    assert setups.days_list.count() == 1
+
+
+def test_reference_dialog_explains_a_refused_save(qtbot: QtBot, window: MainWindow) -> None:
+    window.open_reference_data()
+    dialog = window.reference_dialog
+    assert dialog is not None
+    tab = dialog.kind_tabs[ReferenceKind.CLIENTS]
+    tab.id_edit.setText("client_123")
+    tab.name_edit.setText("Someone else")
+    click(qtbot, tab, "saveButton")
+    assert "client_123 is already used" in tab.message_label.text()
+
+
+def test_settings_dialog_saves_the_language(qtbot: QtBot, window: MainWindow) -> None:
+    window.open_settings()
+    dialog = window.findChild(SettingsDialog, "settingsDialog")
+    assert dialog is not None
+    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("fr"))
+    dialog.accept()
+    assert app_settings().value(keys.LANGUAGE) == "fr"
+    assert "next time" in window.statusBar().currentMessage()
+
+
+def test_changing_language_rebuilds_the_window_in_french(
+    qtbot: QtBot, workflows: Workflows, database_url: str
+) -> None:
+    languages = LanguageInstaller()
+    windows: list[MainWindow] = []
+
+    def build() -> MainWindow:
+        window = create_main_window(database_url, TODAY, dialogs=FakeDialogs())
+        qtbot.addWidget(window)
+        windows.append(window)
+        return window
+
+    host = WindowHost(build, languages)
+    host.window.show()
+    choose_region(host.window, "bretagne")
+    host.change_language("fr")
+    french = host.window
+    assert french is not windows[0]
+    assert child(french, QPushButton, "createBookingButton").text() == "Créer la réservation"
+    assert french.business_date_label.text() == "Aujourd’hui\u00a0: jeudi 20 février 2025"
+    assert french.calendar_panel.region_combo.currentData() == "bretagne"
+    assert not windows[0].isVisible()
+
+
+def test_new_booking_clears_the_form_and_focuses_the_client(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    choose_client(window, "client_123")
+    window.activateWindow()
+    action(window, "newBookingAction").trigger()
+    assert window.presenter.form.client_id is None
+    line_edit = window.booking_form.client_combo.lineEdit()
+    assert isinstance(line_edit, QLineEdit) and line_edit.text() == ""
+    focused = QApplication.focusWidget()
+    assert isinstance(focused, QWidget)
+    assert focused in (window.booking_form.client_combo, line_edit)

@@ -1,0 +1,290 @@
+"""Fake views and services for presenter tests: they record what a screen would show."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from dst_desktop.presenters.booking_details import ActionChoice, AuditLine, DetailField
+from dst_desktop.presenters.booking_form import AvailabilityPanel, SuggestedDate
+from dst_desktop.presenters.booking_rows import BookingTable
+from dst_desktop.presenters.calendar import DayMark
+from dst_desktop.presenters.catalogue import Choice
+from dst_desktop.presenters.dialogs import FirstStartChoice
+from dst_desktop.presenters.messages import Tone
+from dst_desktop.presenters.module_picker import ModuleRow
+from dst_desktop.presenters.reference_editor import ReferenceEntry, ReferenceKind, ReferenceRow
+
+T = TypeVar("T")
+
+
+@dataclass
+class FakeDialogs:
+    """Answers questions as told and keeps what was shown, as (title, text) pairs."""
+
+    confirm_answer: bool = True
+    text_answer: str | None = "Client postponed the event"
+    first_start: FirstStartChoice = FirstStartChoice.EMPTY
+    reference_file: str | None = None
+    questions: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+    reports: list[tuple[str, str, list[str]]] = field(default_factory=list)
+    infos: list[tuple[str, str]] = field(default_factory=list)
+
+    def confirm(self, title: str, text: str, accept_label: str) -> bool:
+        self.questions.append((title, text))
+        return self.confirm_answer
+
+    def ask_text(self, title: str, label: str) -> str | None:
+        self.questions.append((title, label))
+        return self.text_answer
+
+    def inform(self, title: str, text: str) -> None:
+        self.infos.append((title, text))
+
+    def warn(self, title: str, text: str) -> None:
+        self.warnings.append((title, text))
+
+    def report(self, title: str, summary: str, lines: Sequence[str]) -> None:
+        self.reports.append((title, summary, list(lines)))
+
+    def choose_first_start(self) -> FirstStartChoice:
+        return self.first_start
+
+    def choose_reference_file(self) -> str | None:
+        return self.reference_file
+
+
+class InlineRunner:
+    """Runs "long" work at once, in the calling thread."""
+
+    def __init__(self) -> None:
+        self.titles: list[str] = []
+
+    def run(self, title: str, work: Callable[[], T], on_done: Callable[[T], None]) -> None:
+        self.titles.append(title)
+        on_done(work())
+
+
+@dataclass
+class RecordingPrinting:
+    summaries: list[str] = field(default_factory=list)
+    day_sheets: list[tuple[dt.date, str | None]] = field(default_factory=list)
+
+    def print_booking_summary(self, session_id: str) -> None:
+        self.summaries.append(session_id)
+
+    def print_day_sheet(self, day: dt.date, region_id: str | None) -> None:
+        self.day_sheets.append((day, region_id))
+
+
+@dataclass
+class FakeCalendarView:
+    regions: list[Choice] = field(default_factory=list)
+    selected_region: str | None = None
+    marks: dict[dt.date, DayMark] = field(default_factory=dict)
+    selected_date: dt.date | None = None
+
+    def show_regions(self, regions: Sequence[Choice], selected_id: str | None) -> None:
+        self.regions = list(regions)
+        self.selected_region = selected_id
+
+    def show_month(self, marks: Sequence[DayMark]) -> None:
+        self.marks = {mark.date: mark for mark in marks}
+
+    def show_selected_date(self, day: dt.date) -> None:
+        self.selected_date = day
+
+
+@dataclass
+class FakeModulePickerView:
+    rows: list[ModuleRow] = field(default_factory=list)
+    capacity: str = ""
+    limiting: str | None = None
+
+    def show_modules(self, rows: Sequence[ModuleRow]) -> None:
+        self.rows = list(rows)
+
+    def show_capacity(self, text: str, limiting_module_id: str | None) -> None:
+        self.capacity = text
+        self.limiting = limiting_module_id
+
+
+@dataclass
+class FakeBookingFormView:
+    clients: list[Choice] = field(default_factory=list)
+    client: str | None = None
+    offers: list[Choice] = field(default_factory=list)
+    participants: int = 0
+    notes: str = ""
+    request: str = ""
+    panel: AvailabilityPanel | None = None
+    suggestions_title: str = ""
+    suggestions: list[SuggestedDate] = field(default_factory=list)
+    create_enabled: bool = False
+    create_hint: str = ""
+    created: str = ""
+
+    def show_clients(self, clients: Sequence[Choice], selected_id: str | None) -> None:
+        self.clients = list(clients)
+        self.client = selected_id
+
+    def show_offers(self, offers: Sequence[Choice], selected_id: str | None) -> None:
+        self.offers = list(offers)
+
+    def show_participants(self, count: int) -> None:
+        self.participants = count
+
+    def show_notes(self, text: str) -> None:
+        self.notes = text
+
+    def show_request(self, text: str) -> None:
+        self.request = text
+
+    def show_availability(self, panel: AvailabilityPanel) -> None:
+        self.panel = panel
+
+    def show_suggestions(self, title: str, dates: Sequence[SuggestedDate]) -> None:
+        self.suggestions_title = title
+        self.suggestions = list(dates)
+
+    def set_create_enabled(self, enabled: bool, hint: str) -> None:
+        self.create_enabled = enabled
+        self.create_hint = hint
+
+    def show_created(self, text: str) -> None:
+        self.created = text
+
+
+@dataclass
+class FakeTableView:
+    table: BookingTable | None = None
+    count: str = ""
+    regions: list[Choice] = field(default_factory=list)
+    clients: list[Choice] = field(default_factory=list)
+    statuses: list[Choice] = field(default_factory=list)
+    actions: dict[str, bool] = field(default_factory=dict)
+    outcome: tuple[str, Tone] = ("", Tone.NEUTRAL)
+    selected: str | None = None
+
+    def show_filter_choices(
+        self,
+        regions: Sequence[Choice],
+        clients: Sequence[Choice],
+        statuses: Sequence[Choice] = (),
+    ) -> None:
+        self.regions = list(regions)
+        self.clients = list(clients)
+        self.statuses = list(statuses)
+
+    def show_table(self, table: BookingTable) -> None:
+        self.table = table
+
+    def show_count(self, text: str) -> None:
+        self.count = text
+
+    def set_actions(self, **enabled: bool) -> None:
+        self.actions = dict(enabled)
+
+    def show_outcome(self, text: str, tone: Tone) -> None:
+        self.outcome = (text, tone)
+
+    def select_session(self, session_id: str) -> None:
+        self.selected = session_id
+
+    def column(self, title: str) -> list[str]:
+        assert self.table is not None
+        index = self.table.headers.index(title)
+        return [row.cells[index] for row in self.table.rows]
+
+    @property
+    def session_ids(self) -> list[str]:
+        assert self.table is not None
+        return [row.session_id for row in self.table.rows]
+
+
+@dataclass
+class FakeDetailsView:
+    title: str = ""
+    status: tuple[str, Tone] = ("", Tone.NEUTRAL)
+    fields: dict[str, str] = field(default_factory=dict)
+    audit: list[AuditLine] = field(default_factory=list)
+    actions: list[ActionChoice] = field(default_factory=list)
+    print_available: bool = False
+    outcome: tuple[str, Tone] = ("", Tone.NEUTRAL)
+
+    def show_title(self, text: str) -> None:
+        self.title = text
+
+    def show_status(self, text: str, tone: Tone) -> None:
+        self.status = (text, tone)
+
+    def show_fields(self, fields: Sequence[DetailField]) -> None:
+        self.fields = {f.label: f.value for f in fields}
+
+    def show_audit(self, lines: Sequence[AuditLine]) -> None:
+        self.audit = list(lines)
+
+    def show_actions(self, actions: Sequence[ActionChoice]) -> None:
+        self.actions = list(actions)
+
+    def set_print_available(self, available: bool) -> None:
+        self.print_available = available
+
+    def show_outcome(self, text: str, tone: Tone) -> None:
+        self.outcome = (text, tone)
+
+    @property
+    def action_labels(self) -> list[str]:
+        return [action.label for action in self.actions]
+
+
+@dataclass
+class FakeReferenceView:
+    regions: list[Choice] = field(default_factory=list)
+    items: dict[ReferenceKind, tuple[list[str], list[ReferenceRow]]] = field(default_factory=dict)
+    entries: dict[ReferenceKind, tuple[ReferenceEntry, bool]] = field(default_factory=dict)
+    messages: dict[ReferenceKind, tuple[str, Tone]] = field(default_factory=dict)
+
+    def show_region_choices(self, regions: Sequence[Choice]) -> None:
+        self.regions = list(regions)
+
+    def show_items(
+        self, kind: ReferenceKind, headers: Sequence[str], rows: Sequence[ReferenceRow]
+    ) -> None:
+        self.items[kind] = (list(headers), list(rows))
+
+    def show_entry(self, kind: ReferenceKind, entry: ReferenceEntry, is_new: bool) -> None:
+        self.entries[kind] = (entry, is_new)
+
+    def show_message(self, kind: ReferenceKind, text: str, tone: Tone) -> None:
+        self.messages[kind] = (text, tone)
+
+    def names(self, kind: ReferenceKind) -> list[str]:
+        return [row.cells[0] for row in self.items[kind][1]]
+
+
+@dataclass
+class FakeMainView:
+    database: str = ""
+    business_date: str = ""
+    status_messages: list[str] = field(default_factory=list)
+    printing_available: bool | None = None
+    opened: list[str] = field(default_factory=list)
+
+    def show_database(self, text: str) -> None:
+        self.database = text
+
+    def show_business_date(self, text: str) -> None:
+        self.business_date = text
+
+    def show_status_message(self, text: str) -> None:
+        self.status_messages.append(text)
+
+    def set_printing_available(self, available: bool) -> None:
+        self.printing_available = available
+
+    def open_details(self, session_id: str) -> None:
+        self.opened.append(session_id)
