@@ -73,6 +73,8 @@ DROPPED_FILES: tuple[str, ...] = ("opengl32sw.dll",)
 #: printers; a copy from the build machine brought 8 MB of TLS and Kerberos libraries
 #: with it. Without CUPS, Qt lists no printer and the PDF export still works.
 SYSTEM_LIBRARIES: tuple[str, ...] = ("libcups.so",)
+#: The dynamic loader, which is the system's by definition (``ld-linux-x86-64.so.2``...).
+LOADERS: tuple[str, ...] = ("ld-linux", "ld64.so", "ld-musl")
 
 _QT_TRANSLATION = re.compile(r"^(?P<catalogue>[a-z_]+?)_(?P<language>[a-z]{2}(_[A-Z]{2})?)\.qm$")
 _PLUGINS_FOLDER = ("Qt", "plugins")
@@ -188,6 +190,31 @@ def trim(
         if not (entry[2] == "SYMLINK" and _base(entry[0]) in gone and _base(entry[1]) in gone)
     ]
     return Trimmed(kept, kept_datas, dropped_names, orphaned)
+
+
+def missing_libraries(
+    binaries: Sequence[TocEntry], imports_of: ImportsOf, from_system: Callable[[str], bool]
+) -> dict[str, list[str]]:
+    """Libraries that something in the bundle links against and that neither the bundle
+    holds nor the computer is expected to provide, with who needs each.
+
+    PyInstaller only warns when a library is not on the build machine; a bundle without,
+    say, ``libxcb-icccm.so.4`` starts nowhere but offscreen.
+    """
+    present = {_base(entry[0]) for entry in binaries}
+    missing: dict[str, list[str]] = {}
+    for entry in binaries:
+        for name in imports_of(entry[1]):
+            base = _base(name)
+            if (
+                base in present
+                or from_system(name)
+                or base.startswith(SYSTEM_LIBRARIES)
+                or base.startswith(LOADERS)
+            ):
+                continue
+            missing.setdefault(name, []).append(entry[0])
+    return missing
 
 
 def report(trimmed: Trimmed) -> str:
