@@ -13,6 +13,7 @@ remembered settings (QSettings points at the temporary folder while the test run
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import os
 import platform
@@ -246,6 +247,22 @@ def check_translations(run: SelfTestRun) -> str:
     return "catalogues " + ", ".join(loaded)
 
 
+#: French names in French order: accents sort with their letter (code points would put
+#: "émile" last). Proves the ICU collation data is there (the build trims it).
+FRENCH_ORDER = ("Agathe", "émile", "Eve", "Zoé")
+
+
+def check_collation(run: SelfTestRun) -> str:
+    from PySide6.QtCore import QCollator, QLocale
+
+    collator = QCollator(QLocale(QLocale.Language.French, QLocale.Country.France))
+    shuffled = ("Zoé", "Eve", "Agathe", "émile")
+    ordered = tuple(sorted(shuffled, key=functools.cmp_to_key(collator.compare)))
+    if ordered != FRENCH_ORDER:
+        raise CheckFailedError(f"French names sort as {', '.join(ordered)}")
+    return "French names sort in French order: " + ", ".join(ordered)
+
+
 def check_icons(run: SelfTestRun) -> str:
     from dst_desktop.ui.icons import icon
 
@@ -322,6 +339,7 @@ CHECKS: tuple[Check, ...] = (
     Check("confirmation", check_confirmation, ("booking",)),
     Check("Qt", check_qt),
     Check("translations", check_translations, ("Qt",)),
+    Check("collation", check_collation, ("Qt",)),
     Check("icons", check_icons, ("Qt",)),
     Check("summary PDF", check_summary_pdf, ("confirmation", "Qt")),
     Check("main window", check_main_window, ("confirmation", "Qt")),

@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import importlib.metadata
 import importlib.util
-import os
 import platform
 import re
 import shutil
@@ -59,7 +58,7 @@ def platform_tag() -> str:
     system = {"darwin": "macos", "win32": "windows"}.get(sys.platform, sys.platform)
     system = "linux" if system.startswith("linux") else system
     machine = platform.machine().lower()
-    return f"{system}-{ {'amd64': 'x86_64', 'x64': 'x86_64'}.get(machine, machine)}"
+    return f"{system}-{ {'amd64': 'x86_64', 'x64': 'x86_64'}.get(machine, machine) }"
 
 
 def executable_path(folder: Path) -> Path:
@@ -74,7 +73,7 @@ def archive_path(version: str, tag: str) -> Path:
 def packaging_requirement() -> str:
     """The PyInstaller requirement of the ``packaging`` extra (``pyinstaller>=6.6``)."""
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    wanted = project["optional-dependencies"]["packaging"]
+    wanted: list[str] = project["optional-dependencies"]["packaging"]
     return next(item for item in wanted if item.lower().startswith("pyinstaller"))
 
 
@@ -124,7 +123,8 @@ def ensure_build_environment(argv: Sequence[str]) -> int | None:
         print(f"Creating {BUILD_VENV.relative_to(ROOT)} (the system's Python stays as it is)")
         subprocess.run([sys.executable, "-m", "venv", str(BUILD_VENV)], check=True)
     install_build_requirements(python)
-    return subprocess.run([str(python), str(Path(__file__).resolve()), *argv], check=False).returncode
+    command = [str(python), str(Path(__file__).resolve()), *argv]
+    return subprocess.run(command, check=False).returncode
 
 
 def check_build_tools() -> None:
@@ -218,7 +218,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if IS_WINDOWS:
         executable = folder / f"{NAME}-cli.exe"  # the console one answers on stdout
     size, files = folder_size(folder)
-    print(f"Built {folder.relative_to(ROOT)}/ in {seconds:.0f} s: {files} files, {size / 1e6:.1f} MB")
+    where = folder.relative_to(ROOT)
+    print(f"Built {where}/ in {seconds:.0f} s: {files} files, {size / 1e6:.1f} MB")
     if size / 1e6 >= SIZE_BUDGET_MB:
         print(f"WARNING: the folder is over the {SIZE_BUDGET_MB:.0f} MB budget", file=sys.stderr)
     if not options.no_archive:

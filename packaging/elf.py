@@ -82,12 +82,9 @@ def exported_symbols(image: bytes) -> list[Symbol]:
             continue
         strings = found[section.link]
         for start in range(section.offset, section.offset + section.size, section.entry_size):
-            name_at, _info, _other, index, value, size = struct.unpack_from(
-                "<IBBHQQ", image, start
-            )
+            name_at, _info, _other, index, value, size = struct.unpack_from("<IBBHQQ", image, start)
             if 0 < index < len(found) and name_at:
                 home = found[index]
-                symbols.append(
-                    Symbol(_string(image, strings, name_at), value - home.address + home.offset, size)
-                )
+                name = _string(image, strings, name_at)
+                symbols.append(Symbol(name, value - home.address + home.offset, size))
     return symbols

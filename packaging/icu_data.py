@@ -70,8 +70,8 @@ def read_package(blob: bytes) -> IcuPackage:
     """Parse an ICU common data package (``CmnD``)."""
     if len(blob) < 32 or blob[2:4] != b"\xda\x27" or blob[12:16] != b"CmnD":
         raise IcuDataError("not an ICU common data package")
-    header_size, = struct.unpack_from("<H", blob, 0)
-    count, = struct.unpack_from("<I", blob, header_size)
+    (header_size,) = struct.unpack_from("<H", blob, 0)
+    (count,) = struct.unpack_from("<I", blob, header_size)
     entries = [struct.unpack_from("<II", blob, header_size + 4 + 8 * i) for i in range(count)]
     items = []
     for index, (name_at, data_at) in enumerate(entries):
