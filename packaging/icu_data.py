@@ -88,21 +88,21 @@ def _pad(size: int) -> int:
 
 def package_bytes(package: IcuPackage) -> bytes:
     """The package as ICU reads it: header, table of contents, names, aligned items."""
-    names = b""
-    name_offsets = []
+    names = [name.encode("ascii") + b"\0" for name, _data in package.items]
     table_size = 4 + 8 * len(package.items)
-    for name, _data in package.items:
-        name_offsets.append(table_size + len(names))
-        names += name.encode("ascii") + b"\0"
-    data_start = table_size + len(names)
+    names_size = sum(len(name) for name in names)
+    data_start = table_size + names_size
     data_start += _pad(len(package.header) + data_start)
-    table = struct.pack("<I", len(package.items))
-    payload = b""
-    for (_name, data), name_offset in zip(package.items, name_offsets, strict=True):
-        table += struct.pack("<II", name_offset, data_start + len(payload))
-        payload += data + _FILLER * _pad(len(data))
-    filler = _FILLER * (data_start - table_size - len(names))
-    return package.header + table + names + filler + payload
+    table = [struct.pack("<I", len(package.items))]
+    payload: list[bytes] = []
+    name_offset, data_offset = table_size, data_start
+    for name, (_name, data) in zip(names, package.items, strict=True):
+        table.append(struct.pack("<II", name_offset, data_offset))
+        payload += (data, _FILLER * _pad(len(data)))
+        name_offset += len(name)
+        data_offset += len(data) + _pad(len(data))
+    filler = _FILLER * (data_start - table_size - names_size)
+    return b"".join([package.header, *table, *names, filler, *payload])
 
 
 def is_kept(item: str, languages: Sequence[str]) -> bool:
