@@ -24,9 +24,9 @@ ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
 SOURCE = Path(__file__).resolve().parent.parent / "resources" / "icons" / "app.svg"
 
 
-def render_png(svg: Path, size: int) -> bytes:
-    """The SVG drawn on a transparent square of ``size`` pixels, as PNG bytes."""
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+def render_png(svg: Path, size: int, target: Path) -> bytes:
+    """Draw the SVG on a transparent square of ``size`` pixels into the PNG ``target``."""
+    from PySide6.QtCore import Qt
     from PySide6.QtGui import QImage, QPainter
     from PySide6.QtSvg import QSvgRenderer
 
@@ -39,12 +39,9 @@ def render_png(svg: Path, size: int) -> bytes:
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     renderer.render(painter)
     painter.end()
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, b"PNG")
-    buffer.close()
-    return bytes(data.data())
+    if not image.save(str(target)):
+        raise OSError(f"cannot write {target}")
+    return target.read_bytes()
 
 
 def ico_file(images: dict[int, bytes]) -> bytes:
@@ -63,11 +60,11 @@ def ico_file(images: dict[int, bytes]) -> bytes:
 def write_icons(out: Path, svg: Path = SOURCE) -> dict[str, Path]:
     """Write every icon file into ``out``; their paths by kind (png, ico, svg, png-<size>)."""
     out.mkdir(parents=True, exist_ok=True)
-    rendered = {size: render_png(svg, size) for size in sorted({*PNG_SIZES, *ICO_SIZES})}
     written: dict[str, Path] = {}
-    for size in PNG_SIZES:
+    rendered: dict[int, bytes] = {}
+    for size in sorted({*PNG_SIZES, *ICO_SIZES}):
         path = out / f"{ICON_NAME}-{size}.png"
-        path.write_bytes(rendered[size])
+        rendered[size] = render_png(svg, size, path)
         written[f"png-{size}"] = path
     written["png"] = out / f"{ICON_NAME}.png"
     written["png"].write_bytes(rendered[256])

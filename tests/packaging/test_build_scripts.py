@@ -9,6 +9,7 @@ import struct
 import sys
 from pathlib import Path
 
+import app_icon
 import bundle_contents
 import elf
 import icu_data
@@ -234,6 +235,16 @@ def test_needed_libraries_are_the_direct_links_only() -> None:
 
     assert "libQt6Gui.so.6" in needed and "libQt6Core.so.6" in needed
     assert "libicuuc.so.73" not in needed  # QtCore's, one level further
+
+
+def test_the_icons_are_rendered_from_the_application_svg(qapp: object, tmp_path: Path) -> None:
+    written = app_icon.write_icons(tmp_path)
+
+    png = written["png"].read_bytes()
+    assert png.startswith(b"\x89PNG") and struct.unpack(">II", png[16:24]) == (256, 256)
+    assert struct.unpack(">II", written["png-16"].read_bytes()[16:24]) == (16, 16)
+    assert struct.unpack_from("<HHH", written["ico"].read_bytes(), 0) == (0, 1, 7)
+    assert written["svg"].read_bytes() == (ROOT / "resources" / "icons" / "app.svg").read_bytes()
 
 
 def test_the_ico_file_holds_every_size_as_png() -> None:
