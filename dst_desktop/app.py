@@ -14,6 +14,7 @@ from dst_desktop import __version__, paths
 from dst_desktop.api import open_workflows
 from dst_desktop.domain.errors import StorageError
 from dst_desktop.presenters.dialogs import Dialogs
+from dst_desktop.presenters.print_documents import PrintDocuments
 from dst_desktop.presenters.printing import BookingPrinting
 from dst_desktop.presenters.tasks import TaskRunner
 from dst_desktop.services.workflows import Workflows
@@ -22,11 +23,18 @@ from dst_desktop.ui.errors import ErrorReporter, error_text, setup_logging
 from dst_desktop.ui.icons import icon
 from dst_desktop.ui.l10n import LanguageInstaller
 from dst_desktop.ui.main_window import MainWindow
+from dst_desktop.ui.printing import DocumentPrinting, interface_language
 from dst_desktop.ui.settings import text_setting
 from dst_desktop.ui.theme import apply_theme
 
 #: Builds the printing implementation of a window (see ``dst_desktop.presenters.printing``).
 PrintingFactory = Callable[[QWidget, Workflows], BookingPrinting]
+
+
+def document_printing(window: QWidget, workflows: Workflows) -> BookingPrinting:
+    """The product's printing: summaries and day sheets in the interface language."""
+    return DocumentPrinting(window, PrintDocuments(workflows, interface_language()))
+
 
 LOG_FILE_NAME = "dst-desktop.log"
 
@@ -47,13 +55,13 @@ def create_main_window(
     dialogs: Dialogs | None = None,
     runner: TaskRunner | None = None,
     errors: ErrorReporter | None = None,
-    printing_factory: PrintingFactory | None = None,
+    printing_factory: PrintingFactory | None = document_printing,
 ) -> MainWindow:
     """The main window on ``database_url``, filled and not shown (a QApplication must exist).
 
     ``today`` replaces the business date; ``dialogs`` and ``runner`` replace the message
-    boxes and the worker threads (tests); ``printing_factory`` plugs printing in — without
-    it, every print command is disabled and says printing is not installed.
+    boxes and the worker threads (tests); ``printing_factory`` builds the print commands'
+    implementation — with None, every print command is disabled and says why.
     """
     app = QApplication.instance()
     if not isinstance(app, QApplication):
@@ -118,7 +126,7 @@ def run_window(
     database_url: str,
     today: dt.date | None = None,
     actor: str | None = None,
-    printing_factory: PrintingFactory | None = None,
+    printing_factory: PrintingFactory | None = document_printing,
 ) -> int:
     """Open the main window and run until it is closed; the exit status."""
     app = _application()

@@ -214,7 +214,7 @@ def parse_call_argument(text: str) -> object:
     """JSON when it parses (``12``, ``["a"]``, ``{"k": 1}``), the plain string otherwise."""
     try:
         return json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: absurdly deep nesting
         return text
 
 
@@ -240,6 +240,8 @@ def _read_json_file(path_text: str) -> object:
         raise CommandError(
             f"{path} is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}"
         ) from None
+    except RecursionError:
+        raise CommandError(f"{path} nests its data too deeply to be reference data") from None
 
 
 def _command_init(url: str, today: dt.date | None, actor: str | None, out: TextIO) -> int:

@@ -97,7 +97,7 @@ def read_bundle(path: Path, expected: BundleKind) -> JsonDict:
         raise BundleError(f"{path} cannot be read (permission denied)") from None
     try:
         bundle = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         raise BundleError(
             f"{path} is truncated or is not a DST Desktop bundle (it is not complete JSON)"
         ) from None

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     QSignalBlocker,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -42,6 +43,8 @@ from dst_desktop.ui.icons import icon
 from dst_desktop.ui.l10n import from_qdate, short_date_format, to_qdate
 from dst_desktop.ui.theme import TONE_TEXT
 
+#: How long typing in a search box pauses before the table is filtered, in milliseconds.
+SEARCH_PAUSE_MS = 250
 SORT_ROLE = Qt.ItemDataRole.UserRole
 SESSION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -156,7 +159,13 @@ class BookingFilterBar(QWidget):
         self.dates_check.toggled.connect(self._dates_toggled)
         self.date_from.dateChanged.connect(self._emit)
         self.date_to.dateChanged.connect(self._emit)
-        self.search_edit.textChanged.connect(self._emit)
+        # Typing waits for a pause before it queries; Enter applies the text at once.
+        self._search_pause = QTimer(self)
+        self._search_pause.setSingleShot(True)
+        self._search_pause.setInterval(SEARCH_PAUSE_MS)
+        self._search_pause.timeout.connect(self._emit)
+        self.search_edit.textChanged.connect(lambda _text: self._search_pause.start())
+        self.search_edit.returnPressed.connect(self._emit)
 
     def set_today(self, today: dt.date) -> None:
         """The date range starts on the business date and spans a month."""
@@ -203,6 +212,7 @@ class BookingFilterBar(QWidget):
         )
 
     def _emit(self) -> None:
+        self._search_pause.stop()
         self.changed.emit(self.current())
 
 
@@ -295,33 +305,82 @@ def _outcome_label() -> QLabel:
     return label
 
 
-class PendingQueuePanel(QWidget):
-    """Every booking waiting for confirmation (the presenters' PendingQueueView)."""
+class _BookingsPanel(QWidget):
+    """Filters above a bookings table, a count and Details / Print summary buttons below."""
 
     filter_changed = Signal(object)
     selection_changed = Signal(list)
-    confirm_requested = Signal()
-    cancel_requested = Signal()
     details_requested = Signal()
     print_requested = Signal()
     #: The buttons' enabled states changed (the window's menu actions follow them).
     actions_changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        table_name: str,
+        multi_select: bool,
+        with_status: bool,
+        print_name: str,
+        details_name: str,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 8)
-        self.filters = BookingFilterBar(with_status=False)
-        layout.addWidget(self.filters)
-        self.outcome_label = _outcome_label()
-        layout.addWidget(self.outcome_label)
-        self.table = BookingTableView("pendingTable", multi_select=True)
-        self.table.setAccessibleName(self.tr("Pending bookings"))
-        layout.addWidget(self.table, 1)
-        buttons = QHBoxLayout()
+        self.main_layout = QVBoxLayout(self)
+        self.main_layout.setContentsMargins(8, 8, 8, 8)
+        self.filters = BookingFilterBar(with_status=with_status)
+        self.main_layout.addWidget(self.filters)
+        self.table = BookingTableView(table_name, multi_select=multi_select)
+        self.main_layout.addWidget(self.table, 1)
+        self.buttons = QHBoxLayout()
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
-        buttons.addWidget(self.count_label, 1)
+        self.buttons.addWidget(self.count_label, 1)
+        self.details_button = QPushButton(icon("details"), self.tr("Details…"))
+        self.details_button.setObjectName(details_name)
+        self.details_button.setToolTip(self.tr("Open the selected booking (Ctrl+I)"))
+        self.print_button = QPushButton(icon("print"), self.tr("Print summary…"))
+        self.print_button.setObjectName(print_name)
+        self.main_layout.addLayout(self.buttons)
+
+        self.filters.changed.connect(self.filter_changed)
+        self.table.selection_changed.connect(self.selection_changed)
+        self.table.row_activated.connect(self.details_requested)
+        self.details_button.clicked.connect(self.details_requested)
+        self.print_button.clicked.connect(self.print_requested)
+
+    def add_buttons(self, *buttons: QPushButton) -> None:
+        for button in buttons:
+            button.setEnabled(False)
+            self.buttons.addWidget(button)
+
+    def set_print_tooltip(self, text: str) -> None:
+        self.print_button.setToolTip(text)
+
+    def show_table(self, table: BookingTable) -> None:
+        self.table.show_table(table)
+
+    def show_count(self, text: str) -> None:
+        self.count_label.setText(text)
+
+
+class PendingQueuePanel(_BookingsPanel):
+    """Every booking waiting for confirmation (the presenters' PendingQueueView)."""
+
+    confirm_requested = Signal()
+    cancel_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(
+            "pendingTable",
+            multi_select=True,
+            with_status=False,
+            print_name="printSummaryButton",
+            details_name="detailsButton",
+            parent=parent,
+        )
+        self.table.setAccessibleName(self.tr("Pending bookings"))
+        self.outcome_label = _outcome_label()
+        self.main_layout.insertWidget(1, self.outcome_label)
         self.confirm_button = QPushButton(icon("confirm"), self.tr("Confirm"))
         self.confirm_button.setObjectName("confirmButton")
         self.confirm_button.setProperty("primary", True)
@@ -330,45 +389,19 @@ class PendingQueuePanel(QWidget):
         self.cancel_button.setObjectName("cancelButton")
         self.cancel_button.setProperty("destructive", True)
         self.cancel_button.setToolTip(self.tr("Cancel the selected pending bookings (Delete)"))
-        self.print_button = QPushButton(icon("print"), self.tr("Print summary…"))
-        self.print_button.setObjectName("printSummaryButton")
-        self.details_button = QPushButton(icon("details"), self.tr("Details…"))
-        self.details_button.setObjectName("detailsButton")
-        self.details_button.setToolTip(self.tr("Open the selected booking (Ctrl+I)"))
-        for button in (
-            self.details_button,
-            self.print_button,
-            self.cancel_button,
-            self.confirm_button,
-        ):
-            button.setEnabled(False)
-            buttons.addWidget(button)
-        layout.addLayout(buttons)
-
-        self.filters.changed.connect(self.filter_changed)
-        self.table.selection_changed.connect(self.selection_changed)
-        self.table.row_activated.connect(self.details_requested)
+        self.add_buttons(
+            self.details_button, self.print_button, self.cancel_button, self.confirm_button
+        )
         self.confirm_button.clicked.connect(self.confirm_requested)
         self.cancel_button.clicked.connect(self.cancel_requested)
-        self.details_button.clicked.connect(self.details_requested)
-        self.print_button.clicked.connect(self.print_requested)
         delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self.cancel_requested)
-
-    def set_print_tooltip(self, text: str) -> None:
-        self.print_button.setToolTip(text)
 
     # -- PendingQueueView ----------------------------------------------------------------
 
     def show_filter_choices(self, regions: Sequence[Choice], clients: Sequence[Choice]) -> None:
         self.filters.show_choices(regions, clients)
-
-    def show_table(self, table: BookingTable) -> None:
-        self.table.show_table(table)
-
-    def show_count(self, text: str) -> None:
-        self.count_label.setText(text)
 
     def set_actions(
         self, *, confirm: bool, cancel: bool, details: bool, print_summary: bool
@@ -388,46 +421,21 @@ class PendingQueuePanel(QWidget):
         self.table.select_session(session_id)
 
 
-class BookingsBrowserPanel(QWidget):
+class BookingsBrowserPanel(_BookingsPanel):
     """Every booking, any status (the presenters' BookingsBrowserView)."""
 
-    filter_changed = Signal(object)
-    selection_changed = Signal(list)
-    details_requested = Signal()
-    print_requested = Signal()
-    actions_changed = Signal()
-
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 8)
-        self.filters = BookingFilterBar(with_status=True)
-        layout.addWidget(self.filters)
-        self.table = BookingTableView("bookingsTable", multi_select=False)
+        super().__init__(
+            "bookingsTable",
+            multi_select=False,
+            with_status=True,
+            print_name="browserPrintSummaryButton",
+            details_name="browserDetailsButton",
+            parent=parent,
+        )
         self.table.setAccessibleName(self.tr("All bookings"))
-        layout.addWidget(self.table, 1)
-        buttons = QHBoxLayout()
-        self.count_label = QLabel()
-        self.count_label.setObjectName("countLabel")
-        buttons.addWidget(self.count_label, 1)
-        self.print_button = QPushButton(icon("print"), self.tr("Print summary…"))
-        self.print_button.setObjectName("browserPrintSummaryButton")
-        self.details_button = QPushButton(icon("details"), self.tr("Details…"))
-        self.details_button.setObjectName("browserDetailsButton")
         self.details_button.setProperty("primary", True)
-        for button in (self.print_button, self.details_button):
-            button.setEnabled(False)
-            buttons.addWidget(button)
-        layout.addLayout(buttons)
-
-        self.filters.changed.connect(self.filter_changed)
-        self.table.selection_changed.connect(self.selection_changed)
-        self.table.row_activated.connect(self.details_requested)
-        self.details_button.clicked.connect(self.details_requested)
-        self.print_button.clicked.connect(self.print_requested)
-
-    def set_print_tooltip(self, text: str) -> None:
-        self.print_button.setToolTip(text)
+        self.add_buttons(self.print_button, self.details_button)
 
     # -- BookingsBrowserView -------------------------------------------------------------
 
@@ -435,12 +443,6 @@ class BookingsBrowserPanel(QWidget):
         self, regions: Sequence[Choice], clients: Sequence[Choice], statuses: Sequence[Choice]
     ) -> None:
         self.filters.show_choices(regions, clients, statuses)
-
-    def show_table(self, table: BookingTable) -> None:
-        self.table.show_table(table)
-
-    def show_count(self, text: str) -> None:
-        self.count_label.setText(text)
 
     def set_actions(self, *, details: bool, print_summary: bool) -> None:
         self.details_button.setEnabled(details)

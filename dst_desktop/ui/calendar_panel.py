@@ -141,6 +141,9 @@ class CalendarPanel(QGroupBox):
         self.calendar.setAccessibleName(self.tr("Day"))
         layout.addWidget(self.calendar, 1)
         layout.addLayout(self._legend())
+        hint = QLabel(self.tr("figure: setups still free"))
+        hint.setObjectName("hintLabel")
+        layout.addWidget(hint)
         self.region_combo.currentIndexChanged.connect(self._region_index_changed)
         self.calendar.selectionChanged.connect(self._selection_changed)
         self.calendar.currentPageChanged.connect(self.page_changed)
@@ -167,9 +170,6 @@ class CalendarPanel(QGroupBox):
             row.addWidget(swatch)
             row.addWidget(label)
         row.addStretch(1)
-        hint = QLabel(self.tr("figure: setups still free"))
-        hint.setObjectName("hintLabel")
-        row.addWidget(hint)
         return row
 
     # -- CalendarView --------------------------------------------------------------------

@@ -80,7 +80,7 @@ class ModuleListModel(QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return row.name if column == 0 else row.capacity_text
         if role == Qt.ItemDataRole.CheckStateRole and column == 0:
             checked = self._checked[index.row()]

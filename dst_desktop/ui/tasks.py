@@ -82,6 +82,7 @@ class QtTaskRunner(QObject):
     def run(self, title: str, work: Callable[[], T], on_done: Callable[[T], None]) -> None:
         progress = QProgressDialog(title, "", 0, 0, self._parent)
         progress.setWindowTitle(self.tr("Please wait"))
+        progress.setMinimumWidth(380)
         progress.setCancelButton(None)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)

@@ -87,6 +87,7 @@ QTableView, QTreeView, QListView, QListWidget {
     gridline-color: #e4e7eb;
 }
 QTreeView#moduleList::item { padding: 4px 2px; }
+QTreeView#auditTrail::item { padding: 3px 2px; }
 QCalendarWidget QWidget#qt_calendar_navigationbar {
     background: #eef1f5; border-bottom: 1px solid #d9dee5;
 }

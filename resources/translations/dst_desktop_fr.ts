@@ -275,6 +275,7 @@
     <name>BookingFilterBar</name>
     <message>
         <source>Region filter</source>
+        <extracomment>How long typing in a search box pauses before the table is filtered, in milliseconds.</extracomment>
         <translation>Filtre par région</translation>
     </message>
     <message>
@@ -524,14 +525,6 @@
     <message>
         <source>All bookings</source>
         <translation>Toutes les réservations</translation>
-    </message>
-    <message>
-        <source>Print summary…</source>
-        <translation>Imprimer le récapitulatif…</translation>
-    </message>
-    <message>
-        <source>Details…</source>
-        <translation>Détails…</translation>
     </message>
 </context>
 <context>
@@ -1069,7 +1062,6 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
     <name>PendingQueuePanel</name>
     <message>
         <source>Pending bookings</source>
-        <extracomment>The buttons&apos; enabled states changed (the window&apos;s menu actions follow them).</extracomment>
         <translation>Demandes en attente</translation>
     </message>
     <message>
@@ -1087,18 +1079,6 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
     <message>
         <source>Cancel the selected pending bookings (Delete)</source>
         <translation>Annuler les demandes choisies (Suppr)</translation>
-    </message>
-    <message>
-        <source>Print summary…</source>
-        <translation>Imprimer le récapitulatif…</translation>
-    </message>
-    <message>
-        <source>Details…</source>
-        <translation>Détails…</translation>
-    </message>
-    <message>
-        <source>Open the selected booking (Ctrl+I)</source>
-        <translation>Ouvrir la réservation choisie (Ctrl+I)</translation>
     </message>
 </context>
 <context>
@@ -1400,6 +1380,70 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
     <message>
         <source>Move the booking to this date</source>
         <translation>Déplacer la réservation à cette date</translation>
+    </message>
+</context>
+<context>
+    <name>_BookingsPanel</name>
+    <message>
+        <source>Details…</source>
+        <extracomment>The buttons&apos; enabled states changed (the window&apos;s menu actions follow them).</extracomment>
+        <translation>Détails…</translation>
+    </message>
+    <message>
+        <source>Open the selected booking (Ctrl+I)</source>
+        <translation>Ouvrir la réservation choisie (Ctrl+I)</translation>
+    </message>
+    <message>
+        <source>Print summary…</source>
+        <translation>Imprimer le récapitulatif…</translation>
+    </message>
+</context>
+<context>
+    <name>printing</name>
+    <message>
+        <source>The printing device could not be opened.</source>
+        <extracomment>Page margins in millimetres (left, top, right, bottom); the footer sits inside them. Height of the footer band at the bottom of the printable area, in millimetres. Resolution of exported PDFs (text stays vector; this is the grid of positions).</extracomment>
+        <translation>L&apos;imprimante n&apos;a pas pu être ouverte.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.</source>
+        <translation>Le dossier {folder} n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a file.</source>
+        <translation>{path} est un dossier, pas un fichier.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be written ({reason}).</source>
+        <translation>Impossible d&apos;écrire {path} ({reason}).</translation>
+    </message>
+    <message>
+        <source>Print preview — {title}</source>
+        <translation>Aperçu avant impression — {title}</translation>
+    </message>
+    <message>
+        <source>Export to PDF</source>
+        <translation>Exporter en PDF</translation>
+    </message>
+    <message>
+        <source>Export to PDF…</source>
+        <translation>Exporter en PDF…</translation>
+    </message>
+    <message>
+        <source>Save this document as a PDF file</source>
+        <translation>Enregistrer ce document dans un fichier PDF</translation>
+    </message>
+    <message>
+        <source>Print — {title}</source>
+        <translation>Imprimer — {title}</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documents PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Imprimer</translation>
     </message>
 </context>
 </TS>

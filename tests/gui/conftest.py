@@ -12,7 +12,9 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from dst_desktop.app import create_main_window
+from dst_desktop.reports import PrintDocument
 from dst_desktop.services.workflows import Workflows
+from dst_desktop.ui import printing
 from dst_desktop.ui.l10n import LanguageInstaller
 from dst_desktop.ui.main_window import MainWindow
 from tests.conftest import TODAY
@@ -40,6 +42,14 @@ def english(qapp: QApplication) -> Iterator[None]:
     installer.install("en")
     yield
     installer.install("en")
+
+
+@pytest.fixture(autouse=True)
+def previewed(monkeypatch: pytest.MonkeyPatch) -> list[PrintDocument]:
+    """The documents the window sent to print preview, instead of a modal preview dialog."""
+    documents: list[PrintDocument] = []
+    monkeypatch.setattr(printing, "preview", lambda parent, document: documents.append(document))
+    return documents
 
 
 @pytest.fixture

@@ -10,13 +10,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from dst_desktop.app import WindowHost, create_main_window
 from dst_desktop.persistence.store import PeeweeStore
 from dst_desktop.presenters.dialogs import FirstStartChoice
 from dst_desktop.presenters.reference_editor import ReferenceKind
+from dst_desktop.reports import PrintDocument
 from dst_desktop.services.workflows import Workflows
 from dst_desktop.ui import settings as keys
 from dst_desktop.ui.l10n import LanguageInstaller
@@ -106,10 +107,11 @@ def test_status_bar_shows_the_database_and_business_date(
 
 
 def test_printing_is_disabled_and_says_why_until_installed(
-    workflows: Workflows, window: MainWindow
+    qtbot: QtBot, workflows: Workflows, database_url: str
 ) -> None:
     create(workflows)
-    window.presenter.queue.refresh()
+    window = create_main_window(database_url, TODAY, dialogs=FakeDialogs(), printing_factory=None)
+    qtbot.addWidget(window)
     window.queue_panel.table.selectRow(0)
     button = child(window, QPushButton, "printSummaryButton")
     assert not button.isEnabled()
@@ -117,6 +119,20 @@ def test_printing_is_disabled_and_says_why_until_installed(
     for name in ("printSummaryAction", "printDaySheetAction"):
         assert not action(window, name).isEnabled()
         assert "Printing is not installed" in action(window, name).toolTip()
+
+
+def test_the_window_prints_a_summary_of_the_selected_booking_by_default(
+    qtbot: QtBot, workflows: Workflows, window: MainWindow, previewed: list[PrintDocument]
+) -> None:
+    session = create(workflows, notes="<b>Gate 4</b>")
+    window.presenter.queue.refresh()
+    window.queue_panel.table.selectRow(0)
+
+    click(qtbot, window, "printSummaryButton")
+
+    assert len(previewed) == 1
+    assert session.id in previewed[0].html
+    assert "&lt;b&gt;Gate 4&lt;/b&gt;" in previewed[0].html
 
 
 def test_an_installed_printing_prints_the_selected_booking_and_the_day(
@@ -289,3 +305,45 @@ def test_new_booking_clears_the_form_and_focuses_the_client(
     focused = QApplication.focusWidget()
     assert isinstance(focused, QWidget)
     assert focused in (window.booking_form.client_combo, line_edit)
+
+
+def test_search_filters_the_queue_after_a_pause_in_typing(
+    qtbot: QtBot, workflows: Workflows, window: MainWindow
+) -> None:
+    create(workflows, notes="Hangar 4, gate B")
+    create(workflows, clientId="client_acme")
+    window.presenter.queue.refresh()
+    search = window.queue_panel.filters.search_edit
+    qtbot.keyClicks(search, "hangar")
+    assert len(table_rows(window, "pendingTable")) == 2  # still typing
+    qtbot.waitUntil(lambda: len(table_rows(window, "pendingTable")) == 1, timeout=2000)
+    search.clear()
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    assert len(table_rows(window, "pendingTable")) == 2
+
+
+def test_every_menu_command_runs_without_error(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, workflows: Workflows, window: MainWindow
+) -> None:
+    about: list[str] = []
+    monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: about.append(text))
+    create(workflows)
+    window.presenter.queue.refresh()
+    skipped = {"quitAction"}
+    names = [a.objectName() for a in window.findChildren(QAction) if a.objectName()]
+    assert {"confirmAction", "printDaySheetAction", "referenceDataAction"} <= set(names)
+    for selected in (False, True):
+        for tab in (window.queue_panel, window.browser_panel):
+            window.tabs.setCurrentWidget(tab)
+            if selected:
+                tab.table.selectRow(0)
+            for name in names:
+                if name not in skipped:
+                    action(window, name).trigger()
+                    for dialog in (window.details_dialog, window.reference_dialog):
+                        if dialog is not None:
+                            dialog.close()
+    assert about and about[0].startswith("DST Desktop ")
+    assert window.isVisible()
+    action(window, "quitAction").trigger()
+    assert not window.isVisible()

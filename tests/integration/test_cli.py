@@ -258,3 +258,14 @@ def test_event_round_trip_through_the_command_line(cli: Cli, tmp_path: Path) -> 
     assert code == 1 and 'is a "snapshot" bundle, expected a bookings bundle' in err
     code, _, err = cli.run("export-snapshot", str(tmp_path / "no" / "such" / "dir.json"))
     assert code == 1 and "does not exist" in err
+
+
+def test_hostile_arguments_never_reach_a_traceback(cli: Cli, tmp_path: Path) -> None:
+    code, result = cli.call("createSessionBooking", "[" * 100_000)
+    assert code == 1 and isinstance(result, dict) and result["error"] == "VALIDATION_ERROR"
+    code, result = cli.call("getBookingStatus", "x" * 10_000)
+    assert code == 1 and isinstance(result, dict) and "is not a valid id" in str(result["message"])
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000, encoding="utf-8")
+    code, _, err = cli.run("import-reference", str(deep))
+    assert code == 1 and "Traceback" not in err and str(deep) in err
