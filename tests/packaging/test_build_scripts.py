@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import shutil
 import struct
+import subprocess
 import sys
 from pathlib import Path
 
@@ -283,3 +284,15 @@ def test_outputs_are_named_after_version_and_platform() -> None:
     )
     assert build.project_version() == __import__("dst_desktop").__version__
     assert build.packaging_requirement().lower().startswith("pyinstaller>=")
+
+
+@pytest.mark.skipif(shutil.which("desktop-file-validate") is None, reason="desktop-file-utils")
+def test_the_desktop_entry_follows_the_freedesktop_specification() -> None:
+    result = subprocess.run(
+        ["desktop-file-validate", str(ROOT / "packaging" / "dst-desktop.desktop")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    assert result.returncode == 0, result.stdout + result.stderr

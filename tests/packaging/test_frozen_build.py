@@ -230,3 +230,41 @@ def test_the_frozen_window_opens_on_an_x11_display(
 
     assert still_running, errors
     assert "Could not load the Qt platform plugin" not in errors
+
+
+def test_install_desktop_entry_puts_the_program_in_the_menu_and_on_the_path(
+    frozen_build: FrozenBuild, tmp_path: Path
+) -> None:
+    home = tmp_path / "home"
+    environment = bare_environment(home)
+    script = str(frozen_build.folder / "install-desktop-entry.sh")
+    entry = home / ".local" / "share" / "applications" / "dst-desktop.desktop"
+
+    installed = subprocess.run(
+        [script], env=environment, capture_output=True, text=True, timeout=60, check=False
+    )
+    through_path = subprocess.run(
+        ["dst-desktop", "--version"],
+        env={**environment, "PATH": f"{home / '.local' / 'bin'}:{environment['PATH']}"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    entry_text = entry.read_text(encoding="utf-8")
+    icon_installed = (home / ".local/share/icons/hicolor/256x256/apps/dst-desktop.png").is_file()
+    validator = shutil.which("desktop-file-validate")
+    validation = subprocess.run(
+        [validator, str(entry)], capture_output=True, text=True, check=False
+    ) if validator else None  # fmt: skip
+    removed = subprocess.run(
+        [script, "--uninstall"], env=environment, capture_output=True, text=True, check=False
+    )
+
+    assert installed.returncode == 0, installed.stderr
+    assert f'\nExec="{frozen_build.executable}"\n' in entry_text
+    assert icon_installed
+    assert through_path.stdout.strip() == f"dst-desktop {__version__}"
+    assert validation is None or validation.returncode == 0, validation.stdout
+    assert removed.returncode == 0, removed.stderr
+    assert [path for path in home.rglob("*") if path.is_file() or path.is_symlink()] == []
