@@ -17,8 +17,6 @@ icons=$data_home/icons/hicolor
 bin=$HOME/.local/bin
 
 refresh_menus() {
-    command -v update-desktop-database >/dev/null 2>&1 \
-        && update-desktop-database "$applications" >/dev/null 2>&1 || true
     # Refresh an icon cache only where one exists: a new one would hide the icons
     # that other programs install later without refreshing it.
     if [ -f "$icons/icon-theme.cache" ] && command -v gtk-update-icon-cache >/dev/null 2>&1; then
