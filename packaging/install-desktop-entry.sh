@@ -1,8 +1,10 @@
 #!/bin/sh
 # Put DST Desktop in this user's applications menu, and `dst-desktop` on the PATH.
 #
-#   ./install-desktop-entry.sh             from the unpacked dst-desktop folder
-#   ./install-desktop-entry.sh --uninstall removes the menu entry, icons and command
+#   ./install-desktop-entry.sh                    from the unpacked dst-desktop folder
+#   ./install-desktop-entry.sh --database URL     the menu entry opens that database
+#                                                 (an event laptop's event database)
+#   ./install-desktop-entry.sh --uninstall        removes the menu entry, icons and command
 #
 # The program stays where it was unpacked; the menu entry and the command point there,
 # so run this again after moving the folder. Nothing needs administrator rights: the files
@@ -16,7 +18,7 @@ applications=$data_home/applications
 icons=$data_home/icons/hicolor
 bin=$HOME/.local/bin
 
-refresh_menus() {
+refresh_icon_cache() {
     # Refresh an icon cache only where one exists: a new one would hide the icons
     # that other programs install later without refreshing it.
     if [ -f "$icons/icon-theme.cache" ] && command -v gtk-update-icon-cache >/dev/null 2>&1; then
@@ -24,35 +26,56 @@ refresh_menus() {
     fi
 }
 
-if [ "${1:-}" = "--uninstall" ]; then
-    rm -f "$applications/$name.desktop" "$icons/256x256/apps/$name.png" \
-        "$icons/scalable/apps/$name.svg"
-    if [ -L "$bin/$name" ]; then rm -f "$bin/$name"; fi
-    refresh_menus
-    echo "DST Desktop removed from the menu. The program folder and your data are untouched."
-    exit 0
-fi
+# The Exec line quotes the path and the URL; these characters would need escaping there.
+refuse_special_characters() {
+    case $2 in
+        *[\"\`\$\\\|\&%]*)
+            echo "The $1 $2 holds one of \" \` \$ \\ | & %; use a plainer one" \
+                "(spaces are fine) and run this again." >&2
+            exit 1 ;;
+    esac
+}
+
+database=
+case ${1:-} in
+    --uninstall)
+        rm -f "$applications/$name.desktop" "$icons/256x256/apps/$name.png" \
+            "$icons/scalable/apps/$name.svg"
+        if [ -L "$bin/$name" ]; then rm -f "$bin/$name"; fi
+        refresh_icon_cache
+        echo "DST Desktop removed from the menu. The program folder and your data are untouched."
+        exit 0 ;;
+    --database)
+        if [ $# -lt 2 ] || [ -z "$2" ]; then
+            echo "usage: $0 [--database URL | --uninstall]" >&2
+            exit 2
+        fi
+        database=$2 ;;
+    "") ;;
+    *)
+        echo "usage: $0 [--database URL | --uninstall]" >&2
+        exit 2 ;;
+esac
 
 if [ ! -x "$here/$name" ]; then
     echo "Run this script from the unpacked $name folder (no $here/$name here)." >&2
     exit 1
 fi
-case $here in
-    *[\"\`\$\\\|\&%]*)
-        echo "The folder's path $here holds one of \" \` \$ \\ | & %; move the folder" \
-            "to a plainer path (spaces are fine) and run this again." >&2
-        exit 1 ;;
-esac
+refuse_special_characters "folder's path" "$here"
+command_line="\"$here/$name\""
+if [ -n "$database" ]; then
+    refuse_special_characters "database URL" "$database"
+    command_line="$command_line --database \"$database\""
+fi
 
 mkdir -p "$applications" "$icons/256x256/apps" "$icons/scalable/apps" "$bin"
 cp "$here/$name.png" "$icons/256x256/apps/$name.png"
 cp "$here/$name.svg" "$icons/scalable/apps/$name.svg"
-# The entry names the executable by its full path, quoted (the path may hold spaces).
-sed -e "s|^Exec=.*|Exec=\"$here/$name\"|" -e "s|^TryExec=.*|TryExec=$here/$name|" \
+sed -e "s|^Exec=.*|Exec=$command_line|" -e "s|^TryExec=.*|TryExec=$here/$name|" \
     "$here/$name.desktop" > "$applications/$name.desktop"
 chmod 644 "$applications/$name.desktop"
 ln -sfn "$here/$name" "$bin/$name"
-refresh_menus
+refresh_icon_cache
 
-echo "DST Desktop is in the applications menu (Office)."
+echo "DST Desktop is in the applications menu (Office)${database:+, on $database}."
 echo "Command line: $bin/$name (open a new terminal if ~/.local/bin was not on your PATH)."

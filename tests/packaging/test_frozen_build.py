@@ -268,3 +268,31 @@ def test_install_desktop_entry_puts_the_program_in_the_menu_and_on_the_path(
     assert validation is None or validation.returncode == 0, validation.stdout
     assert removed.returncode == 0, removed.stderr
     assert [path for path in home.rglob("*") if path.is_file() or path.is_symlink()] == []
+
+
+def test_the_desktop_entry_can_open_an_event_database(
+    frozen_build: FrozenBuild, tmp_path: Path
+) -> None:
+    home = tmp_path / "home"
+    url = f"sqlite:///{tmp_path / 'Salon 2025' / 'event.db'}"
+    script = str(frozen_build.folder / "install-desktop-entry.sh")
+
+    installed = subprocess.run(
+        [script, "--database", url],
+        env=bare_environment(home),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    refused = subprocess.run(
+        [script, "--database", "sqlite:///100%.db"],
+        env=bare_environment(home),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    assert installed.returncode == 0, installed.stderr
+    entry = (home / ".local/share/applications/dst-desktop.desktop").read_text("utf-8")
+    assert f'\nExec="{frozen_build.executable}" --database "{url}"\n' in entry
+    assert refused.returncode == 1 and "use a plainer one" in refused.stderr
