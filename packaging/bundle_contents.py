@@ -77,8 +77,8 @@ SYSTEM_LIBRARIES: tuple[str, ...] = ("libcups.so",)
 LOADERS: tuple[str, ...] = ("ld-linux", "ld64.so", "ld-musl")
 
 _QT_TRANSLATION = re.compile(r"^(?P<catalogue>[a-z_]+?)_(?P<language>[a-z]{2}(_[A-Z]{2})?)\.qm$")
-_PLUGINS_FOLDER = ("Qt", "plugins")
-_TRANSLATIONS_FOLDER = ("Qt", "translations")
+#: Where PyInstaller puts Qt's files: ``PySide6/Qt/`` (Linux, macOS), ``PySide6/`` (Windows).
+_QT_FOLDERS = (("PySide6", "Qt"), ("PySide6",))
 
 #: One entry of PyInstaller's ``Analysis.binaries`` or ``.datas``:
 #: (name in the bundle, source file, type code).
@@ -94,11 +94,12 @@ def shipped_languages(translations_folder: Path) -> tuple[str, ...]:
     )
 
 
-def _after(parts: Sequence[str], folder: Sequence[str]) -> tuple[str, ...] | None:
-    """The parts of a bundle path below ``folder`` (e.g. ``Qt/plugins``), or None."""
-    for start in range(len(parts) - len(folder) + 1):
-        if tuple(parts[start : start + len(folder)]) == tuple(folder):
-            return tuple(parts[start + len(folder) :])
+def _below_qt(parts: Sequence[str], folder: str) -> tuple[str, ...] | None:
+    """The parts of a bundle path below Qt's ``folder`` (``plugins``...), or None."""
+    for qt in _QT_FOLDERS:
+        prefix = (*qt, folder)
+        if tuple(parts[: len(prefix)]) == prefix:
+            return tuple(parts[len(prefix) :])
     return None
 
 
@@ -108,14 +109,14 @@ def is_wanted(name: str, languages: Sequence[str]) -> bool:
     file_name = parts[-1] if parts else name
     if file_name.lower() in DROPPED_FILES or file_name.startswith(SYSTEM_LIBRARIES):
         return False
-    plugin = _after(parts, _PLUGINS_FOLDER)
+    plugin = _below_qt(parts, "plugins")
     if plugin is not None and len(plugin) >= 2:
         kind, plugin_file = "/".join(plugin[:-1]), plugin[-1]
         if kind not in KEPT_PLUGINS:
             return False
         kept = KEPT_PLUGINS[kind]
         return kept is None or any(word in plugin_file for word in kept)
-    translation = _after(parts, _TRANSLATIONS_FOLDER)
+    translation = _below_qt(parts, "translations")
     if translation is not None and len(translation) == 1:
         match = _QT_TRANSLATION.match(translation[0])
         if match is None:
