@@ -42,8 +42,6 @@ REQUIRED_RESOURCES: tuple[tuple[str, ...], ...] = (
     ("icons", "app.svg"),
     tuple(LOGO_RESOURCE.split("/")),
 )
-#: The languages the interface ships besides English (``translations/dst_desktop_<lang>.qm``).
-TRANSLATED_LANGUAGES = ("fr",)
 #: The window is rendered at this size (a typical laptop screen).
 WINDOW_SIZE = (1280, 800)
 #: A rendered window has at least this many colours among its sampled pixels; a blank or
@@ -96,6 +94,13 @@ def _expect_success(result: object, what: str) -> dict[str, Any]:
     return result
 
 
+def translated_languages() -> tuple[str, ...]:
+    """The interface's languages besides English, each with ``dst_desktop_<lang>.qm``."""
+    from dst_desktop.ui.l10n import LANGUAGES
+
+    return tuple(language for language in LANGUAGES if language != "en")
+
+
 def check_resources(run: SelfTestRun) -> str:
     root = paths.resource_root()
     missing = [
@@ -103,7 +108,7 @@ def check_resources(run: SelfTestRun) -> str:
     ]
     missing += [
         f"translations/dst_desktop_{language}.qm"
-        for language in TRANSLATED_LANGUAGES
+        for language in translated_languages()
         if not paths.resource_path("translations", f"dst_desktop_{language}.qm").is_file()
     ]
     if missing:
@@ -234,7 +239,7 @@ def check_translations(run: SelfTestRun) -> str:
 
     loaded = []
     qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for language in TRANSLATED_LANGUAGES:
+    for language in translated_languages():
         locale = QLocale(language)
         for name, folder in (
             (CATALOGUE, str(paths.resource_path("translations"))),
