@@ -14,7 +14,6 @@ from dst_desktop import __version__, paths
 from dst_desktop.api import open_workflows
 from dst_desktop.domain.errors import StorageError
 from dst_desktop.presenters.dialogs import Dialogs
-from dst_desktop.presenters.print_documents import PrintDocuments
 from dst_desktop.presenters.printing import BookingPrinting
 from dst_desktop.presenters.tasks import TaskRunner
 from dst_desktop.services.workflows import Workflows
@@ -23,7 +22,6 @@ from dst_desktop.ui.errors import ErrorReporter, error_text, setup_logging
 from dst_desktop.ui.icons import icon
 from dst_desktop.ui.l10n import LanguageInstaller
 from dst_desktop.ui.main_window import MainWindow
-from dst_desktop.ui.printing import DocumentPrinting, interface_language
 from dst_desktop.ui.settings import text_setting
 from dst_desktop.ui.theme import apply_theme
 
@@ -32,7 +30,14 @@ PrintingFactory = Callable[[QWidget, Workflows], BookingPrinting]
 
 
 def document_printing(window: QWidget, workflows: Workflows) -> BookingPrinting:
-    """The product's printing: summaries and day sheets in the interface language."""
+    """The product's printing: summaries and day sheets in the interface language.
+
+    Qt's print support and the reports are imported here, when a window is built, not
+    when the program starts.
+    """
+    from dst_desktop.presenters.print_documents import PrintDocuments
+    from dst_desktop.ui.printing import DocumentPrinting, interface_language
+
     return DocumentPrinting(window, PrintDocuments(workflows, interface_language()))
 
 

@@ -57,6 +57,7 @@ REFERENCE_REVISION = "reference_revision"
 _CHUNK = 500
 #: Turns the driver's exceptions into Peewee's, as ``execute_sql`` does.
 _DRIVER_ERRORS: Any = vars(peewee)["__exception_wrapper__"]
+_STATUSES = {status.value: status for status in SessionStatus}
 _HOLDING_SQL = ", ".join(f"'{status.value}'" for status in sorted(RESOURCE_HOLDING))
 
 _SESSION_COLUMNS = (
@@ -378,11 +379,14 @@ class PeeweeTransaction:
 
     # Sessions ---------------------------------------------------------------------------
 
-    def _module_ids(self, where: str, params: Sequence[object]) -> dict[str, tuple[str, ...]]:
+    def _module_ids(
+        self, where: str, params: Sequence[object], tail: str
+    ) -> dict[str, tuple[str, ...]]:
+        """The modules of exactly the sessions ``where`` and ``tail`` (order, limit) select."""
         found: dict[str, list[str]] = defaultdict(list)
         rows = self._all(
             "SELECT m.session_id, m.module_id FROM session_module m"
-            f" WHERE m.session_id IN (SELECT s.id FROM session s {where})"
+            f" WHERE m.session_id IN (SELECT s.id FROM session s {where} {tail})"
             " ORDER BY m.session_id, m.position",
             params,
         )
@@ -394,31 +398,35 @@ class PeeweeTransaction:
         rows = self._all(f"{_SELECT_SESSIONS} {where} {tail}", params)
         if not rows:
             return []
-        modules = self._module_ids(where, params)
+        modules = self._module_ids(where, params, tail)
+        no_modules: tuple[str, ...] = ()
+        timestamp = _timestamp
+        # Positional arguments, in Session's field order: this loop builds the 10,000
+        # rows of a full pending queue, so it stays lean.
         return [
             Session(
-                id=row[0],
-                client_id=row[1],
-                region_id=row[2],
-                date=_date(row[3]),
-                module_ids=modules.get(row[0], ()),
-                requested_participants=row[4],
-                capacity_max=row[5],
-                status=SessionStatus(row[6]),
-                booking_source=row[7],
-                created_at=_timestamp(row[8]) or dt.datetime.min,
-                offer_id=row[9],
-                notes=row[10] or "",
-                setup_id=row[11],
-                operator_id=row[12],
-                confirmed_at=_timestamp(row[13]),
-                scheduled_at=_timestamp(row[14]),
-                started_at=_timestamp(row[15]),
-                completed_at=_timestamp(row[16]),
-                cancelled_at=_timestamp(row[17]),
-                outcome=row[18],
-                cancellation_reason=row[19],
-                source_device=row[20],
+                row[0],
+                row[1],
+                row[2],
+                _date(row[3]),
+                modules.get(row[0], no_modules),
+                row[4],
+                row[5],
+                _STATUSES[row[6]],
+                row[7],
+                timestamp(row[8]) or dt.datetime.min,
+                row[9],
+                row[10] or "",
+                row[11],
+                row[12],
+                timestamp(row[13]),
+                timestamp(row[14]),
+                timestamp(row[15]),
+                timestamp(row[16]),
+                timestamp(row[17]),
+                row[18],
+                row[19],
+                row[20],
             )
             for row in rows
         ]

@@ -92,6 +92,15 @@ class _BookingList(ABC):
         self.filter = BookingFilter()
         self.sessions: dict[str, Session] = {}
         self.selected_ids: tuple[str, ...] = ()
+        #: A hidden list is not read until it is shown (a tab nobody opened costs nothing).
+        self.visible = True
+        self._stale = False
+
+    def set_visible(self, visible: bool) -> None:
+        """The list's tab was shown or hidden; a list shown after changes catches up."""
+        self.visible = visible
+        if visible and self._stale:
+            self.refresh()
 
     @abstractmethod
     def _criteria(self) -> SessionFilter: ...
@@ -117,6 +126,10 @@ class _BookingList(ABC):
 
     def refresh(self) -> None:
         """Re-read the sessions the filters select (one query) and show them."""
+        if not self.visible:
+            self._stale = True
+            return
+        self._stale = False
         criteria = self._criteria()
         text = self.filter.text.strip()
         criteria = replace(criteria, text=text or None)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
@@ -40,13 +40,54 @@ class BookingRow:
     tone: Tone
 
 
-@dataclass(frozen=True, slots=True)
 class BookingTable:
-    """What a bookings table shows; ``status_column`` is coloured by each row's tone."""
+    """What a bookings table shows: its headers and one row per session.
 
-    headers: tuple[str, ...]
-    rows: tuple[BookingRow, ...]
-    status_column: int | None
+    Rows are formatted when first asked for and kept, so that a queue of 10,000 bookings
+    costs only the rows on screen; a sort computes the keys of one column. The sessions
+    arrive in date order, which is the table's first column ascending.
+    """
+
+    def __init__(
+        self,
+        headers: tuple[str, ...],
+        sessions: Sequence[Session] = (),
+        row_builder: Callable[[Session], BookingRow] | None = None,
+        sort_key: Callable[[Session, int], SortKey] | None = None,
+        status_column: int | None = None,
+    ) -> None:
+        self.headers = headers
+        self.status_column = status_column
+        self._sessions = tuple(sessions)
+        self._built: list[BookingRow | None] = [None] * len(self._sessions)
+        self._row_builder = row_builder
+        self._sort_key = sort_key
+
+    def __len__(self) -> int:
+        return len(self._sessions)
+
+    def session_id(self, index: int) -> str:
+        return self._sessions[index].id
+
+    def row(self, index: int) -> BookingRow:
+        built = self._built[index]
+        if built is None:
+            assert self._row_builder is not None
+            built = self._built[index] = self._row_builder(self._sessions[index])
+        return built
+
+    @property
+    def rows(self) -> tuple[BookingRow, ...]:
+        """Every row, formatted (for tests and small tables)."""
+        return tuple(self.row(index) for index in range(len(self)))
+
+    def sort_order(self, column: int, descending: bool) -> list[int]:
+        """The row numbers in the order of ``column``; ties keep the date order."""
+        if self._sort_key is None or not 0 <= column < len(self.headers):
+            return list(range(len(self)))
+        key = self._sort_key
+        keys = [key(session, column) for session in self._sessions]
+        return sorted(range(len(self)), key=keys.__getitem__, reverse=descending)
 
 
 def column_title(column: Column, l10n: Localizer) -> str:
@@ -115,20 +156,26 @@ def booking_table(
     catalogue: Catalogue,
     l10n: Localizer,
 ) -> BookingTable:
-    rows = []
-    for session in sessions:
+    columns = tuple(columns)
+    # The table's first order: by day, first requested first (usually already so).
+    sessions = sorted(sessions, key=lambda s: (s.date, s.created_at, s.id))
+
+    def build(session: Session) -> BookingRow:
         cells = [_cell(session, column, catalogue, l10n) for column in columns]
-        rows.append(
-            BookingRow(
-                session_id=session.id,
-                cells=tuple(text for text, _ in cells),
-                sort_keys=tuple(key for _, key in cells),
-                tone=status_tone(session.status),
-            )
+        return BookingRow(
+            session_id=session.id,
+            cells=tuple(text for text, _ in cells),
+            sort_keys=tuple(key for _, key in cells),
+            tone=status_tone(session.status),
         )
-    status_column = list(columns).index(Column.STATUS) if Column.STATUS in columns else None
+
+    def sort_key(session: Session, column: int) -> SortKey:
+        return _cell(session, columns[column], catalogue, l10n)[1]
+
     return BookingTable(
         headers=tuple(column_title(column, l10n) for column in columns),
-        rows=tuple(rows),
-        status_column=status_column,
+        sessions=sessions,
+        row_builder=build,
+        sort_key=sort_key,
+        status_column=columns.index(Column.STATUS) if Column.STATUS in columns else None,
     )

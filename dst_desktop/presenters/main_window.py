@@ -139,7 +139,13 @@ class MainPresenter:
         self.form.load()
         self.calendar.load(preferred_region_id)
         self.queue.load()
+        self.browser.visible = False  # read when its tab is first opened
         self.browser.load()
+
+    def bookings_tab_shown(self, browser: bool) -> None:
+        """The pending queue or the bookings browser came to the front."""
+        self.queue.set_visible(not browser)
+        self.browser.set_visible(browser)
 
     def first_start(self) -> None:
         """On a database without reference data, offer the demo data or an import."""

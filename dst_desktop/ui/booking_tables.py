@@ -13,7 +13,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     QSignalBlocker,
-    QSortFilterProxyModel,
     Qt,
     QTimer,
     Signal,
@@ -45,28 +44,68 @@ from dst_desktop.ui.theme import TONE_TEXT
 
 #: How long typing in a search box pauses before the table is filtered, in milliseconds.
 SEARCH_PAUSE_MS = 250
+#: How many rows the automatic column widths look at.
+RESIZE_SAMPLE_ROWS = 200
 SORT_ROLE = Qt.ItemDataRole.UserRole
 SESSION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 class BookingTableModel(QAbstractTableModel):
-    """Rows of sessions as the presenter built them; the status column is coloured."""
+    """Rows of sessions as the presenter built them; the status column is coloured.
+
+    The model sorts itself (no proxy): the presenter's table formats a row only when the
+    view shows it and computes one column's keys when a header is clicked, so a queue of
+    10,000 bookings fills in a few milliseconds.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._table = BookingTable((), (), None)
+        self._table = BookingTable(())
+        self._order: list[int] = []
+        self._sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder)
 
     def set_table(self, table: BookingTable) -> None:
         self.beginResetModel()
         self._table = table
+        self._order = self._sorted_order(*self._sort)
         self.endResetModel()
 
+    def _sorted_order(self, column: int, order: Qt.SortOrder) -> list[int]:
+        if column == 0 and order == Qt.SortOrder.AscendingOrder:
+            return list(range(len(self._table)))  # the sessions arrive in date order
+        return self._table.sort_order(column, order == Qt.SortOrder.DescendingOrder)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sort = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        previous = self.persistentIndexList()
+        sessions = [self.session_id(index.row()) for index in previous]
+        self._order = self._sorted_order(column, order)
+        position = {self._table.session_id(source): row for row, source in enumerate(self._order)}
+        self.changePersistentIndexList(
+            previous,
+            [
+                self.index(position[session], index.column())
+                for session, index in zip(sessions, previous, strict=True)
+            ],
+        )
+        self.layoutChanged.emit()
+
     def row(self, row: int) -> BookingRow:
-        return self._table.rows[row]
+        return self._table.row(self._order[row])
+
+    def session_id(self, row: int) -> str:
+        return self._table.session_id(self._order[row])
+
+    def row_of(self, session_id: str) -> int | None:
+        for row, source in enumerate(self._order):
+            if self._table.session_id(source) == session_id:
+                return row
+        return None
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._table.rows)
+        return 0 if parent.isValid() else len(self._order)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._table.headers)
@@ -84,19 +123,16 @@ class BookingTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         row_number, column = index.row(), index.column()
-        if not 0 <= row_number < len(self._table.rows) or not 0 <= column < len(
-            self._table.headers
-        ):
+        if not 0 <= row_number < len(self._order) or not 0 <= column < len(self._table.headers):
             return None
-        row = self._table.rows[row_number]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return row.cells[column]
-        if role == SORT_ROLE:
-            return row.sort_keys[column]
         if role == SESSION_ID_ROLE:
-            return row.session_id
+            return self.session_id(row_number)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.row(row_number).cells[column]
+        if role == SORT_ROLE:
+            return self.row(row_number).sort_keys[column]
         if role == Qt.ItemDataRole.ForegroundRole and column == self._table.status_column:
-            return TONE_TEXT[row.tone]
+            return TONE_TEXT[self.row(row_number).tone]
         return None
 
 
@@ -226,11 +262,7 @@ class BookingTableView(QTableView):
         super().__init__(parent)
         self.setObjectName(object_name)
         self.model_ = BookingTableModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model_)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.setModel(self.proxy)
+        self.setModel(self.model_)
         self.setSortingEnabled(True)
         self.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -249,13 +281,15 @@ class BookingTableView(QTableView):
         header.setHighlightSections(False)
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # Column widths come from the first rows, not from all 10,000.
+        header.setResizeContentsPrecision(RESIZE_SAMPLE_ROWS)
         selection = self.selectionModel()
         selection.selectionChanged.connect(self._selection_changed)
         self.doubleClicked.connect(lambda _index: self.row_activated.emit())
 
     def selected_ids(self) -> list[str]:
         rows = sorted({index.row() for index in self.selectionModel().selectedRows()})
-        return [str(self.proxy.index(row, 0).data(SESSION_ID_ROLE)) for row in rows]
+        return [self.model_.session_id(row) for row in rows]
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         self.selection_changed.emit(self.selected_ids())
@@ -267,10 +301,11 @@ class BookingTableView(QTableView):
         with QSignalBlocker(self.selectionModel()):
             self.model_.set_table(table)
             selection = QItemSelection()
-            for row in range(self.proxy.rowCount()):
-                index = self.proxy.index(row, 0)
-                if index.data(SESSION_ID_ROLE) in kept:
-                    selection.select(index, index)
+            if kept:
+                for row in range(self.model_.rowCount()):
+                    if self.model_.session_id(row) in kept:
+                        index = self.model_.index(row, 0)
+                        selection.select(index, index)
             self.selectionModel().select(
                 selection,
                 QItemSelectionModel.SelectionFlag.ClearAndSelect
@@ -284,16 +319,16 @@ class BookingTableView(QTableView):
 
     def select_session(self, session_id: str) -> None:
         """Select the row of ``session_id`` alone, as a click on it does."""
-        for row in range(self.proxy.rowCount()):
-            index = self.proxy.index(row, 0)
-            if index.data(SESSION_ID_ROLE) == session_id:
-                self.selectionModel().select(
-                    index,
-                    QItemSelectionModel.SelectionFlag.ClearAndSelect
-                    | QItemSelectionModel.SelectionFlag.Rows,
-                )
-                self.scrollTo(index)
-                return
+        row = self.model_.row_of(session_id)
+        if row is None:
+            return
+        index = self.model_.index(row, 0)
+        self.selectionModel().select(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.scrollTo(index)
 
 
 def _outcome_label() -> QLabel:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -28,16 +29,18 @@ from dst_desktop.ui import settings as keys
 from dst_desktop.ui.booking_form import BookingForm
 from dst_desktop.ui.booking_tables import BookingsBrowserPanel, PendingQueuePanel
 from dst_desktop.ui.calendar_panel import CalendarPanel
-from dst_desktop.ui.details_dialog import BookingDetailsDialog
 from dst_desktop.ui.dialogs import QtDialogs
 from dst_desktop.ui.errors import ErrorReporter
 from dst_desktop.ui.icons import icon
 from dst_desktop.ui.l10n import QtLocalizer
 from dst_desktop.ui.module_picker import ModulePicker
-from dst_desktop.ui.reference_dialog import ReferenceDataDialog
 from dst_desktop.ui.settings import app_settings, text_setting
-from dst_desktop.ui.settings_dialog import SettingsDialog
 from dst_desktop.ui.tasks import QtTaskRunner
+
+if TYPE_CHECKING:
+    # Dialogs are imported when first opened: the window starts without them.
+    from dst_desktop.ui.details_dialog import BookingDetailsDialog
+    from dst_desktop.ui.reference_dialog import ReferenceDataDialog
 
 
 class MainWindow(QMainWindow):
@@ -314,6 +317,11 @@ class MainWindow(QMainWindow):
         self.queue_panel.actions_changed.connect(self._sync_actions)
         self.browser_panel.actions_changed.connect(self._sync_actions)
         self.tabs.currentChanged.connect(lambda _index: self._sync_actions())
+        self.tabs.currentChanged.connect(
+            lambda _index: self.presenter.bookings_tab_shown(
+                self.tabs.currentWidget() is self.browser_panel
+            )
+        )
         self._sync_actions()
 
     def _sync_actions(self) -> None:
@@ -361,6 +369,8 @@ class MainWindow(QMainWindow):
         self.browser_panel.set_print_tooltip(tip)
 
     def open_details(self, session_id: str) -> None:
+        from dst_desktop.ui.details_dialog import BookingDetailsDialog
+
         dialog = BookingDetailsDialog(self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         presenter = self.presenter.details_presenter(dialog)
@@ -386,6 +396,8 @@ class MainWindow(QMainWindow):
         self.presenter.set_printing(printing)
 
     def open_reference_data(self) -> None:
+        from dst_desktop.ui.reference_dialog import ReferenceDataDialog
+
         dialog = ReferenceDataDialog(self.workflows.queries.today(), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         presenter = self.presenter.reference_editor_presenter(dialog)
@@ -402,6 +414,8 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> None:
         current = text_setting(keys.LANGUAGE)
+        from dst_desktop.ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(current, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 

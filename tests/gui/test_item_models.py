@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from dst_desktop.presenters.booking_rows import BookingTable
+from dst_desktop.presenters.booking_rows import BookingTable, Column
 from dst_desktop.presenters.module_picker import ModuleRow
 from dst_desktop.presenters.reference_editor import ReferenceRow
 from dst_desktop.services.workflows import Workflows
@@ -26,15 +26,14 @@ def test_booking_table_model(
     model = window.queue_panel.table.model_
     assert model.rowCount() == 3
     qtmodeltester.check(model)
-    qtmodeltester.check(window.queue_panel.table.proxy)
     qtmodeltester.check(window.browser_panel.table.model_)
 
 
 def test_booking_table_model_through_resets(qtmodeltester: ModelTester, qtbot: QtBot) -> None:
     model = BookingTableModel()
     qtmodeltester.check(model, force_py=True)
-    model.set_table(BookingTable(("A", "B"), (), None))
-    model.set_table(BookingTable((), (), None))
+    model.set_table(BookingTable(("A", "B")))
+    model.set_table(BookingTable(()))
 
 
 def test_dates_sort_by_day_not_by_text(workflows: Workflows, window: MainWindow) -> None:
@@ -44,10 +43,29 @@ def test_dates_sort_by_day_not_by_text(workflows: Workflows, window: MainWindow)
     window.presenter.queue.refresh()
     table: BookingTableView = window.queue_panel.table
     table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-    shown = [table.proxy.index(row, 0).data() for row in range(3)]
+    shown = [table.model_.index(row, 0).data() for row in range(3)]
     assert shown == ["04/03/2025", "11/03/2025", "01/04/2025"]
     table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
-    assert table.proxy.index(0, 0).data() == "01/04/2025"
+    assert table.model_.index(0, 0).data() == "01/04/2025"
+
+
+def test_sorting_keeps_the_selection_on_the_same_booking(
+    workflows: Workflows, window: MainWindow
+) -> None:
+    first = create(workflows, date="2025-03-11", requestedParticipants=9)
+    create(workflows, date="2025-03-04", requestedParticipants=3)
+    window.presenter.queue.refresh()
+    table: BookingTableView = window.queue_panel.table
+    table.select_session(first.id)
+    participants = window.presenter.queue.columns.index(Column.PARTICIPANTS)
+
+    table.sortByColumn(participants, Qt.SortOrder.DescendingOrder)
+
+    assert table.selected_ids() == [first.id]
+    assert table.model_.session_id(0) == first.id
+    table.sortByColumn(participants, Qt.SortOrder.AscendingOrder)
+    assert table.selected_ids() == [first.id]
+    assert table.model_.session_id(1) == first.id
 
 
 def test_module_list_model(qtmodeltester: ModelTester, qtbot: QtBot) -> None:

@@ -191,6 +191,8 @@ def test_first_start_offers_the_demo_and_loads_it_in_a_worker(
     with qtbot.waitSignal(runner.finished, timeout=60_000):
         window.presenter.first_start()
     assert window.calendar_panel.region_combo.count() == 2
+    assert not table_rows(window, "bookingsTable")  # read when its tab is first opened
+    window.tabs.setCurrentWidget(window.browser_panel)
     assert table_rows(window, "bookingsTable")
     assert window.statusBar().currentMessage().startswith("Demo data loaded:")
 

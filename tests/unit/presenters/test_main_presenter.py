@@ -66,7 +66,22 @@ def test_start_fills_every_part(workflows: Workflows, dialogs: FakeDialogs) -> N
     assert len(window.modules.rows) == 3
     assert window.form.request == "Occitanie — Thursday 2025-02-20"
     assert len(window.queue.session_ids) == 1
+    assert window.browser.table is None  # its tab has not been opened: nothing read
+    window.presenter.bookings_tab_shown(browser=True)
     assert len(window.browser.session_ids) == 1
+
+
+def test_a_hidden_bookings_list_catches_up_when_shown(
+    workflows: Workflows, dialogs: FakeDialogs
+) -> None:
+    window = Window(workflows, dialogs)
+    window.presenter.start("occitanie")
+    window.presenter.bookings_tab_shown(browser=True)
+    session = create(workflows)
+    window.presenter.bookings_changed()
+    assert window.queue.session_ids == []  # hidden behind the browser: not read yet
+    window.presenter.bookings_tab_shown(browser=False)
+    assert window.queue.session_ids == [session.id]
 
 
 def test_choosing_a_day_and_modules_reaches_the_form(
@@ -89,6 +104,7 @@ def test_created_booking_appears_in_queue_and_browser_and_confirm_updates_calend
     window = Window(workflows, dialogs)
     p = window.presenter
     p.start("occitanie")
+    p.browser.set_visible(True)  # both lists on screen
     p.calendar.go_to(dt.date(2025, 3, 10))
     p.modules.set_checked("module_tir", True)
     p.form.client_chosen("client_123")
@@ -114,6 +130,7 @@ def test_first_start_on_an_empty_database_loads_the_demo_in_the_worker(
     assert window.runner.titles == ["Loading the demo data…"]
     assert [r.text for r in window.calendar.regions] == ["Bretagne", "Occitanie"]
     assert window.main.status_messages[-1].startswith("Demo data loaded:")
+    window.presenter.bookings_tab_shown(browser=True)
     assert window.browser.session_ids  # the demo's bookings
 
 
