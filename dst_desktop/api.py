@@ -15,7 +15,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from types import TracebackType
 
-from dst_desktop.persistence.store import PeeweeStore
 from dst_desktop.services.clock import BusinessDateClock, Clock, SystemClock
 from dst_desktop.services.results import Failure, JsonDict
 from dst_desktop.services.workflows import Workflows
@@ -133,6 +132,8 @@ def open_workflows(
     the audit log records, the OS user name by default; ``device`` the computer's name that
     event bookings and bundles record, the host name by default.
     """
+    from dst_desktop.persistence.store import PeeweeStore  # keeps `dst-desktop --version` quick
+
     store = PeeweeStore.open(database_url)
     return ApiWorkflows(
         Workflows.create(store, make_clock(today), actor or default_actor(), device)

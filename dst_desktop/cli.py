@@ -52,6 +52,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation on a temporary database (import, book, confirm, print "
+        "to PDF, render the window offscreen) and exit; your own databases are not touched",
+    )
+    parser.add_argument(
         "--database",
         metavar="URL",
         default=os.environ.get("DST_DATABASE_URL") or None,
@@ -417,6 +423,12 @@ def _command_print(
 
 def _run(args: argparse.Namespace, out: TextIO) -> int:
     today = _resolve_today(args)
+    if args.self_test:
+        if args.command is not None or args.demo:
+            raise UsageError("--self-test runs on its own temporary database; give it no command")
+        from dst_desktop.selftest import run_self_test
+
+        return run_self_test(out, today)
     url = _resolve_database(args)
     actor: str | None = args.actor
     if args.demo:
