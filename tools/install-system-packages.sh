@@ -1,0 +1,32 @@
+#!/bin/sh
+# The Debian/Ubuntu packages the test suite and the standalone build need beyond Python:
+# the X11 libraries the frozen program bundles, binutils (the build trims Qt's ICU data),
+# Xvfb (the frozen window is opened on a virtual screen) and the desktop entry validator.
+# Installs only what is missing; needs root (or sudo) when something is.
+set -eu
+packages="binutils libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0 xvfb xauth desktop-file-utils"
+missing=""
+for package in $packages; do
+    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+        missing="$missing $package"
+    fi
+done
+if [ -z "$missing" ]; then
+    exit 0
+fi
+if ! command -v apt-get >/dev/null 2>&1; then
+    echo "install-system-packages: not a Debian-like system; install the equivalents of:$missing" >&2
+    exit 0
+fi
+if [ "$(id -u)" -eq 0 ]; then
+    run=""
+elif command -v sudo >/dev/null 2>&1; then
+    run="sudo"
+else
+    echo "install-system-packages: run as root to install:$missing" >&2
+    exit 1
+fi
+echo "Installing system packages:$missing"
+$run env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+# shellcheck disable=SC2086
+$run env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing
