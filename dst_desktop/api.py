@@ -14,10 +14,14 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from dst_desktop.services.clock import BusinessDateClock, Clock, SystemClock
 from dst_desktop.services.results import Failure, JsonDict
 from dst_desktop.services.workflows import Workflows
+
+if TYPE_CHECKING:
+    from dst_desktop.services.mission import MissionWorkflow
 
 __all__ = ["FUNCTIONS", "ApiWorkflows", "FunctionSpec", "default_actor", "open_workflows"]
 
@@ -69,7 +73,11 @@ class MissionApi:
     """``Workflows.Mission``, answering with dicts."""
 
     def __init__(self, workflows: Workflows) -> None:
-        self._mission = workflows.mission
+        self._workflows = workflows
+
+    @property
+    def _mission(self) -> MissionWorkflow:
+        return self._workflows.mission  # built on first use
 
     def schedule_mission(self, session_id: object) -> JsonDict:
         return self._mission.schedule_mission(session_id).to_dict()
@@ -86,10 +94,10 @@ class MissionApi:
 
 class ReferenceApi:
     def __init__(self, workflows: Workflows) -> None:
-        self._reference = workflows.reference
+        self._workflows = workflows
 
     def import_reference(self, data: object) -> JsonDict:
-        return self._reference.import_reference(data).to_dict()
+        return self._workflows.reference.import_reference(data).to_dict()
 
 
 class ApiWorkflows:

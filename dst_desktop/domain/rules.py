@@ -137,6 +137,27 @@ def iter_dates(first: dt.date, last: dt.date) -> Iterator[dt.date]:
 _NOTHING: frozenset[str] = frozenset()
 
 
+def _days_off(
+    resources: Sequence[Setup | Operator], days: Sequence[dt.date]
+) -> dict[dt.date, set[str]]:
+    """Which resources are in maintenance or on leave, by day of the range.
+
+    Years of leave make a long list per person; a month is checked day by day instead.
+    """
+    first, last = days[0], days[-1]
+    off: dict[dt.date, set[str]] = defaultdict(set)
+    for resource in resources:
+        dates = resource.unavailable_dates
+        if len(dates) <= len(days):
+            for day in dates:
+                if first <= day <= last:
+                    off[day].add(resource.id)
+        else:
+            for day in dates.intersection(days):
+                off[day].add(resource.id)
+    return off
+
+
 def availability_over(
     first: dt.date,
     last: dt.date,
@@ -155,21 +176,14 @@ def availability_over(
     active_setups = {s.id for s in setups if s.active}
     region_setups = {s.id for s in setups}
     active_operators = {o.id for o in operators if o.active}
-    setups_off: dict[dt.date, set[str]] = defaultdict(set)
-    for setup in setups:
-        if setup.active:
-            for day in setup.unavailable_dates:
-                if first <= day <= last:
-                    setups_off[day].add(setup.id)
-    operators_off: dict[dt.date, set[str]] = defaultdict(set)
-    for operator in operators:
-        if operator.active:
-            for day in operator.unavailable_dates:
-                if first <= day <= last:
-                    operators_off[day].add(operator.id)
+    dates = [first + dt.timedelta(days=offset) for offset in range((last - first).days + 1)]
+    if not dates:
+        return []
+    setups_off = _days_off([s for s in setups if s.active], dates)
+    operators_off = _days_off([o for o in operators if o.active], dates)
     setup_count, operator_count = len(active_setups), len(active_operators)
     days = []
-    for day in iter_dates(first, last):
+    for day in dates:
         held_s = held_setups.get(day, _NOTHING)
         held_o = held_operators.get(day, _NOTHING)
         off_s = setups_off.get(day, _NOTHING)

@@ -151,7 +151,9 @@ class SessionRow(BaseModel):
         )
         indexes = (
             (("date", "status"), False),
-            (("status", "date"), False),
+            # Covers the availability query (status, date -> setup, operator) and orders
+            # the pending queue.
+            (("status", "date", "setup_id", "operator_id"), False),
             (("client_id", "date"), False),
             (("region_id", "date"), False),
         )

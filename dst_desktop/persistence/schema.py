@@ -15,7 +15,7 @@ from peewee import Database, DatabaseError, SqliteDatabase
 from dst_desktop.domain.errors import SchemaVersionError, StorageError
 
 #: The version this program writes and understands.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 Migration = Callable[[Database], None]
 
@@ -25,8 +25,17 @@ def _add_source_device(db: Database) -> None:
     db.execute_sql('ALTER TABLE "session" ADD COLUMN "source_device" VARCHAR(200)')  # type: ignore[no-untyped-call]
 
 
+def _cover_holdings(db: Database) -> None:
+    """Version 3: availability reads setups and operators from the index alone."""
+    db.execute_sql('DROP INDEX IF EXISTS "session_status_date"')  # type: ignore[no-untyped-call]
+    db.execute_sql(  # type: ignore[no-untyped-call]
+        'CREATE INDEX IF NOT EXISTS "session_status_date_setup_id_operator_id" '
+        'ON "session" ("status", "date", "setup_id", "operator_id")'
+    )
+
+
 #: Upgrades from version n (the key) to n + 1.
-MIGRATIONS: dict[int, Migration] = {1: _add_source_device}
+MIGRATIONS: dict[int, Migration] = {1: _add_source_device, 2: _cover_holdings}
 
 
 def schema_version(db: SqliteDatabase) -> int:

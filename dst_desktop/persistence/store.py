@@ -375,7 +375,14 @@ class PeeweeTransaction:
 
     def holdings(self, region_id: str, first: dt.date, last: dt.date) -> list[Holding]:
         rows = self._all(_HOLDINGS, (first.isoformat(), last.isoformat(), region_id, region_id))
-        return [Holding(_date(day), setup, operator) for day, setup, operator in rows]
+        dates: dict[str, dt.date] = {}  # a month has 31 distinct dates and many rows
+        holdings = []
+        for day, setup, operator in rows:
+            date = dates.get(day)
+            if date is None:
+                date = dates[day] = _date(day)
+            holdings.append(Holding(date, setup, operator))
+        return holdings
 
     # Sessions ---------------------------------------------------------------------------
 

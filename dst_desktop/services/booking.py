@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import secrets
 import string
 
 from dst_desktop.domain.errors import AllocationConflictError, ErrorCode
@@ -123,6 +122,8 @@ class BookingWorkflow:
     def _new_session_id(self) -> str:
         """``sess_<epoch ms>_<9 base-36 characters>``, the seed's format."""
         millis = int(self._clock.now().replace(tzinfo=dt.UTC).timestamp() * 1000)
+        import secrets  # here, not at the top: a read-only ``call`` never needs it
+
         suffix = "".join(secrets.choice(_ID_ALPHABET) for _ in range(9))
         return f"sess_{millis}_{suffix}"
 

@@ -188,7 +188,33 @@ def test_a_version_1_database_gains_the_event_device_column(tmp_path: Path) -> N
     assert status["success"] is True
     assert status["session"]["sourceDevice"] is None  # type: ignore[index]
     connection = sqlite3.connect(path)
-    assert connection.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
     columns = [row[1] for row in connection.execute('PRAGMA table_info("session")')]
     connection.close()
     assert "source_device" in columns
+
+
+def schema_of(path: Path) -> list[tuple[str, str]]:
+    connection = sqlite3.connect(path)
+    rows = connection.execute(
+        "SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name"
+    ).fetchall()
+    connection.close()
+    return rows
+
+
+def test_a_version_2_database_upgrades_to_exactly_the_schema_of_a_new_one(tmp_path: Path) -> None:
+    new = tmp_path / "new.db"
+    PeeweeStore.open(f"sqlite:///{new}").close()
+    old = tmp_path / "v2.db"
+    PeeweeStore.open(f"sqlite:///{old}").close()
+    connection = sqlite3.connect(old)
+    connection.execute('DROP INDEX "session_status_date_setup_id_operator_id"')
+    connection.execute('CREATE INDEX "session_status_date" ON "session" ("status", "date")')
+    connection.execute("PRAGMA user_version = 2")
+    connection.commit()
+    connection.close()
+
+    PeeweeStore.open(f"sqlite:///{old}").close()
+
+    assert schema_of(old) == schema_of(new)
