@@ -442,6 +442,9 @@ class PeeweeTransaction:
         found = self._sessions("WHERE s.id = ?", (session_id,))
         return found[0] if found else None
 
+    def has_sessions(self) -> bool:
+        return bool(self._all("SELECT 1 FROM session LIMIT 1"))
+
     def existing_session_ids(self, session_ids: Sequence[str]) -> set[str]:
         found: set[str] = set()
         for chunk in _chunks(list(session_ids)):

@@ -104,7 +104,8 @@ class BookingQueries:
 
     def has_sessions(self) -> bool:
         """Whether the database holds any booking, of any status."""
-        return bool(self.sessions(SessionFilter(limit=1)))
+        with self._store.reading() as tx:
+            return tx.has_sessions()
 
     def audit_trail(self, session_id: str) -> list[AuditEntry]:
         with self._store.reading() as tx:

@@ -56,6 +56,9 @@ class StoreTransaction(Protocol):
 
     # Sessions -------------------------------------------------------------------------
     def session(self, session_id: str) -> Session | None: ...
+    def has_sessions(self) -> bool:
+        """Whether the database holds any session at all (one row read, not a listing)."""
+
     def existing_session_ids(self, session_ids: Sequence[str]) -> set[str]:
         """Which of these ids the database holds."""
 

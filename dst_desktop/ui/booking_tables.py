@@ -302,7 +302,7 @@ class BookingTableView(QTableView):
         kept = set(self.selected_ids())
         # Columns fit the first table shown, and once more when the first rows arrive
         # (a queue that starts empty would otherwise keep the widths of its headers).
-        fit = bool(table.headers) and not self._fitted and (bool(table.rows) or not self._sized)
+        fit = bool(table.headers) and not self._fitted and (len(table) > 0 or not self._sized)
         with QSignalBlocker(self.selectionModel()):
             self.model_.set_table(table)
             selection = QItemSelection()
@@ -321,7 +321,7 @@ class BookingTableView(QTableView):
             for column in range(len(table.headers)):
                 self.setColumnWidth(column, min(self.columnWidth(column) + 16, 260))
             self._sized = True
-            self._fitted = bool(table.rows)
+            self._fitted = len(table) > 0
         self.selection_changed.emit(self.selected_ids())
 
     def select_session(self, session_id: str) -> None:
