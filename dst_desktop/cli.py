@@ -196,7 +196,9 @@ def _resolve_database(args: argparse.Namespace) -> str:
     return args.database or paths.default_database_url()
 
 
-def ensure_demo_data(database_url: str, today: dt.date | None, actor: str | None) -> int:
+def ensure_demo_data(
+    database_url: str, today: dt.date | None, actor: str | None, err: TextIO | None = None
+) -> int:
     """Fill the demo database on first use; return the number of sessions created."""
     from dst_desktop import paths
     from dst_desktop.api import open_workflows
@@ -206,6 +208,11 @@ def ensure_demo_data(database_url: str, today: dt.date | None, actor: str | None
         workflows = api.workflows
         if not workflows.queries.is_empty():
             return 0
+        if err is not None:
+            err.write(
+                f"Preparing the demo database (first use, a few seconds): "
+                f"{workflows.store.description}\n"
+            )
         reference = json.loads(paths.resource_path("demo", "reference.json").read_text("utf-8"))
         return build_demo(workflows.store, reference, workflows.clock.today(), actor or "demo")
 
@@ -421,7 +428,7 @@ def _command_print(
     return EXIT_OK
 
 
-def _run(args: argparse.Namespace, out: TextIO) -> int:
+def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     today = _resolve_today(args)
     if args.self_test:
         if args.command is not None or args.demo:
@@ -432,7 +439,7 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
     url = _resolve_database(args)
     actor: str | None = args.actor
     if args.demo:
-        ensure_demo_data(url, today, actor)
+        ensure_demo_data(url, today, actor, err)
     if args.command is None:
         from dst_desktop.app import run_window
 
@@ -489,7 +496,7 @@ def main(
         (StorageError, EXIT_FAILURE, lambda e: f"dst-desktop: error: {e}"),
     ]
     try:
-        return _run(args, out)
+        return _run(args, out, err)
     except KeyboardInterrupt:
         err.write("dst-desktop: interrupted\n")
         return 130
