@@ -35,11 +35,20 @@ class CommandError(Exception):
     """A command that could not do its work (unreadable file, unusable database); exit 1."""
 
 
+#: Business dates a person could mean; outside, date arithmetic would overflow.
+_BUSINESS_YEARS = range(1970, 3000)
+
+
 def _business_date(text: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date in the form YYYY-MM-DD") from None
+    if day.year not in _BUSINESS_YEARS:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a plausible business date (years 1970 to 2999)"
+        )
+    return day
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -181,9 +190,9 @@ def _resolve_today(args: argparse.Namespace) -> dt.date | None:
     if not text:
         return None
     try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise UsageError(f"DST_TODAY={text!r} is not a date in the form YYYY-MM-DD") from None
+        return _business_date(text)
+    except argparse.ArgumentTypeError as error:
+        raise UsageError(f"DST_TODAY: {error}") from None
 
 
 def _resolve_database(args: argparse.Namespace) -> str:
@@ -226,7 +235,12 @@ def parse_call_argument(text: str) -> object:
 
 
 def _print_json(value: object, out: TextIO) -> None:
-    out.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # an invalid character echoed in a message: print it escaped
+        text = json.dumps(value, ensure_ascii=True, indent=2)
+    out.write(text + "\n")
 
 
 def _read_json_file(path_text: str) -> object:

@@ -32,5 +32,9 @@ class StorageError(Exception):
     """
 
 
+class ConflictingDataError(StorageError):
+    """The database refused a write that contradicts what it holds (a duplicate id)."""
+
+
 class SchemaVersionError(StorageError):
     """The database was written by a newer DST Desktop, or is not a DST Desktop database."""

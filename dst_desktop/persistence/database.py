@@ -39,8 +39,8 @@ def sqlite_path(url: str) -> Path:
         path = unquote(path)
     if not path or path == ":memory:":
         raise StorageError(
-            f"{url!r} names no file; use sqlite:///path/to/bookings.db "
-            "(an in-memory database cannot be shared between threads)"
+            f"{url!r} names no file; use sqlite:///bookings.db for a file in the current "
+            "folder or sqlite:////home/ann/bookings.db for an absolute path (four slashes)"
         )
     return Path(path)
 
@@ -58,10 +58,19 @@ def open_database(url: str) -> Database:
         if path.exists() and path.is_dir():
             raise StorageError(f"{path} is a folder, not a database file")
         if not path.parent.exists():
-            raise StorageError(f"the folder {path.parent} does not exist")
+            hint = (
+                f" (the path is relative to the current folder; for /{path} write "
+                f"sqlite:////{path}, with four slashes)"
+                if not path.is_absolute()
+                else ""
+            )
+            raise StorageError(f"the folder {path.parent} does not exist{hint}")
         return SqliteDatabase(
             str(path), pragmas=list(SQLITE_PRAGMAS), timeout=BUSY_TIMEOUT_MS / 1000
         )
     if scheme in ("postgres", "postgresql"):
         raise StorageError("PostgreSQL databases are not supported by this version of DST Desktop")
-    raise StorageError(f"unsupported database URL {url!r}: use sqlite:///path/to/bookings.db")
+    raise StorageError(
+        f"unsupported database URL {url!r}: use sqlite:///bookings.db (relative to the current "
+        "folder) or sqlite:////home/ann/bookings.db (absolute: four slashes)"
+    )

@@ -34,7 +34,7 @@ from peewee import (
     SqliteDatabase,
 )
 
-from dst_desktop.domain.errors import AllocationConflictError, StorageError
+from dst_desktop.domain.errors import AllocationConflictError, ConflictingDataError, StorageError
 from dst_desktop.domain.model import (
     AuditEntry,
     Client,
@@ -537,7 +537,7 @@ class PeeweeTransaction:
         except IntegrityError as error:
             if _is_allocation_conflict(error):
                 raise AllocationConflictError(str(error)) from error
-            raise
+            raise ConflictingDataError(str(error)) from error
 
     def update_session(self, session: Session) -> None:
         row = self._session_row(session)
@@ -582,13 +582,19 @@ class PeeweeTransaction:
     def audit_log(self, limit: int = 200) -> list[AuditEntry]:
         return self._audit("", (), f"ORDER BY id DESC LIMIT {int(limit)}")
 
-    def was_deleted(self, session_id: str) -> bool:
-        return bool(
-            self._all(
-                "SELECT 1 FROM audit_entry WHERE session_id = ? AND action = 'cancel' LIMIT 1",
-                (session_id,),
+    def cancelled_session_ids(self, session_ids: Sequence[str]) -> set[str]:
+        found: set[str] = set()
+        for chunk in _chunks(list(session_ids)):
+            marks = ", ".join("?" for _ in chunk)
+            found.update(
+                row[0]
+                for row in self._all(
+                    "SELECT DISTINCT session_id FROM audit_entry"
+                    f" WHERE action = 'cancel' AND session_id IN ({marks})",
+                    chunk,
+                )
             )
-        )
+        return found
 
     # Settings ---------------------------------------------------------------------------
 
@@ -649,8 +655,12 @@ class PeeweeStore:
             raise StorageError(
                 f"The database {self._description} cannot be used: {error}"
             ) from error
-        except (IntegrityError, AllocationConflictError):
+        except AllocationConflictError:
             raise
+        except IntegrityError as error:
+            raise StorageError(
+                f"The database {self._description} refused the change: {error}"
+            ) from error
         except DatabaseError as error:
             raise StorageError(
                 f"The database {self._description} cannot be used: {error}"

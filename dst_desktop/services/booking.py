@@ -104,7 +104,13 @@ def known_modules(tx: StoreTransaction, module_ids: tuple[str, ...], field: str)
 
 def require_region(tx: StoreTransaction, region_id: str, field: str = "regionId") -> None:
     if tx.region(region_id) is None:
-        raise InvalidInputError(field, f"{field} {show(region_id)} is not a known region")
+        hint = (
+            ""
+            if tx.regions()
+            else " (this database has no regions yet: import reference "
+            "data first, with import-reference, or use the demo database with --demo)"
+        )
+        raise InvalidInputError(field, f"{field} {show(region_id)} is not a known region{hint}")
 
 
 class BookingWorkflow:

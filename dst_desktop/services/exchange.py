@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from dst_desktop.domain.errors import AllocationConflictError, ConflictingDataError
 from dst_desktop.domain.model import AuditEntry, Client, Module, Session, SessionFilter
 from dst_desktop.domain.rules import module_capacity
 from dst_desktop.domain.statuses import RESOURCE_HOLDING, SessionStatus
@@ -31,7 +32,14 @@ from dst_desktop.services.clock import Clock
 from dst_desktop.services.reference import parse_reference, save_reference_item
 from dst_desktop.services.results import JsonDict, session_to_dict, timestamp
 from dst_desktop.services.store import Store, StoreTransaction
-from dst_desktop.services.validation import InvalidInputError, parse_date, parse_id, show
+from dst_desktop.services.validation import (
+    MAX_TEXT_LENGTH,
+    InvalidInputError,
+    parse_date,
+    parse_id,
+    parse_text,
+    show,
+)
 
 BUNDLE_FORMAT = "dst-desktop-bundle"
 #: The newest bundle format this program writes and reads.
@@ -45,9 +53,10 @@ class BundleError(ValueError):
 
 
 def _canonical(content: object) -> bytes:
-    return json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode(
-        "utf-8"
-    )
+    text = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    # "surrogatepass": a hostile file may hold a lone surrogate; it must fail the check,
+    # not crash it.
+    return text.encode("utf-8", "surrogatepass")
 
 
 def checksum(content: object) -> str:
@@ -172,8 +181,8 @@ def _session_from_dict(data: dict[str, object]) -> Session:
         return value
 
     def optional(key: str) -> str | None:
-        value = data.get(key)
-        return value if isinstance(value, str) else None
+        value = parse_text(data.get(key), key, required=False, limit=MAX_TEXT_LENGTH)
+        return value or None
 
     def when(key: str) -> dt.datetime | None:
         value = data.get(key)
@@ -182,9 +191,12 @@ def _session_from_dict(data: dict[str, object]) -> Session:
         if not isinstance(value, str):
             raise InvalidInputError(key, f"{key} must be a timestamp, got {show(value)}")
         try:
-            return dt.datetime.fromisoformat(value.removesuffix("Z"))
+            moment = dt.datetime.fromisoformat(value.removesuffix("Z"))
         except ValueError:
             raise InvalidInputError(key, f"{key} {show(value)} is not a timestamp") from None
+        if moment.tzinfo is not None:  # stored as naive UTC, like every timestamp here
+            moment = moment.astimezone(dt.UTC).replace(tzinfo=None)
+        return moment.replace(microsecond=0)
 
     def count(key: str) -> int:
         value = data.get(key)
@@ -217,9 +229,9 @@ def _session_from_dict(data: dict[str, object]) -> Session:
         requested_participants=count("requestedParticipants"),
         capacity_max=count("capacityMax"),
         status=status,
-        booking_source=text("bookingSource"),
+        booking_source=parse_id(data.get("bookingSource"), "bookingSource"),
         created_at=when("createdAt") or dt.datetime.min,
-        offer_id=optional("offerId"),
+        offer_id=None if data.get("offerId") is None else parse_id(data.get("offerId"), "offerId"),
         notes=optional("notes") or "",
         setup_id=str(setup_ids[0]) if setup_ids else None,
         operator_id=str(operator_ids[0]) if operator_ids else None,
@@ -435,14 +447,30 @@ class OfflineExchange:
                 ]
             except InvalidInputError as error:
                 raise BundleError(f"{path} holds invalid data: {error}") from None
-            kept = [s for s in existing if s.booking_source == SOURCE_EVENT]
+            # Bookings taken here and not yet confirmed at the office stay; everything
+            # else is the office's, and the new snapshot replaces it (a booking the office
+            # confirmed meanwhile comes back as one of the snapshot's allocations).
+            office_ids = {allocation.id for allocation in allocations}
+            kept = [
+                s
+                for s in existing
+                if s.booking_source == SOURCE_EVENT
+                and s.status is SessionStatus.PENDING_CONFIRMATION
+                and s.id not in office_ids
+            ]
+            kept_ids = {s.id for s in kept}
             for session in existing:
-                if session.booking_source != SOURCE_EVENT:
+                if session.id not in kept_ids:
                     tx.delete_session(session.id)
             for items in parsed.values():
                 for item in items:
                     save_reference_item(tx, item)
-            tx.add_sessions(allocations)
+            try:
+                tx.add_sessions(allocations)
+            except (AllocationConflictError, ConflictingDataError) as error:
+                raise BundleError(
+                    f"{path} does not fit this database; nothing was imported ({error})"
+                ) from None
             tx.set_setting(EVENT_SNAPSHOT_SETTING, snapshot.to_setting())
             self._audit(
                 tx,
@@ -457,14 +485,24 @@ class OfflineExchange:
         return SnapshotImported(snapshot, len(allocations), len(kept))
 
     def export_bookings(self, path: Path) -> BookingsExported:
-        """The bookings taken in this event database, with their clients."""
-        with self._store.reading() as tx:
+        """The bookings taken in this event database and not yet confirmed, with their clients.
+
+        The file is written inside the transaction that records it in the audit log: a
+        failure to write leaves no trace, and a failure to record leaves no file claimed.
+        """
+        with self._store.writing() as tx:
             if tx.setting(EVENT_SNAPSHOT_SETTING) is None:
                 raise BundleError(
                     "this is not an event database; event bookings are exported from the "
                     "laptop that took them"
                 )
-            bookings = [s for s in tx.sessions(SessionFilter()) if s.booking_source == SOURCE_EVENT]
+            bookings = [
+                s
+                for s in tx.sessions(
+                    SessionFilter(statuses=frozenset({SessionStatus.PENDING_CONFIRMATION}))
+                )
+                if s.booking_source == SOURCE_EVENT
+            ]
             client_ids = {s.client_id for s in bookings}
             clients = [c for c in tx.clients() if c.id in client_ids]
             content: JsonDict = {
@@ -474,9 +512,8 @@ class OfflineExchange:
                     for c in clients
                 ],
             }
-        write_bundle(make_bundle("bookings", content, self._device, self._clock.now()), path)
-        with self._store.writing() as tx:
             self._audit(tx, "export_bookings", {"file": str(path), "bookings": len(bookings)})
+            write_bundle(make_bundle("bookings", content, self._device, self._clock.now()), path)
         return BookingsExported(len(bookings), len(clients))
 
     # -- office ----------------------------------------------------------------------------
@@ -561,7 +598,8 @@ class OfflineExchange:
         modules = {module.id: module for module in tx.modules()}
         clients = {client.id for client in tx.clients()}
         offers = {offer.id for offer in tx.offers()}
-        candidates: list[Session] = []
+        candidates: list[tuple[int, Session]] = []
+        rejected: list[tuple[int, dict[str, str]]] = []
         seen: set[str] = set()
         for index, raw in enumerate(raw_bookings):
             label = f"bookings[{index}]"
@@ -571,26 +609,32 @@ class OfflineExchange:
                     raise InvalidInputError(label, f"{label} must be an object")
                 session = _session_from_dict(raw)
             except InvalidInputError as error:
-                report.rejected.append(
-                    {"sessionId": str(session_id or label), "reason": error.message}
+                rejected.append(
+                    (index, {"sessionId": str(session_id or label), "reason": error.message})
                 )
                 continue
             if session.id in seen:
-                report.rejected.append(
-                    {"sessionId": session.id, "reason": "listed twice in the file"}
+                rejected.append(
+                    (index, {"sessionId": session.id, "reason": "listed twice in the file"})
                 )
                 continue
             seen.add(session.id)
-            reason = self._rejection(session, regions, modules, clients, offers)
-            if reason:
-                report.rejected.append({"sessionId": session.id, "reason": reason})
-                continue
-            candidates.append(session)
-        present = tx.existing_session_ids([session.id for session in candidates])
+            candidates.append((index, session))
+        ids = [session.id for _, session in candidates]
+        present = tx.existing_session_ids(ids)
+        cancelled = tx.cancelled_session_ids(ids)
         sessions = []
-        for session in candidates:
+        for index, session in candidates:
             if session.id in present:
                 report.already_present.append(session.id)
+                continue
+            reason = (
+                "cancelled at the office after an earlier import; not imported again"
+                if session.id in cancelled
+                else self._rejection(session, regions, modules, clients, offers)
+            )
+            if reason:
+                rejected.append((index, {"sessionId": session.id, "reason": reason}))
                 continue
             capacity = module_capacity(
                 [modules[m] for m in session.module_ids], session.requested_participants
@@ -614,6 +658,7 @@ class OfflineExchange:
                 )
             )
             report.imported.append(session.id)
+        report.rejected.extend(entry for _, entry in sorted(rejected, key=lambda item: item[0]))
         return sessions
 
     @staticmethod

@@ -82,8 +82,8 @@ class StoreTransaction(Protocol):
     def audit_log(self, limit: int = 200) -> list[AuditEntry]:
         """The newest entries first."""
 
-    def was_deleted(self, session_id: str) -> bool:
-        """Whether the audit log records that this session existed and was deleted."""
+    def cancelled_session_ids(self, session_ids: Sequence[str]) -> set[str]:
+        """Which of these ids the audit log records as cancelled pending requests (deleted)."""
 
     # Database role --------------------------------------------------------------------
     def setting(self, key: str) -> str | None: ...

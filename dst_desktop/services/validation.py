@@ -34,11 +34,26 @@ def show(value: object, limit: int = 60) -> str:
     """A short, unambiguous rendering of a bad value for an error message."""
     try:
         text = json.dumps(value, ensure_ascii=False)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, RecursionError):
         text = f"<{type(value).__name__}>"
+    if not is_storable(text):  # a lone surrogate: show it escaped, never crash printing it
+        text = json.dumps(value, ensure_ascii=True)
     if len(text) > limit:
         text = text[: limit - 1] + "…"
     return text
+
+
+def is_storable(text: str) -> bool:
+    """Whether ``text`` is valid Unicode that UTF-8 can store.
+
+    JSON's ``"\\ud800"`` and bytes that are not UTF-8 on the command line arrive in
+    Python as lone surrogates, which the database cannot encode.
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def require_present(value: object, field: str) -> object:
@@ -80,12 +95,30 @@ def parse_date(value: object, field: str) -> dt.date:
         raise InvalidInputError(field, f"{field} {show(value)} is not a real date") from None
 
 
+#: How far ahead a session may be booked: further is taken for a typing mistake.
+MAX_BOOKING_YEARS_AHEAD = 3
+
+
+def latest_booking_date(today: dt.date) -> dt.date:
+    try:
+        return today.replace(year=today.year + MAX_BOOKING_YEARS_AHEAD)
+    except ValueError:  # 29 February
+        return today.replace(year=today.year + MAX_BOOKING_YEARS_AHEAD, day=28)
+
+
 def parse_future_date(value: object, field: str, today: dt.date) -> dt.date:
-    """A date that is today or later."""
+    """A date from today to three years ahead (a later one is most likely a typo)."""
     day = parse_date(value, field)
     if day < today:
         raise InvalidInputError(
             field, f"{field} {day.isoformat()} is in the past (today is {today.isoformat()})"
+        )
+    latest = latest_booking_date(today)
+    if day > latest:
+        raise InvalidInputError(
+            field,
+            f"{field} {day.isoformat()} is more than {MAX_BOOKING_YEARS_AHEAD} years ahead "
+            f"(the latest bookable date is {latest.isoformat()})",
         )
     return day
 
@@ -132,6 +165,10 @@ def parse_text(value: object, field: str, *, required: bool, limit: int = MAX_TE
         raise InvalidInputError(field, f"{field} is longer than {limit} characters")
     if _CONTROL_CHARACTERS.search(text):
         raise InvalidInputError(field, f"{field} contains control characters")
+    if not is_storable(text):
+        raise InvalidInputError(
+            field, f"{field} contains characters that are not valid text (check its encoding)"
+        )
     return text
 
 

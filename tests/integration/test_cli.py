@@ -269,3 +269,47 @@ def test_hostile_arguments_never_reach_a_traceback(cli: Cli, tmp_path: Path) -> 
     deep.write_text("[" * 100_000, encoding="utf-8")
     code, _, err = cli.run("import-reference", str(deep))
     assert code == 1 and "Traceback" not in err and str(deep) in err
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"clientId": "client_123", "regionId": "occitanie", "date": "2025-03-10", "moduleIds": ["module_tir"], "requestedParticipants": 3, "notes": "\\ud800"}',
+        '{"clientId": "client_123", "regionId": "occitanie", "date": "2025-03-10", "moduleIds": ["module_tir"], "requestedParticipants": 3, "notes": "caf\udce9"}',
+    ],
+)
+def test_text_that_is_not_valid_unicode_is_a_validation_error(cli: Cli, text: str) -> None:
+    code, result = cli.call("createSessionBooking", text)
+    assert code == 1
+    assert isinstance(result, dict) and result["error"] == "VALIDATION_ERROR"
+    assert "notes contains characters that are not valid text" in str(result["message"])
+
+
+def test_a_date_years_ahead_is_taken_for_a_typo(cli: Cli) -> None:
+    code, result = cli.call("checkAvailability", "occitanie", "2062-03-10", '["module_tir"]', "3")
+    assert code == 1 and isinstance(result, dict)
+    assert result["message"] == (
+        "date 2062-03-10 is more than 3 years ahead (the latest bookable date is 2028-02-20)"
+    )
+
+
+def test_an_implausible_business_date_is_a_usage_error(cli: Cli) -> None:
+    code, _, err = cli.run("call", "getSuggestedDates", "occitanie", "3", today="9999-12-31")
+    assert code == 2
+    assert "not a plausible business date" in err
+
+
+def test_an_empty_database_says_so_when_a_region_is_unknown(tmp_path: Path) -> None:
+    empty = Cli(f"sqlite:///{tmp_path / 'empty.db'}")
+    code, result = empty.call("getSuggestedDates", "occitanie", "3")
+    assert code == 1 and isinstance(result, dict)
+    assert "this database has no regions yet" in str(result["message"])
+    assert "--demo" in str(result["message"])
+
+
+def test_a_relative_sqlite_path_to_a_missing_folder_explains_the_four_slashes(
+    tmp_path: Path,
+) -> None:
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["--database", "sqlite:///no/such/folder/office.db", "init"], out, err) == 1
+    assert "sqlite:////no/such/folder/office.db, with four slashes" in err.getvalue()

@@ -294,3 +294,75 @@ def test_ten_thousand_event_bookings_import_in_one_go(office: Workflows, tmp_pat
     assert len(office.queries.pending_sessions()) == 10_000
     with office.store.reading() as tx:
         assert tx.audit_log(1)[0].details["imported"] == 10_000
+
+
+def test_a_booking_cancelled_at_the_office_is_not_brought_back_by_a_later_export(
+    office: Workflows, laptop: Workflows, tmp_path: Path
+) -> None:
+    withdrawn = take_booking(laptop)
+    laptop.exchange.export_bookings(tmp_path / "day1.json")
+    office.exchange.import_bookings(tmp_path / "day1.json")
+    assert office.booking.cancel_pending_booking(withdrawn).success
+    later = take_booking(laptop, date="2025-03-11")
+    laptop.exchange.export_bookings(tmp_path / "day2.json")
+
+    report = office.exchange.import_bookings(tmp_path / "day2.json")
+
+    assert report.imported == [later]
+    assert [item["sessionId"] for item in report.rejected] == [withdrawn]
+    assert "cancelled at the office" in report.rejected[0]["reason"]
+    assert office.booking.get_booking_status(withdrawn).to_dict()["error"] == "NOT_FOUND"
+
+
+def test_a_new_snapshot_after_the_office_confirmed_event_bookings(
+    office: Workflows, laptop: Workflows, tmp_path: Path
+) -> None:
+    confirmed_at_office = take_booking(laptop)
+    still_pending = take_booking(laptop, date="2025-03-11")
+    laptop.exchange.export_bookings(tmp_path / "bookings.json")
+    office.exchange.import_bookings(tmp_path / "bookings.json")
+    assert office.booking.confirm_session_booking(confirmed_at_office).success
+    office.exchange.export_snapshot(tmp_path / "newer.json", event_name="Salon de Lyon, jour 2")
+
+    result = laptop.exchange.import_snapshot(tmp_path / "newer.json")
+
+    assert result.kept_event_bookings == 1
+    status = laptop.booking.get_booking_status(confirmed_at_office).to_dict()
+    assert status["session"]["status"] == "confirmed"  # type: ignore[index]
+    laptop.exchange.export_bookings(tmp_path / "again.json")
+    exported = json.loads((tmp_path / "again.json").read_text("utf-8"))["content"]["bookings"]
+    assert [booking["id"] for booking in exported] == [still_pending]
+
+
+def test_bundle_timestamps_with_an_offset_are_stored_as_utc(
+    office: Workflows, tmp_path: Path
+) -> None:
+    booking = {
+        "id": "sess_1_tz",
+        "clientId": "client_123",
+        "regionId": "occitanie",
+        "date": "2025-03-10",
+        "moduleIds": ["module_tir"],
+        "requestedParticipants": 4,
+        "capacityMax": 12,
+        "status": "pending_confirmation",
+        "bookingSource": "event",
+        "createdAt": "2025-02-19T12:00:00+02:00",
+        "notes": "\ud800 bad",
+    }
+    good = {**booking, "id": "sess_2_tz", "notes": "Stand B"}
+    bundle = make_bundle(
+        "bookings",
+        {"bookings": [booking, good], "clients": []},
+        "laptop",
+        dt.datetime(2025, 2, 19, 18),
+    )
+    # json.dumps escapes the lone surrogate, as a hostile file would carry it.
+    (tmp_path / "tz.json").write_text(json.dumps(bundle), "utf-8")
+
+    report = office.exchange.import_bookings(tmp_path / "tz.json")
+
+    assert report.imported == ["sess_2_tz"]
+    assert "not valid text" in report.rejected[0]["reason"]
+    session = office.booking.get_booking_status("sess_2_tz").to_dict()["session"]
+    assert session["createdAt"] == "2025-02-19T10:00:00Z"  # type: ignore[index]
