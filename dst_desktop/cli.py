@@ -96,6 +96,9 @@ def build_parser() -> argparse.ArgumentParser:
         "import-reference", help="load regions, setups, operators, modules, clients, offers"
     )
     reference.add_argument("file", metavar="FILE.json")
+    reference.add_argument(
+        "--json", action="store_true", help="print the report, with every id, as JSON"
+    )
 
     call = commands.add_parser(
         "call",
@@ -208,22 +211,43 @@ def _resolve_database(args: argparse.Namespace) -> str:
 def ensure_demo_data(
     database_url: str, today: dt.date | None, actor: str | None, err: TextIO | None = None
 ) -> int:
-    """Fill the demo database on first use; return the number of sessions created."""
+    """Fill the demo database on first use; return the number of sessions created.
+
+    The demo is built in a file beside the database and moved into place when complete,
+    so an interrupted first start never leaves a half-filled demo behind.
+    """
     from dst_desktop import paths
     from dst_desktop.api import open_workflows
+    from dst_desktop.persistence.database import sqlite_path, url_for_path
     from dst_desktop.services.demo import build_demo
 
-    with open_workflows(database_url, today, actor) as api:
-        workflows = api.workflows
-        if not workflows.queries.is_empty():
-            return 0
-        if err is not None:
-            err.write(
-                f"Preparing the demo database (first use, a few seconds): "
-                f"{workflows.store.description}\n"
-            )
-        reference = json.loads(paths.resource_path("demo", "reference.json").read_text("utf-8"))
-        return build_demo(workflows.store, reference, workflows.clock.today(), actor or "demo")
+    target = sqlite_path(database_url)
+    if target.exists():
+        with open_workflows(database_url, today, actor) as api:
+            if not api.workflows.queries.is_empty():
+                return 0
+    building = target.with_name(target.name + ".building")
+    for leftover in _sqlite_files(building):
+        leftover.unlink(missing_ok=True)
+    if err is not None:
+        err.write(f"Preparing the demo database (first use, a few seconds): {target}\n")
+    reference = json.loads(paths.resource_path("demo", "reference.json").read_text("utf-8"))
+    try:
+        with open_workflows(url_for_path(building), today, actor) as api:
+            workflows = api.workflows
+            made = build_demo(workflows.store, reference, workflows.clock.today(), actor or "demo")
+        for stale in _sqlite_files(target)[1:]:
+            stale.unlink(missing_ok=True)
+        building.replace(target)
+    finally:
+        for leftover in _sqlite_files(building):
+            leftover.unlink(missing_ok=True)
+    return made
+
+
+def _sqlite_files(path: Path) -> list[Path]:
+    """A SQLite database file and its write-ahead log and shared-memory files."""
+    return [path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]
 
 
 def parse_call_argument(text: str) -> object:
@@ -274,14 +298,28 @@ def _command_init(url: str, today: dt.date | None, actor: str | None, out: TextI
 
 
 def _command_import_reference(
-    url: str, today: dt.date | None, actor: str | None, file: str, out: TextIO
+    url: str, today: dt.date | None, actor: str | None, file: str, as_json: bool, out: TextIO
 ) -> int:
     from dst_desktop.api import open_workflows
+    from dst_desktop.services.reference import KINDS, ReferenceImported
 
     data = _read_json_file(file)
     with open_workflows(url, today, actor) as api:
         result = api.workflows.reference.import_reference(data, source=file)
-    _print_json(result.to_dict(), out)
+    if as_json:
+        _print_json(result.to_dict(), out)
+    elif isinstance(result, ReferenceImported):
+        out.write(result.message + "\n")
+        for kind in KINDS:
+            counts = [
+                f"{len(result.added.get(kind, []))} added",
+                f"{len(result.updated.get(kind, []))} updated",
+                f"{result.unchanged.get(kind, 0)} unchanged",
+            ]
+            if any(not text.startswith("0 ") for text in counts):
+                out.write(f"  {kind}: {', '.join(counts)}\n")
+    else:
+        out.write(f"Nothing was imported: {result.message}\n")
     return EXIT_OK if result.success else EXIT_FAILURE
 
 
@@ -319,8 +357,14 @@ def _command_call(
 _EXCHANGE_COMMANDS = ("export-snapshot", "import-snapshot", "export-bookings", "import-bookings")
 
 
-def describe_bookings_import(report: BookingsImported) -> str:
-    """The office's report of an import-bookings, for people."""
+def describe_bookings_import(
+    report: BookingsImported, described: dict[str, str] | None = None
+) -> str:
+    """The office's report of an import-bookings, for people.
+
+    ``described`` gives, by session id, a line such as "ACME on 2025-03-10 in Occitanie".
+    """
+    described = described or {}
     lines = [
         f"Imported {len(report.imported)} event booking(s) as pending confirmation"
         + (f" from {report.source_device}" if report.source_device else "")
@@ -336,7 +380,12 @@ def describe_bookings_import(report: BookingsImported) -> str:
             f"No availability at the office any more (imported; offer the client another "
             f"date): {len(report.no_availability_now)}"
         )
-        lines.extend(f"  {session_id}" for session_id in report.no_availability_now)
+        lines.extend(
+            f"  {session_id}: {described[session_id]}"
+            if session_id in described
+            else f"  {session_id}"
+            for session_id in report.no_availability_now
+        )
     if report.clients_added:
         lines.append(f"New clients added: {', '.join(report.clients_added)}")
     for difference in report.client_differences:
@@ -371,7 +420,14 @@ def _command_exchange(
                 if args.json:
                     _print_json(report.to_dict(), out)
                 else:
-                    out.write(describe_bookings_import(report))
+                    queries = api.workflows.queries
+                    reference = queries.reference()
+                    described = {
+                        session.id: f"{reference.client_name(session.client_id)} on "
+                        f"{session.date.isoformat()} in {reference.region_name(session.region_id)}"
+                        for session in queries.sessions_by_id(report.no_availability_now).values()
+                    }
+                    out.write(describe_bookings_import(report, described))
     except BundleError as error:
         raise CommandError(str(error)) from None
     except OSError as error:
@@ -461,7 +517,7 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.command == "init":
         return _command_init(url, today, actor, out)
     if args.command == "import-reference":
-        return _command_import_reference(url, today, actor, args.file, out)
+        return _command_import_reference(url, today, actor, args.file, args.json, out)
     if args.command == "call":
         return _command_call(url, today, actor, args.function, args.args, out)
     if args.command == "generate-data":

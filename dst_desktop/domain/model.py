@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Literal
 
 from dst_desktop.domain.statuses import RESOURCE_HOLDING, SessionStatus
 
@@ -130,3 +131,7 @@ class SessionFilter:
     #: Matched case-insensitively against the session id, the client's name and the notes.
     text: str | None = None
     limit: int | None = None
+
+
+#: What saving one reference item did: reference imports report all three.
+SaveOutcome = Literal["added", "updated", "unchanged"]

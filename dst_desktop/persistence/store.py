@@ -20,7 +20,7 @@ import json
 import threading
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -42,12 +42,14 @@ from dst_desktop.domain.model import (
     Offer,
     Operator,
     Region,
+    SaveOutcome,
     Session,
     SessionFilter,
     Setup,
 )
 from dst_desktop.domain.rules import Holding
 from dst_desktop.domain.statuses import RESOURCE_HOLDING, SessionStatus
+from dst_desktop.domain.text import search_key
 from dst_desktop.persistence.database import open_database, sqlite_path
 from dst_desktop.persistence.schema import ensure_schema
 
@@ -147,6 +149,13 @@ class _ReferenceData:
     clients_by_id: dict[str, Client] = field(init=False)
     setups_by_region: dict[str, tuple[Setup, ...]] = field(init=False)
     operators_by_region: dict[str, tuple[Operator, ...]] = field(init=False)
+    _by_id: dict[type, dict[str, Any]] = field(init=False, default_factory=dict)
+
+    def by_id(self, kind: type, items: tuple[Any, ...]) -> dict[str, Any]:
+        """The items of one kind by id, built on first use."""
+        if kind not in self._by_id:
+            self._by_id[kind] = {item.id: item for item in items}
+        return self._by_id[kind]
 
     def __post_init__(self) -> None:
         setups: dict[str, list[Setup]] = defaultdict(list)
@@ -295,7 +304,20 @@ class PeeweeTransaction:
     def offers(self) -> list[Offer]:
         return list(self._reference().offers)
 
-    def _upsert(self, model: Any, row_id: str, values: dict[str, object]) -> bool:
+    def _known(self, item: Region | Setup | Operator | Module | Client | Offer) -> object | None:
+        """The stored version of a reference item, as this transaction sees it."""
+        data = self._reference()
+        pools: dict[type, tuple[Any, ...]] = {
+            Region: data.regions,
+            Setup: data.setups,
+            Operator: data.operators,
+            Module: data.modules,
+            Client: data.clients,
+            Offer: data.offers,
+        }
+        return data.by_id(type(item), pools[type(item)]).get(item.id)
+
+    def _upsert(self, model: Any, row_id: str, values: Mapping[str, object]) -> bool:
         exists = self._select(model.id, model=model).where(model.id == row_id).exists()
         if exists:
             model.update(values).where(model.id == row_id).bind(self._db).execute()
@@ -303,6 +325,17 @@ class PeeweeTransaction:
             model.insert({"id": row_id, **values}).bind(self._db).execute()
         self._changed_reference()
         return not exists
+
+    def _save(
+        self,
+        item: Region | Setup | Operator | Module | Client | Offer,
+        write: Callable[[], bool],
+    ) -> SaveOutcome:
+        known = self._known(item)
+        if known == item:
+            return "unchanged"
+        write()
+        return "updated" if known is not None else "added"
 
     def _replace_dates(self, model: Any, key: Any, owner_id: str, dates: Iterable[dt.date]) -> None:
         model.delete().where(key == owner_id).bind(self._db).execute()
@@ -313,12 +346,17 @@ class PeeweeTransaction:
     # Reference writes are rare: their Peewee models are imported on first use, which keeps
     # a one-shot ``dst-desktop call`` from paying for them.
 
-    def save_region(self, region: Region) -> bool:
+    def save_region(self, region: Region) -> SaveOutcome:
         from dst_desktop.persistence import models
 
-        return self._upsert(models.RegionRow, region.id, {"name": region.name})
+        return self._save(
+            region, lambda: self._upsert(models.RegionRow, region.id, {"name": region.name})
+        )
 
-    def save_setup(self, setup: Setup) -> bool:
+    def save_setup(self, setup: Setup) -> SaveOutcome:
+        return self._save(setup, lambda: self._write_setup(setup))
+
+    def _write_setup(self, setup: Setup) -> bool:
         from dst_desktop.persistence import models
 
         added = self._upsert(
@@ -334,7 +372,10 @@ class PeeweeTransaction:
         )
         return added
 
-    def save_operator(self, operator: Operator) -> bool:
+    def save_operator(self, operator: Operator) -> SaveOutcome:
+        return self._save(operator, lambda: self._write_operator(operator))
+
+    def _write_operator(self, operator: Operator) -> bool:
         from dst_desktop.persistence import models
 
         added = self._upsert(
@@ -350,26 +391,24 @@ class PeeweeTransaction:
         )
         return added
 
-    def save_module(self, module: Module) -> bool:
+    def save_module(self, module: Module) -> SaveOutcome:
         from dst_desktop.persistence import models
 
-        return self._upsert(
-            models.ModuleRow, module.id, {"name": module.name, "capacity_max": module.capacity_max}
+        values = {"name": module.name, "capacity_max": module.capacity_max}
+        return self._save(module, lambda: self._upsert(models.ModuleRow, module.id, values))
+
+    def save_client(self, client: Client) -> SaveOutcome:
+        from dst_desktop.persistence import models
+
+        values = {"name": client.name, "email": client.email, "phone": client.phone}
+        return self._save(client, lambda: self._upsert(models.ClientRow, client.id, values))
+
+    def save_offer(self, offer: Offer) -> SaveOutcome:
+        from dst_desktop.persistence import models
+
+        return self._save(
+            offer, lambda: self._upsert(models.OfferRow, offer.id, {"name": offer.name})
         )
-
-    def save_client(self, client: Client) -> bool:
-        from dst_desktop.persistence import models
-
-        return self._upsert(
-            models.ClientRow,
-            client.id,
-            {"name": client.name, "email": client.email, "phone": client.phone},
-        )
-
-    def save_offer(self, offer: Offer) -> bool:
-        from dst_desktop.persistence import models
-
-        return self._upsert(models.OfferRow, offer.id, {"name": offer.name})
 
     # Availability -----------------------------------------------------------------------
 
@@ -474,15 +513,20 @@ class PeeweeTransaction:
             conditions.append("s.date <= ?")
             params.append(query.date_to.isoformat())
         if query.text:
+            # dst_fold (registered on every connection) drops case and accents, so that
+            # "ecole" finds "ÉCOLE NATIONALE" as a person expects.
             pattern = (
                 "%"
-                + query.text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                + search_key(query.text)
+                .replace("\\", "\\\\")
+                .replace("%", "\\%")
+                .replace("_", "\\_")
                 + "%"
             )
             conditions.append(
-                "(LOWER(s.id) LIKE ? ESCAPE '\\' OR LOWER(s.notes) LIKE ? ESCAPE '\\'"
+                "(dst_fold(s.id) LIKE ? ESCAPE '\\' OR dst_fold(s.notes) LIKE ? ESCAPE '\\'"
                 " OR s.client_id IN (SELECT c.id FROM client c"
-                "                    WHERE LOWER(c.name) LIKE ? ESCAPE '\\'))"
+                "                    WHERE dst_fold(c.name) LIKE ? ESCAPE '\\'))"
             )
             params.extend([pattern, pattern, pattern])
         where = ("WHERE " + " AND ".join(conditions)) if conditions else ""

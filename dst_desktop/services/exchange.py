@@ -307,7 +307,7 @@ class SnapshotImported:
             "eventBookingsKept": self.kept_event_bookings,
             "message": (
                 f"This is now an event database for {self.snapshot.event_name!r}: "
-                f"{self.sessions} allocations from "
+                f"{self.sessions} allocation(s) from "
                 f"{self.snapshot.first_date.isoformat()} to {self.snapshot.last_date.isoformat()}"
             ),
         }
@@ -401,7 +401,7 @@ class OfflineExchange:
             "allocations": len(sessions),
             "firstDate": content["firstDate"],
             "lastDate": content["lastDate"],
-            "message": f"Snapshot written to {path}: {len(sessions)} allocations "
+            "message": f"Snapshot written to {path}: {len(sessions)} allocation(s) "
             f"from {content['firstDate']} to {content['lastDate']}",
         }
 

@@ -12,7 +12,16 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from dst_desktop.domain.errors import ErrorCode
-from dst_desktop.domain.model import AuditEntry, Client, Module, Offer, Operator, Region, Setup
+from dst_desktop.domain.model import (
+    AuditEntry,
+    Client,
+    Module,
+    Offer,
+    Operator,
+    Region,
+    SaveOutcome,
+    Setup,
+)
 from dst_desktop.services.clock import Clock
 from dst_desktop.services.results import Failure, JsonDict
 from dst_desktop.services.store import Store, StoreTransaction
@@ -49,13 +58,16 @@ class ReferenceImported:
 
     added: dict[str, list[str]] = field(default_factory=dict)
     updated: dict[str, list[str]] = field(default_factory=dict)
+    #: How many items of each kind were already exactly as in the file.
+    unchanged: dict[str, int] = field(default_factory=dict)
     success: Literal[True] = True
 
     @property
     def message(self) -> str:
         added = sum(len(ids) for ids in self.added.values())
         updated = sum(len(ids) for ids in self.updated.values())
-        return f"Reference data imported: {added} added, {updated} updated"
+        unchanged = sum(self.unchanged.values())
+        return f"Reference data imported: {added} added, {updated} updated, {unchanged} unchanged"
 
     def to_dict(self) -> JsonDict:
         return {
@@ -63,6 +75,7 @@ class ReferenceImported:
             "message": self.message,
             "added": {kind: ids for kind, ids in self.added.items() if ids},
             "updated": {kind: ids for kind, ids in self.updated.items() if ids},
+            "unchanged": {kind: count for kind, count in self.unchanged.items() if count},
         }
 
 
@@ -181,7 +194,7 @@ def _build(kind: str, entry: _Entry, region_ids: set[str]) -> ReferenceItem:
     return Offer(entry.id, entry.name())
 
 
-def save_reference_item(tx: StoreTransaction, item: ReferenceItem) -> bool:
+def save_reference_item(tx: StoreTransaction, item: ReferenceItem) -> SaveOutcome:
     """Insert or update one checked item; True when it was new."""
     if isinstance(item, Region):
         return tx.save_region(item)
@@ -216,8 +229,13 @@ class ReferenceData:
             )
             for kind in KINDS:
                 for item in parsed[kind]:
-                    target = report.added if save_reference_item(tx, item) else report.updated
-                    target[kind].append(item.id)
+                    outcome = save_reference_item(tx, item)
+                    if outcome == "added":
+                        report.added[kind].append(item.id)
+                    elif outcome == "updated":
+                        report.updated[kind].append(item.id)
+                    else:
+                        report.unchanged[kind] = report.unchanged.get(kind, 0) + 1
             details: dict[str, object] = {
                 "added": {kind: len(ids) for kind, ids in report.added.items() if ids},
                 "updated": {kind: len(ids) for kind, ids in report.updated.items() if ids},

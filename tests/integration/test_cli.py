@@ -169,7 +169,7 @@ def test_import_reference_failure_prints_the_entry(cli: Cli, tmp_path: Path) -> 
     bad.write_text(
         json.dumps({"setups": [{"id": "s", "name": "S", "regionId": "nowhere"}]}), encoding="utf-8"
     )
-    code, out, _ = cli.run("import-reference", str(bad))
+    code, out, _ = cli.run("import-reference", str(bad), "--json")
     assert code == 1
     assert 'setups[0] (id "s"): regionId "nowhere"' in json.loads(out)["message"]
 
@@ -313,3 +313,16 @@ def test_a_relative_sqlite_path_to_a_missing_folder_explains_the_four_slashes(
     out, err = io.StringIO(), io.StringIO()
     assert main(["--database", "sqlite:///no/such/folder/office.db", "init"], out, err) == 1
     assert "sqlite:////no/such/folder/office.db, with four slashes" in err.getvalue()
+
+
+def test_import_reference_reports_counts_and_what_did_not_change(cli: Cli, tmp_path: Path) -> None:
+    reference = tmp_path / "reference.json"
+    reference.write_text(json.dumps(sample_reference()), encoding="utf-8")
+
+    code, out, _ = cli.run("import-reference", str(reference))
+
+    assert code == 0
+    assert out.splitlines()[0] == "Reference data imported: 0 added, 0 updated, 23 unchanged"
+    assert "  setups: 0 added, 0 updated, 7 unchanged" in out.splitlines()
+    code, out, _ = cli.run("import-reference", str(reference), "--json")
+    assert json.loads(out)["unchanged"]["operators"] == 8

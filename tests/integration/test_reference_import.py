@@ -62,6 +62,8 @@ def test_a_region_may_come_from_the_same_file(workflows: Workflows) -> None:
         }
     )
     assert result.success
+    setup = next(s for s in workflows.queries.reference().setups if s.id == "setup_corse_1")
+    assert setup.region_id == "corse"
 
 
 def broken(path: str, value: object) -> dict[str, object]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dst_desktop.domain.model import Operator, Region
+from dst_desktop.domain.model import Operator, Region, SessionFilter
 from dst_desktop.persistence.store import PeeweeStore
 from dst_desktop.services.clock import BusinessDateClock
 from dst_desktop.services.workflows import Workflows
@@ -66,3 +66,24 @@ def test_leave_added_later_changes_availability(workflows: Workflows) -> None:
         "bretagne", "2025-02-25", ["module_tir"], 3
     ).to_dict()
     assert check["availability"]["operatorsAvailable"] == 1  # type: ignore[index]
+
+
+@pytest.mark.parametrize("typed", ["école", "ÉCOLE", "ecole", "Nationale", "NATIONALE"])
+def test_search_ignores_case_and_accents(workflows: Workflows, typed: str) -> None:
+    workflows.reference.import_reference(
+        {"clients": [{"id": "client_ecole", "name": "ÉCOLE NATIONALE"}]}
+    )
+    created = workflows.booking.create_session_booking(booking_request(clientId="client_ecole"))
+    assert created.success
+    workflows.booking.create_session_booking(booking_request())
+
+    found = workflows.queries.sessions(SessionFilter(text=typed))
+
+    assert [session.client_id for session in found] == ["client_ecole"]
+
+
+def test_search_treats_percent_and_underscore_literally(workflows: Workflows) -> None:
+    workflows.booking.create_session_booking(booking_request(notes="100% sure"))
+    workflows.booking.create_session_booking(booking_request(notes="1000 sure"))
+    found = workflows.queries.sessions(SessionFilter(text="100%"))
+    assert [session.notes for session in found] == ["100% sure"]

@@ -162,7 +162,7 @@ def test_the_frozen_program_answers_check_availability(
     database = ["--database", f"sqlite:///{tmp_path / 'bookings.db'}", "--today", "2025-02-20"]
     demo = frozen_build.folder / "_internal" / "resources" / "demo" / "reference.json"
 
-    imported = run_frozen(frozen_build, home, *database, "import-reference", str(demo))
+    imported = run_frozen(frozen_build, home, *database, "import-reference", str(demo), "--json")
     available = run_frozen(
         frozen_build,
         home,

@@ -8,6 +8,8 @@ import pytest
 
 from dst_desktop.domain.model import Module, Operator, Setup
 from dst_desktop.domain.rules import (
+    DayAvailability,
+    availability_over,
     day_availability,
     first_free_resources,
     iter_dates,
@@ -56,8 +58,25 @@ def operators(count: int) -> list[Operator]:
     return [Operator(f"op_{n}", f"Op {n}", "r") for n in range(1, count + 1)]
 
 
+def availability(
+    day: dt.date,
+    today: dt.date,
+    resources: list[Setup],
+    people: list[Operator],
+    held_setups: frozenset[str],
+    held_operators: frozenset[str],
+) -> DayAvailability:
+    """The day through both implementations: the straightforward one and the range one."""
+    slow = day_availability(day, today, resources, people, held_setups, held_operators)
+    [fast] = availability_over(
+        day, day, today, resources, people, {day: held_setups}, {day: held_operators}
+    )
+    assert fast == slow
+    return fast
+
+
 def test_available_setups_is_min_of_free_setups_and_operators() -> None:
-    result = day_availability(
+    result = availability(
         DAY, DAY, setups(5), operators(4), frozenset({"setup_1", "setup_2"}), frozenset({"op_1"})
     )
     assert (result.total_setups, result.used_setups, result.free_setups) == (5, 2, 3)
@@ -67,7 +86,7 @@ def test_available_setups_is_min_of_free_setups_and_operators() -> None:
 
 
 def test_operators_limit_the_day_when_fewer_than_setups() -> None:
-    result = day_availability(DAY, DAY, setups(5), operators(1), frozenset(), frozenset())
+    result = availability(DAY, DAY, setups(5), operators(1), frozenset(), frozenset())
     assert result.available_setups == 1
 
 
@@ -81,18 +100,18 @@ def test_leave_maintenance_and_inactive_resources_do_not_count() -> None:
         Operator("o1", "O1", "r", unavailable_dates=frozenset({DAY})),
         Operator("o2", "O2", "r"),
     ]
-    result = day_availability(DAY, DAY, resources, people, frozenset(), frozenset())
+    result = availability(DAY, DAY, resources, people, frozenset(), frozenset())
     assert (result.total_setups, result.free_setups, result.operators_available) == (1, 1, 1)
 
 
 def test_a_held_setup_in_maintenance_is_used_but_never_negative_free() -> None:
     resources = [Setup("s1", "S1", "r", unavailable_dates=frozenset({DAY})), Setup("s2", "S2", "r")]
-    result = day_availability(DAY, DAY, resources, operators(2), frozenset({"s1"}), frozenset())
+    result = availability(DAY, DAY, resources, operators(2), frozenset({"s1"}), frozenset())
     assert (result.total_setups, result.used_setups, result.free_setups) == (1, 1, 1)
 
 
 def test_past_days_are_never_available() -> None:
-    result = day_availability(
+    result = availability(
         DAY, DAY + dt.timedelta(days=1), setups(3), operators(3), frozenset(), frozenset()
     )
     assert result.available_setups == 3
@@ -164,8 +183,6 @@ def test_expected_statuses_text_reads_like_the_seed() -> None:
 from hypothesis import given  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from dst_desktop.domain.rules import availability_over  # noqa: E402
-
 WEEK = [DAY + dt.timedelta(days=n) for n in range(7)]
 day_sets = st.frozensets(st.sampled_from(WEEK), max_size=4)
 
@@ -204,7 +221,7 @@ def test_availability_over_a_range_equals_day_by_day(
     )
 
     slow = [
-        day_availability(
+        availability(
             day,
             today,
             resources,
