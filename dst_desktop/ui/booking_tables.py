@@ -40,6 +40,7 @@ from dst_desktop.presenters.catalogue import Choice
 from dst_desktop.presenters.messages import Tone
 from dst_desktop.ui.icons import icon
 from dst_desktop.ui.l10n import from_qdate, short_date_format, to_qdate
+from dst_desktop.ui.plain_text import literal_text
 from dst_desktop.ui.theme import TONE_TEXT
 
 #: How long typing in a search box pauses before the table is filtered, in milliseconds.
@@ -127,8 +128,10 @@ class BookingTableModel(QAbstractTableModel):
             return None
         if role == SESSION_ID_ROLE:
             return self.session_id(row_number)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return self.row(row_number).cells[column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return literal_text(self.row(row_number).cells[column])
         if role == SORT_ROLE:
             return self.row(row_number).sort_keys[column]
         if role == Qt.ItemDataRole.ForegroundRole and column == self._table.status_column:

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -36,6 +35,7 @@ from dst_desktop.ui.event_mode import EventBannerWidget
 from dst_desktop.ui.icons import icon
 from dst_desktop.ui.l10n import QtLocalizer
 from dst_desktop.ui.module_picker import ModulePicker
+from dst_desktop.ui.plain_text import literal_text, plain_label
 from dst_desktop.ui.settings import app_settings, text_setting
 from dst_desktop.ui.tasks import QtTaskRunner
 
@@ -400,9 +400,9 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()
-        self.business_date_label = QLabel()
+        self.business_date_label = plain_label()
         self.business_date_label.setObjectName("businessDateLabel")
-        self.database_label = QLabel()
+        self.database_label = plain_label()
         self.database_label.setObjectName("databaseLabel")
         status.addPermanentWidget(self.business_date_label)
         status.addPermanentWidget(self.database_label)
@@ -411,7 +411,7 @@ class MainWindow(QMainWindow):
 
     def show_database(self, text: str) -> None:
         self.database_label.setText(fill(self.tr("Database: %1"), text))
-        self.database_label.setToolTip(text)
+        self.database_label.setToolTip(literal_text(text))
         self.setWindowTitle(fill(self.tr("DST Desktop — %1"), text))
 
     def show_business_date(self, text: str) -> None:

@@ -12,9 +12,10 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QGroupBox, QHeaderView, QLabel, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QHeaderView, QTreeView, QVBoxLayout, QWidget
 
 from dst_desktop.presenters.module_picker import ModuleRow
+from dst_desktop.ui.plain_text import literal_text, plain_label
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -80,8 +81,10 @@ class ModuleListModel(QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return row.name if column == 0 else row.capacity_text
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return literal_text(row.name if column == 0 else row.capacity_text)
         if role == Qt.ItemDataRole.CheckStateRole and column == 0:
             checked = self._checked[index.row()]
             return Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
@@ -132,7 +135,7 @@ class ModulePicker(QGroupBox):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.list, 1)
-        self.capacity_label = QLabel()
+        self.capacity_label = plain_label()
         self.capacity_label.setObjectName("capacityLabel")
         self.capacity_label.setWordWrap(True)
         layout.addWidget(self.capacity_label)
