@@ -141,6 +141,16 @@ class FailureContext:
     current_status: SessionStatus | None = None
 
 
+def storage_failure_text(error: Exception, l10n: Localizer) -> str:
+    """A database error met by one booking of several: that booking was left as it was."""
+    return fill(
+        l10n.translate(
+            "Failure", "The database could not be used, so this booking was left as it was. (%1)"
+        ),
+        error,
+    )
+
+
 def failure_text(failure: Failure, l10n: Localizer, context: FailureContext | None = None) -> str:
     """A refusal explained in the user's language, with its useful details."""
     context = context or FailureContext()
