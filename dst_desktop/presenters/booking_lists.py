@@ -264,6 +264,7 @@ class PendingQueuePresenter(_BookingList):
             self._catalogue.region_name(session.region_id),
             session.date,
             None if isinstance(status, Failure) else status.session.status,
+            business_date=self._queries.today(),
         )
 
     def show_created(self, session_id: str) -> None:

@@ -284,6 +284,7 @@ class MainPresenter:
             self._l10n,
             on_changed=self.bookings_changed,
             printing=self._printing,
+            today=self._workflows.queries.today,
             confirm_unavailable=self.event_mode.confirmation_unavailable(),
             missions_unavailable=self.event_mode.missions_unavailable(),
         )

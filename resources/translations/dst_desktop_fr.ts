@@ -1027,7 +1027,12 @@ Elle reçoit les données de référence, les clients et les attributions du bur
     <name>Failure</name>
     <message>
         <source>The database could not be used, so this booking was left as it was. (%1)</source>
+        <extracomment>The business date (&quot;today&quot;); a booking&apos;s day before it has passed.</extracomment>
         <translation>La base de données n’a pas pu être utilisée, cette réservation est donc restée telle quelle. (%1)</translation>
+    </message>
+    <message>
+        <source>The date of this booking, %1, has passed: it cannot be confirmed.</source>
+        <translation>La date de cette réservation, le %1, est passée&#xa0;: elle ne peut plus être confirmée.</translation>
     </message>
     <message>
         <source>Every setup or operator of %1 is already taken on %2.</source>
@@ -1036,6 +1041,10 @@ Elle reçoit les données de référence, les clients et les attributions du bur
     <message>
         <source>Every setup or operator is already taken that day.</source>
         <translation>Tous les setups ou tous les opérateurs sont déjà pris ce jour-là.</translation>
+    </message>
+    <message>
+        <source>The next free dates to offer the client: %1.</source>
+        <translation>Prochaines dates libres à proposer au client&#xa0;: %1.</translation>
     </message>
     <message>
         <source>Free dates nearby: %1.</source>

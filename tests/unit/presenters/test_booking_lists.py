@@ -17,6 +17,7 @@ from dst_desktop.presenters.catalogue import Catalogue
 from dst_desktop.presenters.l10n import PlainLocalizer
 from dst_desktop.presenters.messages import Tone
 from dst_desktop.services.booking import BookingWorkflow
+from dst_desktop.services.clock import BusinessDateClock
 from dst_desktop.services.results import BookingCancelled, BookingConfirmed, Failure
 from dst_desktop.services.workflows import Workflows
 from tests.unit.presenters.conftest import create, create_confirmed
@@ -282,6 +283,28 @@ def test_lists_that_cannot_be_read_again_after_a_batch_say_so(
             "may be out of date: use Bookings ▸ Refresh. (The database file cannot be read.)",
         )
     ]
+
+
+def test_confirming_bookings_whose_date_has_passed_says_so_not_that_setups_are_taken(
+    workflows: Workflows, catalogue: Catalogue, dialogs: FakeDialogs, l10n: PlainLocalizer
+) -> None:
+    passed = create(workflows, date="2025-03-10")
+    coming = create(workflows, date="2025-03-20")
+    later = Workflows.create(workflows.store, BusinessDateClock(dt.date(2025, 3, 12)), "tester")
+    queue = Queue(later, Catalogue(later.queries), dialogs, l10n)
+    queue.presenter.selection_changed([passed.id, coming.id])
+
+    queue.presenter.confirm_selected()
+
+    _title, summary, lines = dialogs.reports[0]
+    assert summary == "1 confirmed, 1 not confirmed."
+    assert lines[0] == (
+        "✗ ACME on 2025-03-10 (Occitanie): not confirmed. The date of this booking, "
+        "2025-03-10, has passed: it cannot be confirmed. The next free dates to offer the "
+        "client: 2025-03-12, "
+        "2025-03-13, 2025-03-14, 2025-03-15, 2025-03-16."
+    )
+    assert lines[1].startswith("✓ ACME on 2025-03-20 (Occitanie): confirmed with")
 
 
 def test_cancel_asks_first_and_keeps_the_booking_when_told_no(
