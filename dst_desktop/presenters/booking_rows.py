@@ -60,9 +60,13 @@ class BookingTable:
         row_builder: Callable[[Session], BookingRow] | None = None,
         sort_key: Callable[[Session, int], SortKey] | None = None,
         status_column: int | None = None,
+        wide_column: int | None = None,
     ) -> None:
+        """``wide_column`` is the column given the table's spare width (the modules,
+        whose lists are the longest texts); None: no column is."""
         self.headers = headers
         self.status_column = status_column
+        self.wide_column = wide_column
         self._sessions = tuple(sessions)
         self._built: list[BookingRow | None] = [None] * len(self._sessions)
         self._row_builder = row_builder
@@ -183,4 +187,5 @@ def booking_table(
         row_builder=build,
         sort_key=sort_key,
         status_column=columns.index(Column.STATUS) if Column.STATUS in columns else None,
+        wide_column=columns.index(Column.MODULES) if Column.MODULES in columns else None,
     )

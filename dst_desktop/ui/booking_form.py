@@ -138,6 +138,11 @@ class BookingForm(QGroupBox):
         self.client_combo.setEditable(True)
         self.client_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.client_combo.setMaxVisibleItems(15)
+        # A long client name must not widen the whole form: the list shows it in full.
+        self.client_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.client_combo.setMinimumContentsLength(8)
         completer = QCompleter(self.client_combo.model(), self.client_combo)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -170,6 +175,10 @@ class BookingForm(QGroupBox):
 
         self.offer_combo = QComboBox()
         self.offer_combo.setObjectName("offerCombo")
+        self.offer_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.offer_combo.setMinimumContentsLength(8)
         form.addRow(self.tr("&Offer:"), self.offer_combo)
 
         self.notes_edit = QLineEdit()

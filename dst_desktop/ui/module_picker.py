@@ -8,6 +8,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
+    QSize,
     Qt,
     Signal,
 )
@@ -16,6 +17,8 @@ from PySide6.QtWidgets import QGroupBox, QHeaderView, QTreeView, QVBoxLayout, QW
 
 from dst_desktop.presenters.module_picker import ModuleRow
 from dst_desktop.ui.plain_text import literal_text, plain_label
+
+MODULE_PICKER_MIN_WIDTH = 280
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -141,6 +144,10 @@ class ModulePicker(QGroupBox):
         layout.addWidget(self.capacity_label)
         self.model.toggled.connect(self.module_toggled)
         self.list.activated.connect(self._toggle_row)
+
+    def minimumSizeHint(self) -> QSize:
+        """Module names readable and the Capacity column in view, however small the window."""
+        return super().minimumSizeHint().expandedTo(QSize(MODULE_PICKER_MIN_WIDTH, 0))
 
     def _toggle_row(self, index: QModelIndex) -> None:
         """Enter or double-click on a row ticks it, as a click on its box does."""
