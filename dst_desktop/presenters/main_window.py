@@ -150,7 +150,7 @@ class MainPresenter:
         )
         self._views.main.set_printing_available(self._printing is not None)
         self.event_mode.refresh()
-        self.modules.load(self.catalogue.snapshot.modules)
+        self.modules.load(self.catalogue.modules())
         self.form.load()
         self.calendar.load(preferred_region_id)
         self.queue.load()
@@ -186,7 +186,7 @@ class MainPresenter:
         """Regions, modules, clients… changed: re-read the catalogue and every list."""
         self.event_mode.refresh()
         self.catalogue.invalidate()
-        self.modules.load(self.catalogue.snapshot.modules)
+        self.modules.load(self.catalogue.modules())
         self.form.load()
         self.calendar.load()
         self.queue.load()
