@@ -8,7 +8,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, TypeAlias
 
 from dst_desktop.domain.model import Session
 from dst_desktop.presenters.booking_details import BookingDetailsPresenter, BookingDetailsView
@@ -41,6 +41,11 @@ from dst_desktop.services.demo import build_demo
 from dst_desktop.services.reference import ReferenceImported
 from dst_desktop.services.results import Failure
 from dst_desktop.services.workflows import Workflows
+
+#: What a main window runs on: the workflows of one database. The composition root
+#: (``dst_desktop.app``) opens them; the window only hands them to its presenter, and
+#: names their type from here rather than from the services.
+WindowWorkflows: TypeAlias = Workflows
 
 
 class MainWindowView(EventModeView, Protocol):
@@ -139,6 +144,11 @@ class MainPresenter:
             on_bookings_imported=self.reference_changed,
             on_mode_changed=self._mode_changed,
         )
+
+    @property
+    def business_date(self) -> dt.date:
+        """The date the window treats as today (the workflows' clock)."""
+        return self._workflows.queries.today()
 
     # -- start-up and refreshing ---------------------------------------------------------
 

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from dst_desktop.presenters.booking_form import AvailabilityPanel, SuggestedDate
 from dst_desktop.presenters.catalogue import Choice
+from dst_desktop.presenters.input_limits import MAX_PARTICIPANTS, MAX_TEXT_LENGTH
 from dst_desktop.presenters.messages import Tone
-from dst_desktop.services.validation import MAX_PARTICIPANTS, MAX_TEXT_LENGTH
 from dst_desktop.ui.icons import icon
 from dst_desktop.ui.plain_text import plain_label
 from dst_desktop.ui.theme import TONE_BACKGROUND, TONE_TEXT

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from dst_desktop.presenters.dialogs import FirstStartChoice, NewClient, SnapshotOptions
 from dst_desktop.presenters.event_report import EventImportReport
+from dst_desktop.presenters.input_limits import MAX_TEXT_LENGTH
 from dst_desktop.presenters.l10n import fill
-from dst_desktop.services.validation import MAX_TEXT_LENGTH
 from dst_desktop.ui import settings as keys
 from dst_desktop.ui.event_mode import EventImportReportDialog, SnapshotOptionsDialog
 from dst_desktop.ui.plain_text import message_box, plain_label, show_message

@@ -21,10 +21,9 @@ from dst_desktop import __version__
 from dst_desktop.presenters.dialogs import Dialogs
 from dst_desktop.presenters.event_mode import EventBanner, ExchangeCommand
 from dst_desktop.presenters.l10n import fill
-from dst_desktop.presenters.main_window import MainPresenter, MainViews
+from dst_desktop.presenters.main_window import MainPresenter, MainViews, WindowWorkflows
 from dst_desktop.presenters.printing import BookingPrinting
 from dst_desktop.presenters.tasks import TaskRunner
-from dst_desktop.services.workflows import Workflows
 from dst_desktop.ui import settings as keys
 from dst_desktop.ui.booking_form import BookingForm
 from dst_desktop.ui.booking_tables import BookingsBrowserPanel, PendingQueuePanel
@@ -50,7 +49,7 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        workflows: Workflows,
+        workflows: WindowWorkflows,
         demo_reference: Callable[[], dict[str, object]],
         *,
         dialogs: Dialogs | None = None,
@@ -76,9 +75,6 @@ class MainWindow(QMainWindow):
         self.booking_form = BookingForm()
         self.queue_panel = PendingQueuePanel()
         self.browser_panel = BookingsBrowserPanel()
-        self.browser_panel.filters.set_today(workflows.queries.today())
-        self.queue_panel.filters.set_today(workflows.queries.today())
-        self.calendar_panel.calendar.today = workflows.queries.today()
         self._build_layout()
 
         self.presenter = MainPresenter(
@@ -96,6 +92,10 @@ class MainWindow(QMainWindow):
             self.localizer,
             demo_reference,
         )
+        today = self.presenter.business_date
+        self.browser_panel.filters.set_today(today)
+        self.queue_panel.filters.set_today(today)
+        self.calendar_panel.calendar.today = today
         self._connect()
         self._build_actions()
         self._build_status_bar()
@@ -471,7 +471,7 @@ class MainWindow(QMainWindow):
     def open_reference_data(self) -> None:
         from dst_desktop.ui.reference_dialog import ReferenceDataDialog
 
-        dialog = ReferenceDataDialog(self.workflows.queries.today(), self)
+        dialog = ReferenceDataDialog(self.presenter.business_date, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         presenter = self.presenter.reference_editor_presenter(dialog)
         dialog.presenter = presenter
