@@ -22,6 +22,7 @@ from dst_desktop.ui.errors import ErrorReporter, error_text, setup_logging
 from dst_desktop.ui.icons import icon
 from dst_desktop.ui.l10n import LanguageInstaller
 from dst_desktop.ui.main_window import MainWindow
+from dst_desktop.ui.plain_text import show_message
 from dst_desktop.ui.settings import text_setting
 from dst_desktop.ui.theme import apply_theme
 
@@ -153,7 +154,8 @@ def run_window(
     try:
         host = WindowHost(build, languages)
     except StorageError as error:
-        QMessageBox.critical(
+        show_message(
+            QMessageBox.Icon.Critical,
             None,
             QCoreApplication.translate("Errors", "DST Desktop"),
             error_text(error, log_file),

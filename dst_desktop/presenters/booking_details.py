@@ -4,6 +4,7 @@ schedule, start, complete or cancel a mission)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum
@@ -99,12 +100,15 @@ class BookingDetailsPresenter:
         on_changed: Callable[[], None],
         printing: BookingPrinting | None = None,
         *,
+        today: Callable[[], dt.date],
         confirm_unavailable: str = "",
         missions_unavailable: str = "",
     ) -> None:
-        """``confirm_unavailable`` and ``missions_unavailable`` say why those actions
-        cannot be used in this database (an event database); "" when they can."""
+        """``today`` gives the business date; ``confirm_unavailable`` and
+        ``missions_unavailable`` say why those actions cannot be used in this database
+        (an event database); "" when they can."""
         self._view = view
+        self._today = today
         self._booking = booking
         self._confirm_unavailable = confirm_unavailable
         self._missions_unavailable = missions_unavailable
@@ -378,6 +382,9 @@ class BookingDetailsPresenter:
         self.load(self.session_id)
         current = self.status.session.status if self.status is not None else None
         context = FailureContext(
-            self._catalogue.region_name(session.region_id), session.date, current
+            self._catalogue.region_name(session.region_id),
+            session.date,
+            current,
+            business_date=self._today(),
         )
         self._dialogs.warn(title, failure_text(failure, self._l10n, context))

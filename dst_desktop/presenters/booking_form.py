@@ -302,7 +302,11 @@ class BookingFormPresenter:
             request["notes"] = self.notes
         result = self._booking.create_session_booking(request, source=SOURCE_BACK_OFFICE)
         if isinstance(result, Failure):
-            context = FailureContext(self._catalogue.region_name(self.region_id), self.day)
+            context = FailureContext(
+                self._catalogue.region_name(self.region_id),
+                self.day,
+                business_date=self._queries.today(),
+            )
             self._dialogs.warn(
                 self._l10n.translate("BookingForm", "Booking not created"),
                 failure_text(result, self._l10n, context),

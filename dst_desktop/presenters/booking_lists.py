@@ -13,17 +13,24 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
+from dst_desktop.domain.errors import StorageError
 from dst_desktop.domain.model import Session, SessionFilter
 from dst_desktop.domain.statuses import SessionStatus
 from dst_desktop.presenters.booking_rows import BookingTable, Column, booking_table
 from dst_desktop.presenters.catalogue import Catalogue, Choice
 from dst_desktop.presenters.dialogs import Dialogs
 from dst_desktop.presenters.l10n import Localizer, count_text, fill
-from dst_desktop.presenters.messages import FailureContext, Tone, failure_text, status_text
+from dst_desktop.presenters.messages import (
+    FailureContext,
+    Tone,
+    failure_text,
+    status_text,
+    storage_failure_text,
+)
 from dst_desktop.presenters.printing import BookingPrinting
 from dst_desktop.services.booking import BookingWorkflow
 from dst_desktop.services.queries import BookingQueries
-from dst_desktop.services.results import Failure
+from dst_desktop.services.results import BookingConfirmed, Failure
 
 QUEUE_COLUMNS = (
     Column.DATE,
@@ -257,6 +264,7 @@ class PendingQueuePresenter(_BookingList):
             self._catalogue.region_name(session.region_id),
             session.date,
             None if isinstance(status, Failure) else status.session.status,
+            business_date=self._queries.today(),
         )
 
     def show_created(self, session_id: str) -> None:
@@ -266,8 +274,55 @@ class PendingQueuePresenter(_BookingList):
             self._view.select_session(session_id)
             self.selection_changed([session_id])
 
+    def _refresh_after_changes(self) -> None:
+        """Re-read the queue and tell the window (calendar, form, browser) after a batch.
+
+        Rows handled before a failing one are committed: the lists must show them, even
+        when the batch stopped short of what the user asked. When the database cannot
+        even be read, the user is told the lists may be out of date.
+        """
+        try:
+            self.refresh()
+            self._on_changed()
+        except StorageError as error:
+            self._dialogs.warn(
+                self._l10n.translate("PendingQueue", "Lists not up to date"),
+                fill(
+                    self._l10n.translate(
+                        "PendingQueue",
+                        "The outcome of each booking is shown, but the lists could not be "
+                        "read again and may be out of date: use Bookings ▸ Refresh. (%1)",
+                    ),
+                    error,
+                ),
+            )
+
+    def _confirm_one(self, session: Session) -> BookingConfirmed | str:
+        """The confirmation of one booking, or why it was not confirmed."""
+        try:
+            result = self._booking.confirm_session_booking(session.id)
+            if isinstance(result, Failure):
+                return failure_text(result, self._l10n, self._context(session))
+        except StorageError as error:
+            return storage_failure_text(error, self._l10n)
+        return result
+
+    def _cancel_one(self, session: Session) -> str:
+        """Cancel one booking: "" when done, else why it was not."""
+        try:
+            result = self._booking.cancel_pending_booking(session.id)
+            if isinstance(result, Failure):
+                return failure_text(result, self._l10n, self._context(session))
+        except StorageError as error:
+            return storage_failure_text(error, self._l10n)
+        return ""
+
     def confirm_selected(self) -> None:
-        """Confirm every selected booking; report each outcome."""
+        """Confirm every selected booking; report each outcome.
+
+        Each booking is its own unit of work: a database error on one row is that row's
+        outcome, and the rows before it stay confirmed.
+        """
         chosen = [self.sessions[i] for i in self.selected_ids if i in self.sessions]
         if not chosen:
             return
@@ -275,9 +330,9 @@ class PendingQueuePresenter(_BookingList):
         lines: list[str] = []
         failures: list[str] = []
         for session in chosen:
-            result = self._booking.confirm_session_booking(session.id)
-            if isinstance(result, Failure):
-                reason = failure_text(result, self._l10n, self._context(session))
+            result = self._confirm_one(session)
+            if isinstance(result, str):
+                reason = result
                 failures.append(reason)
                 lines.append(
                     fill(
@@ -296,9 +351,7 @@ class PendingQueuePresenter(_BookingList):
                     )
                 )
         confirmed = len(chosen) - len(failures)
-        self.refresh()
-        if confirmed:
-            self._on_changed()
+        self._refresh_after_changes()
         if len(chosen) == 1:
             if failures:
                 self._view.show_outcome("", Tone.NEUTRAL)
@@ -356,18 +409,17 @@ class PendingQueuePresenter(_BookingList):
             return
         refused: list[str] = []
         for session in chosen:
-            result = self._booking.cancel_pending_booking(session.id)
-            if isinstance(result, Failure):
+            reason = self._cancel_one(session)
+            if reason:
                 refused.append(
                     fill(
                         translate("PendingQueue", "%1: not cancelled. %2"),
                         self._label(session),
-                        failure_text(result, self._l10n, self._context(session)),
+                        reason,
                     )
                 )
         cancelled = len(chosen) - len(refused)
-        self.refresh()
-        self._on_changed()
+        self._refresh_after_changes()
         self._view.show_outcome(
             count_text(
                 self._l10n,

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from dst_desktop.domain.model import Session
+from dst_desktop.domain.names import name_key
 from dst_desktop.presenters.catalogue import Catalogue
 from dst_desktop.presenters.l10n import Localizer, fill
 from dst_desktop.presenters.messages import (
@@ -60,9 +61,13 @@ class BookingTable:
         row_builder: Callable[[Session], BookingRow] | None = None,
         sort_key: Callable[[Session, int], SortKey] | None = None,
         status_column: int | None = None,
+        wide_column: int | None = None,
     ) -> None:
+        """``wide_column`` is the column given the table's spare width (the modules,
+        whose lists are the longest texts); None: no column is."""
         self.headers = headers
         self.status_column = status_column
+        self.wide_column = wide_column
         self._sessions = tuple(sessions)
         self._built: list[BookingRow | None] = [None] * len(self._sessions)
         self._row_builder = row_builder
@@ -124,13 +129,13 @@ def _cell(
         return status_text(session.status, l10n), session.status.value
     if column is Column.REGION:
         name = catalogue.region_name(session.region_id)
-        return name, name.casefold()
+        return name, name_key(name)
     if column is Column.CLIENT:
         name = catalogue.client_name(session.client_id)
-        return name, name.casefold()
+        return name, name_key(name)
     if column is Column.MODULES:
         names = ", ".join(catalogue.module_name(m) for m in session.module_ids)
-        return names, names.casefold()
+        return names, name_key(names)
     if column is Column.PARTICIPANTS:
         text = fill(
             l10n.translate("BookingTable", "%1 / %2"),
@@ -140,16 +145,16 @@ def _cell(
         return text, session.requested_participants
     if column is Column.OFFER:
         name = catalogue.offer_name(session.offer_id) if session.offer_id else ""
-        return name, name.casefold()
+        return name, name_key(name)
     if column is Column.SETUP:
         name = catalogue.setup_name(session.setup_id) if session.setup_id else ""
-        return name, name.casefold()
+        return name, name_key(name)
     if column is Column.OPERATOR:
         name = catalogue.operator_name(session.operator_id) if session.operator_id else ""
-        return name, name.casefold()
+        return name, name_key(name)
     if column is Column.SOURCE:
         text = session_source_text(session, l10n)
-        return text, text.casefold()
+        return text, name_key(text)
     if column is Column.REQUESTED:
         return l10n.timestamp_text(session.created_at), session.created_at.isoformat()
     return session.id, session.id
@@ -183,4 +188,5 @@ def booking_table(
         row_builder=build,
         sort_key=sort_key,
         status_column=columns.index(Column.STATUS) if Column.STATUS in columns else None,
+        wide_column=columns.index(Column.MODULES) if Column.MODULES in columns else None,
     )

@@ -2,10 +2,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Protocol, TypeVar
 
 from dst_desktop.domain.model import Client, Module, Offer, Operator, Region, Setup
+from dst_desktop.domain.names import name_key
 from dst_desktop.services.queries import BookingQueries, ReferenceSnapshot
+
+
+class Named(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+
+
+NamedT = TypeVar("NamedT", bound=Named)
+
+
+def by_name(items: Iterable[NamedT]) -> list[NamedT]:
+    """``items`` in the order people look for names: case and accents ignored."""
+    return sorted(items, key=lambda item: (name_key(item.name), item.name, item.id))
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,12 +112,14 @@ class Catalogue:
         return operator.name if operator else operator_id
 
     def region_choices(self) -> list[Choice]:
-        return [Choice(r.id, r.name) for r in self.snapshot.regions]
+        return [Choice(r.id, r.name) for r in by_name(self.snapshot.regions)]
 
     def client_choices(self) -> list[Choice]:
-        clients = sorted(self.snapshot.clients, key=lambda c: (c.name.casefold(), c.id))
-        return [Choice(c.id, c.name) for c in clients]
+        return [Choice(c.id, c.name) for c in by_name(self.snapshot.clients)]
 
     def offer_choices(self) -> list[Choice]:
-        offers = sorted(self.snapshot.offers, key=lambda o: (o.name.casefold(), o.id))
-        return [Choice(o.id, o.name) for o in offers]
+        return [Choice(o.id, o.name) for o in by_name(self.snapshot.offers)]
+
+    def modules(self) -> list[Module]:
+        """Every module, in name order."""
+        return by_name(self.snapshot.modules)

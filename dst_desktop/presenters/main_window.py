@@ -8,7 +8,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, TypeAlias
 
 from dst_desktop.domain.model import Session
 from dst_desktop.presenters.booking_details import BookingDetailsPresenter, BookingDetailsView
@@ -41,6 +41,11 @@ from dst_desktop.services.demo import build_demo
 from dst_desktop.services.reference import ReferenceImported
 from dst_desktop.services.results import Failure
 from dst_desktop.services.workflows import Workflows
+
+#: What a main window runs on: the workflows of one database. The composition root
+#: (``dst_desktop.app``) opens them; the window only hands them to its presenter, and
+#: names their type from here rather than from the services.
+WindowWorkflows: TypeAlias = Workflows
 
 
 class MainWindowView(EventModeView, Protocol):
@@ -140,6 +145,11 @@ class MainPresenter:
             on_mode_changed=self._mode_changed,
         )
 
+    @property
+    def business_date(self) -> dt.date:
+        """The date the window treats as today (the workflows' clock)."""
+        return self._workflows.queries.today()
+
     # -- start-up and refreshing ---------------------------------------------------------
 
     def start(self, preferred_region_id: str | None = None) -> None:
@@ -150,7 +160,7 @@ class MainPresenter:
         )
         self._views.main.set_printing_available(self._printing is not None)
         self.event_mode.refresh()
-        self.modules.load(self.catalogue.snapshot.modules)
+        self.modules.load(self.catalogue.modules())
         self.form.load()
         self.calendar.load(preferred_region_id)
         self.queue.load()
@@ -186,7 +196,7 @@ class MainPresenter:
         """Regions, modules, clients… changed: re-read the catalogue and every list."""
         self.event_mode.refresh()
         self.catalogue.invalidate()
-        self.modules.load(self.catalogue.snapshot.modules)
+        self.modules.load(self.catalogue.modules())
         self.form.load()
         self.calendar.load()
         self.queue.load()
@@ -284,6 +294,7 @@ class MainPresenter:
             self._l10n,
             on_changed=self.bookings_changed,
             printing=self._printing,
+            today=self._workflows.queries.today,
             confirm_unavailable=self.event_mode.confirmation_unavailable(),
             missions_unavailable=self.event_mode.missions_unavailable(),
         )

@@ -139,6 +139,26 @@ class FailureContext:
     region_name: str = ""
     day: dt.date | None = None
     current_status: SessionStatus | None = None
+    #: The business date ("today"); a booking's day before it has passed.
+    business_date: dt.date | None = None
+
+    @property
+    def day_has_passed(self) -> bool:
+        return (
+            self.day is not None
+            and self.business_date is not None
+            and (self.day < self.business_date)
+        )
+
+
+def storage_failure_text(error: Exception, l10n: Localizer) -> str:
+    """A database error met by one booking of several: that booking was left as it was."""
+    return fill(
+        l10n.translate(
+            "Failure", "The database could not be used, so this booking was left as it was. (%1)"
+        ),
+        error,
+    )
 
 
 def failure_text(failure: Failure, l10n: Localizer, context: FailureContext | None = None) -> str:
@@ -146,7 +166,16 @@ def failure_text(failure: Failure, l10n: Localizer, context: FailureContext | No
     context = context or FailureContext()
     code = failure.error
     if code in (ErrorCode.NO_AVAILABILITY, ErrorCode.NO_SETUP_AVAILABLE):
-        if context.day is not None and context.region_name:
+        if context.day is not None and context.day_has_passed:
+            # The workflows answer "no setup available" for a past day (the seed's
+            # contract): nothing is taken, the day is simply over.
+            head = fill(
+                l10n.translate(
+                    "Failure", "The date of this booking, %1, has passed: it cannot be confirmed."
+                ),
+                l10n.date_text(context.day),
+            )
+        elif context.day is not None and context.region_name:
             head = fill(
                 l10n.translate("Failure", "Every setup or operator of %1 is already taken on %2."),
                 context.region_name,
@@ -155,7 +184,12 @@ def failure_text(failure: Failure, l10n: Localizer, context: FailureContext | No
         else:
             head = l10n.translate("Failure", "Every setup or operator is already taken that day.")
         alternatives = parse_dates(failure.available_alternatives)
-        if alternatives:
+        if alternatives and context.day_has_passed:
+            tail = fill(
+                l10n.translate("Failure", "The next free dates to offer the client: %1."),
+                dates_text(alternatives, l10n),
+            )
+        elif alternatives:
             tail = fill(
                 l10n.translate("Failure", "Free dates nearby: %1."),
                 dates_text(alternatives, l10n),

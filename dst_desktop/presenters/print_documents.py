@@ -61,8 +61,11 @@ class PrintDocuments:
         now: Callable[[], dt.datetime] = local_now,
         translate: Translate | None = None,
         company: CompanyHeader | None = None,
+        zone: dt.tzinfo | None = None,
     ) -> None:
+        """``zone`` is where the reader's clocks are (None: the computer's time zone)."""
         self._workflows = workflows
+        self._zone = zone
         self._language: Language = language
         self._now = now
         self._translate = translate
@@ -70,7 +73,9 @@ class PrintDocuments:
         self._wording = Wording(language, translate)
 
     def _context(self) -> ReportContext:
-        return ReportContext.create(self._language, self._now(), self._translate, self._company)
+        return ReportContext.create(
+            self._language, self._now(), self._translate, self._company, self._zone
+        )
 
     def booking_summary(self, session_id: str) -> PrintDocument:
         """The one-page summary of one booking, whatever its status."""

@@ -16,7 +16,8 @@ from enum import Enum
 from typing import Protocol
 
 from dst_desktop.domain.model import Client, Module, Operator, Setup
-from dst_desktop.presenters.catalogue import Catalogue, Choice
+from dst_desktop.domain.names import name_key
+from dst_desktop.presenters.catalogue import Catalogue, Choice, by_name
 from dst_desktop.presenters.l10n import Localizer, count_text, fill
 from dst_desktop.presenters.messages import Tone, failure_text
 from dst_desktop.services.reference import ReferenceData, ReferenceItem
@@ -161,7 +162,9 @@ class ReferenceEditorPresenter:
         region = translate("ReferenceEditor", "Region")
         active = translate("ReferenceEditor", "Active")
         if kind is ReferenceKind.REGIONS:
-            return [name, ident], [ReferenceRow(r.id, (r.name, r.id)) for r in snapshot.regions]
+            return [name, ident], [
+                ReferenceRow(r.id, (r.name, r.id)) for r in by_name(snapshot.regions)
+            ]
         if kind in (ReferenceKind.SETUPS, ReferenceKind.OPERATORS):
             resources: Sequence[Setup | Operator] = (
                 snapshot.setups if kind is ReferenceKind.SETUPS else snapshot.operators
@@ -182,22 +185,26 @@ class ReferenceEditorPresenter:
                         r.id,
                     ),
                 )
-                for r in sorted(resources, key=lambda r: (r.region_id, r.name.casefold()))
+                for r in sorted(
+                    by_name(resources),
+                    key=lambda r: name_key(self._catalogue.region_name(r.region_id)),
+                )
             ]
             return [name, region, active, days_header, ident], rows
         if kind is ReferenceKind.MODULES:
             return [name, translate("ReferenceEditor", "Capacity"), ident], [
-                ReferenceRow(m.id, (m.name, str(m.capacity_max), m.id)) for m in snapshot.modules
+                ReferenceRow(m.id, (m.name, str(m.capacity_max), m.id))
+                for m in by_name(snapshot.modules)
             ]
         if kind is ReferenceKind.CLIENTS:
-            clients = sorted(snapshot.clients, key=lambda c: c.name.casefold())
+            clients = by_name(snapshot.clients)
             return [
                 name,
                 translate("ReferenceEditor", "E-mail"),
                 translate("ReferenceEditor", "Phone"),
                 ident,
             ], [ReferenceRow(c.id, (c.name, c.email, c.phone, c.id)) for c in clients]
-        offers = sorted(snapshot.offers, key=lambda o: o.name.casefold())
+        offers = by_name(snapshot.offers)
         return [name, ident], [ReferenceRow(o.id, (o.name, o.id)) for o in offers]
 
     # -- the form --------------------------------------------------------------------------

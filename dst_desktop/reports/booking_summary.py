@@ -13,6 +13,8 @@ from dst_desktop.reports.document import (
     LOGO_RESOURCE,
     OK_INK,
     OK_SHADE,
+    PENDING_INK,
+    PENDING_SHADE,
     RULE,
     SHADE,
     WARNING_INK,
@@ -97,7 +99,7 @@ def _status_banner(summary: BookingSummary, context: ReportContext) -> str:
     words = context.wording
     session = summary.session
     if session.status is SessionStatus.PENDING_CONFIRMATION:
-        ink, shade = WARNING_INK, WARNING_SHADE
+        ink, shade = PENDING_INK, PENDING_SHADE
         heading = words("NOT CONFIRMED YET")
         detail = words(
             "This booking is a request awaiting confirmation. No setup or operator is "

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from dst_desktop.domain.model import Client, Module, Operator, Region, Session, Setup
+from dst_desktop.domain.names import name_key
 from dst_desktop.reports.document import (
     BRAND,
     LOGO_RESOURCE,
@@ -77,9 +78,10 @@ class DaySheet:
 
 
 def _natural_key(value: str) -> tuple[tuple[int, int | str], ...]:
-    """``Setup #2`` before ``Setup #10``."""
+    """``Setup #2`` before ``Setup #10``; ``Île-de-France`` among the I (case and
+    accents ignored)."""
     return tuple(
-        (0, int(part)) if part.isdigit() else (1, part.casefold())
+        (0, int(part)) if part.isdigit() else (1, name_key(part))
         for part in re.split(r"(\d+)", value)
         if part
     )
@@ -127,7 +129,9 @@ def build_day_sheet(
         )
         for region_id, entries in by_region.items()
     ]
-    groups.sort(key=lambda group: (_natural_key(group.region.name), group.region.id))
+    groups.sort(
+        key=lambda group: (_natural_key(group.region.name), group.region.name, group.region.id)
+    )
     return DaySheet(day=day, region=region, groups=tuple(groups))
 
 

@@ -26,6 +26,9 @@ RULE: Final = "#c5ced8"
 SHADE: Final = "#e9eef4"
 WARNING_INK: Final = "#8a1c0b"
 WARNING_SHADE: Final = "#fde7e1"
+# A request waiting for confirmation: calm amber, not the red of a cancellation.
+PENDING_INK: Final = "#7a4a00"
+PENDING_SHADE: Final = "#fff4da"
 OK_INK: Final = "#1e5631"
 OK_SHADE: Final = "#e3f1e6"
 
@@ -61,11 +64,16 @@ class CompanyHeader:
 
 @dataclass(frozen=True, slots=True)
 class ReportContext:
-    """How to print: language, the moment of printing (its zone is the reader's), company."""
+    """How to print: language, the moment of printing, the reader's time zone, company.
+
+    ``zone`` None is the computer's own time zone; every timestamp printed (session
+    history, the footer's print time) is shown in it.
+    """
 
     wording: Wording
     printed_at: dt.datetime
     company: CompanyHeader = CompanyHeader()
+    zone: dt.tzinfo | None = None
 
     @classmethod
     def create(
@@ -74,17 +82,14 @@ class ReportContext:
         printed_at: dt.datetime,
         translate: Translate | None = None,
         company: CompanyHeader | None = None,
+        zone: dt.tzinfo | None = None,
     ) -> ReportContext:
-        """``printed_at`` should be time-zone aware: session timestamps are shown in its zone."""
-        return cls(Wording(language, translate), printed_at, company or CompanyHeader())
+        """A naive ``printed_at`` is UTC, as stored timestamps are."""
+        return cls(Wording(language, translate), printed_at, company or CompanyHeader(), zone)
 
     @property
     def language(self) -> Language:
         return self.wording.language
-
-    @property
-    def zone(self) -> dt.tzinfo | None:
-        return self.printed_at.tzinfo
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +102,7 @@ class PrintDocument:
     html: str
     #: Left of every page's footer (what the page belongs to).
     footer_title: str
-    #: Centre of every page's footer (``Printed 20 February 2025, 16:30 CET``).
+    #: Centre of every page's footer (``Printed 20 Feb 2025, 16:30``).
     printed_text: str
     #: Right of every page's footer, with ``{page}`` and ``{pages}`` placeholders.
     page_template: str
@@ -153,7 +158,8 @@ def letterhead(context: ReportContext, title: str, subtitle_html: str) -> str:
 
 
 def printed_text(context: ReportContext) -> str:
-    return context.wording("Printed {when}", when=context.wording.moment(context.printed_at, None))
+    moment = context.wording.moment(context.printed_at, context.zone)
+    return context.wording("Printed {when}", when=moment)
 
 
 def page_template(context: ReportContext) -> str:

@@ -264,15 +264,16 @@ class Wording:
             return f"{_FRENCH_DAYS[weekday]} {number} {_FRENCH_MONTHS[day.month - 1]} {day.year}"
         return f"{_ENGLISH_DAYS[weekday]} {day.day} {_ENGLISH_MONTHS[day.month - 1]} {day.year}"
 
-    def moment(self, moment: dt.datetime, zone: dt.tzinfo | None) -> str:
-        """``20 Feb 2025, 16:30 CET`` / ``20 févr. 2025 à 16:30 CET``.
+    def moment(self, moment: dt.datetime, zone: dt.tzinfo | None = None) -> str:
+        """``20 Feb 2025, 16:30`` / ``20 févr. 2025 à 16:30``, the reader's clock time.
 
-        A naive ``moment`` is UTC (how the store keeps timestamps); it is shown in ``zone``.
+        A naive ``moment`` is UTC (how the store keeps timestamps). It is shown in
+        ``zone``, by default the computer's own time zone (with its summer time on the
+        day of ``moment``), without naming the zone: the reader lives in it.
         """
         aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
-        local = aware.astimezone(zone) if zone is not None else aware
-        zone_name = local.tzname() or ""
-        clock = f"{local:%H:%M}" + (f" {zone_name}" if zone_name else "")
+        local = aware.astimezone(zone)
+        clock = f"{local:%H:%M}"
         if self.language == "fr":
             number = "1er" if local.day == 1 else str(local.day)
             return f"{number} {_FRENCH_SHORT_MONTHS[local.month - 1]} {local.year} à {clock}"

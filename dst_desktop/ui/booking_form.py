@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 
 from dst_desktop.presenters.booking_form import AvailabilityPanel, SuggestedDate
 from dst_desktop.presenters.catalogue import Choice
+from dst_desktop.presenters.input_limits import MAX_PARTICIPANTS, MAX_TEXT_LENGTH
 from dst_desktop.presenters.messages import Tone
-from dst_desktop.services.validation import MAX_PARTICIPANTS, MAX_TEXT_LENGTH
 from dst_desktop.ui.icons import icon
+from dst_desktop.ui.plain_text import plain_label
 from dst_desktop.ui.theme import TONE_BACKGROUND, TONE_TEXT
 
 #: The spin box stops far below the service's own bound; no session is that large.
@@ -42,7 +43,7 @@ class AvailabilityPanelWidget(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
         layout.setSpacing(4)
-        self.headline = QLabel()
+        self.headline = plain_label()
         self.headline.setObjectName("availabilityHeadline")
         self.headline.setWordWrap(True)
         font = self.headline.font()
@@ -78,7 +79,7 @@ class SuggestedDates(QWidget):
         self.setObjectName("suggestedDates")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.title = QLabel()
+        self.title = plain_label()
         self.title.setWordWrap(True)
         layout.addWidget(self.title)
         self._row = QHBoxLayout()
@@ -124,7 +125,7 @@ class BookingForm(QGroupBox):
         self.setTitle(self.tr("Booking"))
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
-        self.request_label = QLabel()
+        self.request_label = plain_label()
         self.request_label.setObjectName("requestLabel")
         self.request_label.setWordWrap(True)
         layout.addWidget(self.request_label)
@@ -137,6 +138,11 @@ class BookingForm(QGroupBox):
         self.client_combo.setEditable(True)
         self.client_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.client_combo.setMaxVisibleItems(15)
+        # A long client name must not widen the whole form: the list shows it in full.
+        self.client_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.client_combo.setMinimumContentsLength(8)
         completer = QCompleter(self.client_combo.model(), self.client_combo)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -169,6 +175,10 @@ class BookingForm(QGroupBox):
 
         self.offer_combo = QComboBox()
         self.offer_combo.setObjectName("offerCombo")
+        self.offer_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.offer_combo.setMinimumContentsLength(8)
         form.addRow(self.tr("&Offer:"), self.offer_combo)
 
         self.notes_edit = QLineEdit()
@@ -185,7 +195,7 @@ class BookingForm(QGroupBox):
         layout.addStretch(1)
 
         buttons = QHBoxLayout()
-        self.created_label = QLabel()
+        self.created_label = plain_label()
         self.created_label.setObjectName("createdLabel")
         self.created_label.setWordWrap(True)
         self.created_label.setStyleSheet(f"color: {TONE_TEXT[Tone.GOOD].name()};")

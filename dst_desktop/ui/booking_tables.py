@@ -13,11 +13,12 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     QSignalBlocker,
+    QSize,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -40,12 +41,17 @@ from dst_desktop.presenters.catalogue import Choice
 from dst_desktop.presenters.messages import Tone
 from dst_desktop.ui.icons import icon
 from dst_desktop.ui.l10n import from_qdate, short_date_format, to_qdate
+from dst_desktop.ui.plain_text import literal_text
 from dst_desktop.ui.theme import TONE_TEXT
 
 #: How long typing in a search box pauses before the table is filtered, in milliseconds.
 SEARCH_PAUSE_MS = 250
 #: How many rows the automatic column widths look at.
 RESIZE_SAMPLE_ROWS = 200
+# However small the window, a table shows this many rows.
+ROWS_ALWAYS_SHOWN = 3
+# A fitted column is at most this wide (px); the wide column may grow past it.
+FITTED_COLUMN_MAX = 260
 SORT_ROLE = Qt.ItemDataRole.UserRole
 SESSION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -127,8 +133,10 @@ class BookingTableModel(QAbstractTableModel):
             return None
         if role == SESSION_ID_ROLE:
             return self.session_id(row_number)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return self.row(row_number).cells[column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return literal_text(self.row(row_number).cells[column])
         if role == SORT_ROLE:
             return self.row(row_number).sort_keys[column]
         if role == Qt.ItemDataRole.ForegroundRole and column == self._table.status_column:
@@ -262,9 +270,13 @@ class BookingTableView(QTableView):
         super().__init__(parent)
         self.setObjectName(object_name)
         self.model_ = BookingTableModel(self)
-        #: Whether the columns were fitted to a table yet, and to one with rows.
+        # Whether the columns were fitted to a table yet, and to one with rows.
         self._sized = False
         self._fitted = False
+        # The column that takes the spare width, and its own (fitted or chosen) width.
+        self._wide_column: int | None = None
+        self._wide_width = 0
+        self._filling = False
         self.setModel(self.model_)
         self.setSortingEnabled(True)
         self.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -282,8 +294,10 @@ class BookingTableView(QTableView):
         self.verticalHeader().setDefaultSectionSize(26)
         header = self.horizontalHeader()
         header.setHighlightSections(False)
-        header.setStretchLastSection(True)
+        # The spare width goes to the wide column (the modules), not to the last one.
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.sectionResized.connect(self._section_resized)
         # Column widths come from the first rows, not from all 10,000.
         header.setResizeContentsPrecision(RESIZE_SAMPLE_ROWS)
         selection = self.selectionModel()
@@ -316,13 +330,61 @@ class BookingTableView(QTableView):
                 QItemSelectionModel.SelectionFlag.ClearAndSelect
                 | QItemSelectionModel.SelectionFlag.Rows,
             )
+        self._wide_column = table.wide_column
         if fit:
-            self.resizeColumnsToContents()
-            for column in range(len(table.headers)):
-                self.setColumnWidth(column, min(self.columnWidth(column) + 16, 260))
+            self._filling = True
+            try:
+                self.resizeColumnsToContents()
+                for column in range(len(table.headers)):
+                    width = min(self.columnWidth(column) + 16, FITTED_COLUMN_MAX)
+                    self.setColumnWidth(column, width)
+            finally:
+                self._filling = False
+            if self._wide_column is not None:
+                self._wide_width = self.columnWidth(self._wide_column)
             self._sized = True
             self._fitted = len(table) > 0
+        self._fill_spare_width()
         self.selection_changed.emit(self.selected_ids())
+
+    def _fill_spare_width(self) -> None:
+        """Widen the wide column to the table's spare width (never below its own width)."""
+        wide = self._wide_column
+        if wide is None or not 0 <= wide < self.model_.columnCount() or not self._wide_width:
+            return
+        header = self.horizontalHeader()
+        others = sum(
+            header.sectionSize(column)
+            for column in range(self.model_.columnCount())
+            if column != wide and not header.isSectionHidden(column)
+        )
+        width = max(self._wide_width, self.viewport().width() - others)
+        if header.sectionSize(wide) != width:
+            self._filling = True
+            try:
+                header.resizeSection(wide, width)
+            finally:
+                self._filling = False
+
+    def _section_resized(self, column: int, _old: int, new: int) -> None:
+        if self._filling:
+            return
+        if column == self._wide_column:
+            self._wide_width = new  # the user's choice is the column's own width now
+        else:
+            self._fill_spare_width()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fill_spare_width()
+
+    def minimumSizeHint(self) -> QSize:
+        """Room for the header and a few rows, however small the window."""
+        hint = super().minimumSizeHint()
+        rows = self.horizontalHeader().sizeHint().height()
+        rows += ROWS_ALWAYS_SHOWN * self.verticalHeader().defaultSectionSize()
+        scroll_bar = self.horizontalScrollBar().sizeHint().height()
+        return QSize(hint.width(), max(hint.height(), rows + scroll_bar + 2 * self.frameWidth()))
 
     def select_session(self, session_id: str) -> None:
         """Select the row of ``session_id`` alone, as a click on it does."""

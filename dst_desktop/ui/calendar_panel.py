@@ -5,14 +5,24 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from PySide6.QtCore import QDate, QEvent, QObject, QPoint, QRect, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import (
+    QDate,
+    QEvent,
+    QObject,
+    QPoint,
+    QRect,
+    QSignalBlocker,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QFont, QHelpEvent, QPainter, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QComboBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QTableView,
     QToolTip,
@@ -25,6 +35,8 @@ from dst_desktop.presenters.catalogue import Choice
 from dst_desktop.ui.l10n import from_qdate, to_qdate
 from dst_desktop.ui.theme import ACCENT, DAY_COLOURS
 
+CALENDAR_MIN_SIZE = QSize(300, 220)
+
 
 class AvailabilityCalendar(QCalendarWidget):
     """A month whose days show how many setups can still be booked, in colour."""
@@ -35,7 +47,8 @@ class AvailabilityCalendar(QCalendarWidget):
         self.setGridVisible(False)
         self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.setHorizontalHeaderFormat(QCalendarWidget.HorizontalHeaderFormat.ShortDayNames)
-        self.setMinimumSize(360, 300)
+        # Seven columns of days with their figures, six weeks high.
+        self.setMinimumSize(CALENDAR_MIN_SIZE)
         self._marks: dict[dt.date, DayMark] = {}
         #: Where each day was last painted, for its tooltip.
         self._painted: dict[dt.date, QRect] = {}
@@ -135,6 +148,10 @@ class CalendarPanel(QGroupBox):
         self.region_combo = QComboBox()
         self.region_combo.setObjectName("regionCombo")
         self.region_combo.setAccessibleName(self.tr("Region"))
+        self.region_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.region_combo.setMinimumContentsLength(12)
         form.addRow(self.tr("&Region:"), self.region_combo)
         layout.addLayout(form)
         self.calendar = AvailabilityCalendar()
@@ -148,16 +165,18 @@ class CalendarPanel(QGroupBox):
         self.calendar.selectionChanged.connect(self._selection_changed)
         self.calendar.currentPageChanged.connect(self.page_changed)
 
-    def _legend(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.setSpacing(10)
+    def _legend(self) -> QGridLayout:
+        """Two colours a row: the pane stays narrow in every language."""
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(6)
+        grid.setVerticalSpacing(2)
         entries = (
             (DayLevel.SEVERAL, self.tr("several free")),
             (DayLevel.ONE, self.tr("one free")),
             (DayLevel.NONE, self.tr("full")),
             (DayLevel.PAST, self.tr("past")),
         )
-        for level, text in entries:
+        for index, (level, text) in enumerate(entries):
             background, foreground = DAY_COLOURS[level]
             swatch = QLabel()
             swatch.setFixedSize(14, 14)
@@ -167,10 +186,12 @@ class CalendarPanel(QGroupBox):
             )
             label = QLabel(text)
             label.setObjectName("hintLabel")
-            row.addWidget(swatch)
-            row.addWidget(label)
-        row.addStretch(1)
-        return row
+            row, column = divmod(index, 2)
+            grid.addWidget(swatch, row, 3 * column)
+            grid.addWidget(label, row, 3 * column + 1)
+        grid.setColumnMinimumWidth(2, 8)
+        grid.setColumnStretch(5, 1)
+        return grid
 
     # -- CalendarView --------------------------------------------------------------------
 

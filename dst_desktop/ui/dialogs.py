@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths
+from PySide6.QtCore import QObject, QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -23,10 +23,11 @@ from PySide6.QtWidgets import (
 
 from dst_desktop.presenters.dialogs import FirstStartChoice, NewClient, SnapshotOptions
 from dst_desktop.presenters.event_report import EventImportReport
+from dst_desktop.presenters.input_limits import MAX_TEXT_LENGTH
 from dst_desktop.presenters.l10n import fill
-from dst_desktop.services.validation import MAX_TEXT_LENGTH
 from dst_desktop.ui import settings as keys
 from dst_desktop.ui.event_mode import EventImportReportDialog, SnapshotOptionsDialog
+from dst_desktop.ui.plain_text import message_box, plain_label, show_message
 from dst_desktop.ui.settings import app_settings, text_setting
 
 
@@ -39,7 +40,7 @@ class ReportDialog(QDialog):
         self.setWindowTitle(title)
         self.resize(620, 360)
         layout = QVBoxLayout(self)
-        heading = QLabel(summary)
+        heading = plain_label(summary)
         heading.setObjectName("dialogTitle")
         heading.setWordWrap(True)
         layout.addWidget(heading)
@@ -125,7 +126,7 @@ class QtDialogs(QObject):
         self._parent = parent
 
     def confirm(self, title: str, text: str, accept_label: str) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self._parent)
+        box = message_box(QMessageBox.Icon.Question, title, text, self._parent)
         accept = box.addButton(accept_label, QMessageBox.ButtonRole.AcceptRole)
         back = box.addButton(self.tr("Go back"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(back)
@@ -134,32 +135,35 @@ class QtDialogs(QObject):
         return box.clickedButton() is accept
 
     def ask_text(self, title: str, label: str) -> str | None:
-        text, accepted = QInputDialog.getText(
-            self._parent, title, label, QLineEdit.EchoMode.Normal, ""
-        )
-        return text if accepted else None
+        dialog = QInputDialog(self._parent)
+        dialog.setWindowTitle(title)
+        dialog.setInputMode(QInputDialog.InputMode.TextInput)
+        dialog.setLabelText(label)
+        for text_label in dialog.findChildren(QLabel):
+            text_label.setTextFormat(Qt.TextFormat.PlainText)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.textValue()
 
     def inform(self, title: str, text: str) -> None:
-        QMessageBox.information(self._parent, title, text)
+        show_message(QMessageBox.Icon.Information, self._parent, title, text)
 
     def warn(self, title: str, text: str) -> None:
-        QMessageBox.warning(self._parent, title, text)
+        show_message(QMessageBox.Icon.Warning, self._parent, title, text)
 
     def report(self, title: str, summary: str, lines: Sequence[str]) -> None:
         ReportDialog(self._parent, title, summary, lines).exec()
 
     def choose_first_start(self) -> FirstStartChoice:
-        box = QMessageBox(
+        box = message_box(
             QMessageBox.Icon.Question,
             self.tr("Welcome to DST Desktop"),
             self.tr("This database is empty."),
-            parent=self._parent,
-        )
-        box.setInformativeText(
-            self.tr(
+            self._parent,
+            informative=self.tr(
                 "Load the demo data to try DST Desktop with regions, setups, operators and "
                 "bookings around today, or import your own reference data file."
-            )
+            ),
         )
         demo = box.addButton(self.tr("Load the demo data"), QMessageBox.ButtonRole.AcceptRole)
         imported = box.addButton(

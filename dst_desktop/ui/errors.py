@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from dst_desktop.domain.errors import StorageError
 from dst_desktop.presenters.l10n import fill
+from dst_desktop.ui.plain_text import show_message
 
 log = logging.getLogger("dst_desktop")
 
@@ -65,7 +66,8 @@ class ErrorReporter:
             return
         self._showing = True
         try:
-            QMessageBox.critical(
+            show_message(
+                QMessageBox.Icon.Critical,
                 app.activeWindow(),
                 QCoreApplication.translate("Errors", "DST Desktop"),
                 error_text(error, self._log_file),

@@ -32,6 +32,7 @@ from dst_desktop.presenters.event_report import EventImportReport, ReportSection
 from dst_desktop.presenters.l10n import fill
 from dst_desktop.presenters.messages import Tone
 from dst_desktop.ui.icons import icon
+from dst_desktop.ui.plain_text import literal_text, plain_label
 from dst_desktop.ui.theme import TONE_BACKGROUND, TONE_TEXT
 
 #: The banner's calm colours: the window's accent, never an error's red.
@@ -190,7 +191,7 @@ class EventImportReportDialog(QDialog):
         counts.setVerticalSpacing(4)
         self.count_labels: list[QLabel] = []
         for index, (text, count) in enumerate(report.counts):
-            label = QLabel(fill(self.tr("%1: %2"), text, count))
+            label = plain_label(fill(self.tr("%1: %2"), text, count))
             label.setObjectName("reportCount")
             colour = "#1f2933" if count else "#9aa5b1"
             label.setStyleSheet(
@@ -253,7 +254,7 @@ class EventImportReportDialog(QDialog):
         for row, cells in enumerate(section.rows):
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(text)
+                item.setToolTip(literal_text(text))
                 table.setItem(row, column, item)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

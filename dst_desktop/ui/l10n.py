@@ -36,17 +36,37 @@ _DEFAULT_TERRITORY = {
 }
 
 
+def _posix_dates(locale: QLocale) -> bool:
+    """Whether ``locale`` writes dates as the C / POSIX locale does (``3 12 2026``)."""
+    short = QLocale.FormatType.ShortFormat
+    return locale.dateFormat(short) == QLocale.c().dateFormat(short)
+
+
+def system_locale() -> QLocale:
+    """The system's locale, with readable dates even in a bare POSIX environment.
+
+    ``C``, ``C.UTF-8`` and ``POSIX`` (language C) give English words and day-month-year
+    dates. A real language whose dates come from the C locale (``LANG=en_GB.UTF-8`` with
+    ``LC_TIME=C.UTF-8``) keeps its language and country with their usual dates.
+    """
+    system = QLocale.system()
+    if system.language() in (QLocale.Language.C, QLocale.Language.AnyLanguage) or (
+        system.name() in ("C", "POSIX")
+    ):
+        return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+    if _posix_dates(system):
+        return QLocale(system.language(), system.territory())
+    return system
+
+
 def interface_locale(language: str) -> QLocale:
     """The locale for a language setting ("" follows the system).
 
     A chosen language keeps the system's country when the system speaks it (French in
     Belgium stays fr_BE); otherwise it takes the language's home country here.
     """
-    system = QLocale.system()
+    system = system_locale()
     if not language:
-        if system.language() == QLocale.Language.C:
-            # A bare POSIX environment: English words, day-month-year dates.
-            return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
         return system
     wanted = QLocale(language)
     if system.language() == wanted.language():

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -22,10 +21,9 @@ from dst_desktop import __version__
 from dst_desktop.presenters.dialogs import Dialogs
 from dst_desktop.presenters.event_mode import EventBanner, ExchangeCommand
 from dst_desktop.presenters.l10n import fill
-from dst_desktop.presenters.main_window import MainPresenter, MainViews
+from dst_desktop.presenters.main_window import MainPresenter, MainViews, WindowWorkflows
 from dst_desktop.presenters.printing import BookingPrinting
 from dst_desktop.presenters.tasks import TaskRunner
-from dst_desktop.services.workflows import Workflows
 from dst_desktop.ui import settings as keys
 from dst_desktop.ui.booking_form import BookingForm
 from dst_desktop.ui.booking_tables import BookingsBrowserPanel, PendingQueuePanel
@@ -36,6 +34,7 @@ from dst_desktop.ui.event_mode import EventBannerWidget
 from dst_desktop.ui.icons import icon
 from dst_desktop.ui.l10n import QtLocalizer
 from dst_desktop.ui.module_picker import ModulePicker
+from dst_desktop.ui.plain_text import literal_text, plain_label
 from dst_desktop.ui.settings import app_settings, text_setting
 from dst_desktop.ui.tasks import QtTaskRunner
 
@@ -50,7 +49,7 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        workflows: Workflows,
+        workflows: WindowWorkflows,
         demo_reference: Callable[[], dict[str, object]],
         *,
         dialogs: Dialogs | None = None,
@@ -76,9 +75,6 @@ class MainWindow(QMainWindow):
         self.booking_form = BookingForm()
         self.queue_panel = PendingQueuePanel()
         self.browser_panel = BookingsBrowserPanel()
-        self.browser_panel.filters.set_today(workflows.queries.today())
-        self.queue_panel.filters.set_today(workflows.queries.today())
-        self.calendar_panel.calendar.today = workflows.queries.today()
         self._build_layout()
 
         self.presenter = MainPresenter(
@@ -96,6 +92,10 @@ class MainWindow(QMainWindow):
             self.localizer,
             demo_reference,
         )
+        today = self.presenter.business_date
+        self.browser_panel.filters.set_today(today)
+        self.queue_panel.filters.set_today(today)
+        self.calendar_panel.calendar.today = today
         self._connect()
         self._build_actions()
         self._build_status_bar()
@@ -129,14 +129,16 @@ class MainWindow(QMainWindow):
         self.main_splitter.addWidget(self.tabs)
         self.main_splitter.setStretchFactor(0, 5)
         self.main_splitter.setStretchFactor(1, 4)
-        self.main_splitter.setContentsMargins(8, 4, 8, 4)
         container = QWidget()
         container.setObjectName("central")
         layout = QVBoxLayout(container)
-        layout.setContentsMargins(10, 6, 10, 6)
+        # The margins are the layout's, not the splitter's: a splitter leaves its own
+        # margins out of its minimum size, and the window could squeeze the panes.
+        layout.setContentsMargins(18, 10, 18, 10)
+        layout.setSpacing(4)
         self.event_banner = EventBannerWidget()
         banner_row = QVBoxLayout()
-        banner_row.setContentsMargins(8, 4, 8, 0)
+        banner_row.setContentsMargins(0, 0, 0, 0)
         banner_row.addWidget(self.event_banner)
         layout.addLayout(banner_row)
         layout.addWidget(self.main_splitter)
@@ -400,9 +402,9 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()
-        self.business_date_label = QLabel()
+        self.business_date_label = plain_label()
         self.business_date_label.setObjectName("businessDateLabel")
-        self.database_label = QLabel()
+        self.database_label = plain_label()
         self.database_label.setObjectName("databaseLabel")
         status.addPermanentWidget(self.business_date_label)
         status.addPermanentWidget(self.database_label)
@@ -411,7 +413,7 @@ class MainWindow(QMainWindow):
 
     def show_database(self, text: str) -> None:
         self.database_label.setText(fill(self.tr("Database: %1"), text))
-        self.database_label.setToolTip(text)
+        self.database_label.setToolTip(literal_text(text))
         self.setWindowTitle(fill(self.tr("DST Desktop — %1"), text))
 
     def show_business_date(self, text: str) -> None:
@@ -469,7 +471,7 @@ class MainWindow(QMainWindow):
     def open_reference_data(self) -> None:
         from dst_desktop.ui.reference_dialog import ReferenceDataDialog
 
-        dialog = ReferenceDataDialog(self.workflows.queries.today(), self)
+        dialog = ReferenceDataDialog(self.presenter.business_date, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         presenter = self.presenter.reference_editor_presenter(dialog)
         dialog.presenter = presenter

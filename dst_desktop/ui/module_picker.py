@@ -8,13 +8,17 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
+    QSize,
     Qt,
     Signal,
 )
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QGroupBox, QHeaderView, QLabel, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QHeaderView, QTreeView, QVBoxLayout, QWidget
 
 from dst_desktop.presenters.module_picker import ModuleRow
+from dst_desktop.ui.plain_text import literal_text, plain_label
+
+MODULE_PICKER_MIN_WIDTH = 280
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -80,8 +84,10 @@ class ModuleListModel(QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return row.name if column == 0 else row.capacity_text
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return literal_text(row.name if column == 0 else row.capacity_text)
         if role == Qt.ItemDataRole.CheckStateRole and column == 0:
             checked = self._checked[index.row()]
             return Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
@@ -132,12 +138,16 @@ class ModulePicker(QGroupBox):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.list, 1)
-        self.capacity_label = QLabel()
+        self.capacity_label = plain_label()
         self.capacity_label.setObjectName("capacityLabel")
         self.capacity_label.setWordWrap(True)
         layout.addWidget(self.capacity_label)
         self.model.toggled.connect(self.module_toggled)
         self.list.activated.connect(self._toggle_row)
+
+    def minimumSizeHint(self) -> QSize:
+        """Module names readable and the Capacity column in view, however small the window."""
+        return super().minimumSizeHint().expandedTo(QSize(MODULE_PICKER_MIN_WIDTH, 0))
 
     def _toggle_row(self, index: QModelIndex) -> None:
         """Enter or double-click on a row ticks it, as a click on its box does."""

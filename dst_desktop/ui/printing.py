@@ -73,6 +73,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolBar, QWidget
 from dst_desktop.paths import APP_NAME, resource_path
 from dst_desktop.presenters.print_documents import DocumentSource, DocumentUnavailableError
 from dst_desktop.reports import Language, PrintDocument, parse_language
+from dst_desktop.ui.plain_text import literal_text
 
 __all__ = [
     "DocumentPrinting",
@@ -383,7 +384,9 @@ def preview(
                 on_export_error(str(error))
             else:
                 QMessageBox.warning(
-                    dialog, QCoreApplication.translate("printing", "Export to PDF"), str(error)
+                    dialog,
+                    QCoreApplication.translate("printing", "Export to PDF"),
+                    literal_text(str(error)),
                 )
 
     toolbar = dialog.findChild(QToolBar)
@@ -459,7 +462,9 @@ class DocumentPrinting:
             document = make()
         except DocumentUnavailableError as error:
             QMessageBox.warning(
-                self._parent, QCoreApplication.translate("printing", "Print"), str(error)
+                self._parent,
+                QCoreApplication.translate("printing", "Print"),
+                literal_text(str(error)),
             )
             return
         preview(self._parent, document)

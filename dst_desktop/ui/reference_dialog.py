@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from dst_desktop.presenters.catalogue import Choice
+from dst_desktop.presenters.input_limits import MAX_ID_LENGTH, MAX_MODULE_CAPACITY, MAX_NAME_LENGTH
 from dst_desktop.presenters.messages import Tone
 from dst_desktop.presenters.reference_editor import (
     ReferenceEditorPresenter,
@@ -47,8 +48,6 @@ from dst_desktop.presenters.reference_editor import (
     ReferenceKind,
     ReferenceRow,
 )
-from dst_desktop.services.reference import MAX_MODULE_CAPACITY
-from dst_desktop.services.validation import MAX_ID_LENGTH, MAX_NAME_LENGTH
 from dst_desktop.ui.icons import icon
 from dst_desktop.ui.l10n import QtLocalizer, from_qdate, short_date_format, to_qdate
 from dst_desktop.ui.theme import TONE_TEXT

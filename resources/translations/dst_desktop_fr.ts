@@ -283,7 +283,7 @@
     <name>BookingFilterBar</name>
     <message>
         <source>Region filter</source>
-        <extracomment>How long typing in a search box pauses before the table is filtered, in milliseconds.</extracomment>
+        <extracomment>How long typing in a search box pauses before the table is filtered, in milliseconds. How many rows the automatic column widths look at.</extracomment>
         <translation>Filtre par région</translation>
     </message>
     <message>
@@ -448,7 +448,7 @@
     <name>BookingList</name>
     <message>
         <source>%1 on %2 (%3)</source>
-        <extracomment>The browser shows at most this many sessions; narrower filters show the rest.</extracomment>
+        <extracomment>The browser shows at most this many sessions; narrower filters show the rest. A hidden list is not read until it is shown (a tab nobody opened costs nothing).</extracomment>
         <translation>%1 le %2 (%3)</translation>
     </message>
 </context>
@@ -632,7 +632,7 @@
     <name>EventBannerWidget</name>
     <message>
         <source>Event database</source>
-        <extracomment>The banner&apos;s calm colours: the window&apos;s accent, never an error&apos;s red. How many rows a report table shows before it scrolls.</extracomment>
+        <extracomment>The banner&apos;s calm colours: the window&apos;s accent, never an error&apos;s red. How many rows a report table shows before it scrolls. The report&apos;s counts, in a grid of this many columns (French labels are long).</extracomment>
         <translation>Base d’événement</translation>
     </message>
 </context>
@@ -1026,12 +1026,25 @@ Elle reçoit les données de référence, les clients et les attributions du bur
 <context>
     <name>Failure</name>
     <message>
+        <source>The database could not be used, so this booking was left as it was. (%1)</source>
+        <extracomment>The business date (&quot;today&quot;); a booking&apos;s day before it has passed.</extracomment>
+        <translation>La base de données n’a pas pu être utilisée, cette réservation est donc restée telle quelle. (%1)</translation>
+    </message>
+    <message>
+        <source>The date of this booking, %1, has passed: it cannot be confirmed.</source>
+        <translation>La date de cette réservation, le %1, est passée&#xa0;: elle ne peut plus être confirmée.</translation>
+    </message>
+    <message>
         <source>Every setup or operator of %1 is already taken on %2.</source>
         <translation>Tous les setups ou tous les opérateurs de %1 sont déjà pris le %2.</translation>
     </message>
     <message>
         <source>Every setup or operator is already taken that day.</source>
         <translation>Tous les setups ou tous les opérateurs sont déjà pris ce jour-là.</translation>
+    </message>
+    <message>
+        <source>The next free dates to offer the client: %1.</source>
+        <translation>Prochaines dates libres à proposer au client&#xa0;: %1.</translation>
     </message>
     <message>
         <source>Free dates nearby: %1.</source>
@@ -1490,6 +1503,14 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
         <translation>Aucune demande ne correspond aux filtres.</translation>
     </message>
     <message>
+        <source>Lists not up to date</source>
+        <translation>Listes pas à jour</translation>
+    </message>
+    <message>
+        <source>The outcome of each booking is shown, but the lists could not be read again and may be out of date: use Bookings ▸ Refresh. (%1)</source>
+        <translation>Le résultat de chaque réservation est affiché, mais les listes n’ont pas pu être relues et peuvent ne pas être à jour&#xa0;: utilisez Réservations ▸ Actualiser. (%1)</translation>
+    </message>
+    <message>
         <source>✗ %1: not confirmed. %2</source>
         <translation>✗ %1&#xa0;: non confirmée. %2</translation>
     </message>
@@ -1942,7 +1963,7 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
     <name>_BookingsPanel</name>
     <message>
         <source>Details…</source>
-        <extracomment>The buttons&apos; enabled states changed (the window&apos;s menu actions follow them).</extracomment>
+        <extracomment>Whether the columns were fitted to a table yet, and to one with rows. The buttons&apos; enabled states changed (the window&apos;s menu actions follow them).</extracomment>
         <translation>Détails…</translation>
     </message>
     <message>

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from dst_desktop.domain.errors import StorageError
 from dst_desktop.presenters.dialogs import FirstStartChoice
+from dst_desktop.ui import errors
 from dst_desktop.ui.dialogs import QtDialogs, ReportDialog
 from dst_desktop.ui.errors import ErrorReporter, error_text
 from dst_desktop.ui.tasks import QtTaskRunner
@@ -127,8 +128,8 @@ def test_unexpected_errors_show_a_message_and_go_to_the_log(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     shown: list[str] = []
-    critical: Callable[..., object] = lambda parent, title, text: shown.append(text)  # noqa: E731
-    monkeypatch.setattr(QMessageBox, "critical", critical)
+    show: Callable[..., object] = lambda icon, parent, title, text: shown.append(text)  # noqa: E731
+    monkeypatch.setattr(errors, "show_message", show)
     log_file = tmp_path / "dst-desktop.log"
     reporter = ErrorReporter(log_file)
     kind, error, traceback = raise_and_capture(KeyError("setup_occitanie_9"))

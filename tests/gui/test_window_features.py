@@ -272,9 +272,11 @@ def test_settings_dialog_saves_the_language(qtbot: QtBot, window: MainWindow) ->
 
 
 def test_changing_language_rebuilds_the_window_in_french(
-    qtbot: QtBot, workflows: Workflows, database_url: str
+    request: pytest.FixtureRequest, qtbot: QtBot, workflows: Workflows, database_url: str
 ) -> None:
     languages = LanguageInstaller()
+    # French must not outlive the test (until the installer happens to be collected).
+    request.addfinalizer(lambda: languages.install("en"))
     windows: list[MainWindow] = []
 
     def build() -> MainWindow:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from dst_desktop.presenters.booking_details import BookingDetailsPresenter, DetailAction
 from dst_desktop.presenters.catalogue import Catalogue
 from dst_desktop.presenters.l10n import PlainLocalizer
 from dst_desktop.presenters.messages import Tone
+from dst_desktop.services.clock import BusinessDateClock
 from dst_desktop.services.results import BookingStatus
 from dst_desktop.services.workflows import Workflows
 from tests.unit.presenters.conftest import create, create_confirmed
@@ -34,6 +37,7 @@ class Details:
             l10n,
             on_changed=lambda: self.changes.append(None),
             printing=printing,
+            today=workflows.queries.today,
         )
 
 
@@ -190,3 +194,22 @@ def test_print_summary_uses_the_printing_hook(
     assert details.view.print_available
     details.presenter.print_summary()
     assert printing.summaries == [session.id]
+
+
+def test_confirming_a_booking_whose_date_has_passed_says_so(
+    workflows: Workflows, catalogue: Catalogue, dialogs: FakeDialogs, l10n: PlainLocalizer
+) -> None:
+    session = create(workflows)  # 2025-03-10, requested on 2025-02-20
+    later = Workflows.create(workflows.store, BusinessDateClock(dt.date(2025, 3, 12)), "tester")
+    details = Details(later, catalogue, dialogs, l10n)
+    details.presenter.load(session.id)
+
+    details.presenter.perform(DetailAction.CONFIRM)
+
+    ((title, text),) = dialogs.warnings
+    assert title == "Booking not confirmed"
+    assert text == (
+        "The date of this booking, 2025-03-10, has passed: it cannot be confirmed. The next "
+        "free dates to offer the client: 2025-03-12, 2025-03-13, 2025-03-14, 2025-03-15, 2025-03-16."
+    )
+    assert "already taken" not in text

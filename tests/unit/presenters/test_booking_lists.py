@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from dst_desktop.domain.errors import StorageError
 from dst_desktop.domain.statuses import SessionStatus
 from dst_desktop.presenters.booking_lists import (
     BookingFilter,
@@ -15,6 +16,9 @@ from dst_desktop.presenters.booking_lists import (
 from dst_desktop.presenters.catalogue import Catalogue
 from dst_desktop.presenters.l10n import PlainLocalizer
 from dst_desktop.presenters.messages import Tone
+from dst_desktop.services.booking import BookingWorkflow
+from dst_desktop.services.clock import BusinessDateClock
+from dst_desktop.services.results import BookingCancelled, BookingConfirmed, Failure
 from dst_desktop.services.workflows import Workflows
 from tests.unit.presenters.conftest import create, create_confirmed
 from tests.unit.presenters.fakes import FakeDialogs, FakeTableView, RecordingPrinting
@@ -28,13 +32,14 @@ class Queue:
         dialogs: FakeDialogs,
         l10n: PlainLocalizer,
         printing: RecordingPrinting | None = None,
+        booking: BookingWorkflow | None = None,
     ) -> None:
         self.view = FakeTableView()
         self.changes: list[None] = []
         self.details: list[str] = []
         self.presenter = PendingQueuePresenter(
             self.view,
-            workflows.booking,
+            booking or workflows.booking,
             workflows.queries,
             catalogue,
             dialogs,
@@ -172,6 +177,134 @@ def test_confirm_of_a_booking_confirmed_elsewhere_names_its_status(
         )
     ]
     assert queue.view.session_ids == []
+
+
+class LockedOn(BookingWorkflow):
+    """The booking workflow, except that the database fails on one session."""
+
+    def __init__(self, booking: BookingWorkflow, failing_id: str) -> None:
+        self._booking = booking
+        self._failing_id = failing_id
+
+    def confirm_session_booking(self, session_id: object) -> BookingConfirmed | Failure:
+        if session_id == self._failing_id:
+            raise StorageError("The database is locked by another program.")
+        return self._booking.confirm_session_booking(session_id)
+
+    def cancel_pending_booking(self, session_id: object) -> BookingCancelled | Failure:
+        if session_id == self._failing_id:
+            raise StorageError("The database is locked by another program.")
+        return self._booking.cancel_pending_booking(session_id)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._booking, name)
+
+
+def test_a_database_error_on_one_row_is_that_rows_outcome_and_the_rest_is_kept(
+    workflows: Workflows, catalogue: Catalogue, dialogs: FakeDialogs, l10n: PlainLocalizer
+) -> None:
+    first = create(workflows, date="2025-03-10")
+    locked = create(workflows, date="2025-03-11")
+    last = create(workflows, date="2025-03-12")
+    queue = Queue(
+        workflows, catalogue, dialogs, l10n, booking=LockedOn(workflows.booking, locked.id)
+    )
+    queue.presenter.selection_changed([first.id, locked.id, last.id])
+
+    queue.presenter.confirm_selected()
+
+    title, summary, lines = dialogs.reports[0]
+    assert title == "Confirmation report"
+    assert summary == "2 confirmed, 1 not confirmed."
+    assert lines[0].startswith("✓ ACME on 2025-03-10 (Occitanie): confirmed with")
+    assert lines[1] == (
+        "✗ ACME on 2025-03-11 (Occitanie): not confirmed. The database could not be used, so "
+        "this booking was left as it was. (The database is locked by another program.)"
+    )
+    assert lines[2].startswith("✓ ACME on 2025-03-12 (Occitanie): confirmed with")
+    assert queue.view.session_ids == [locked.id]  # the queue shows what was committed
+    assert queue.changes == [None]  # the calendar and the browser catch up
+    assert queue.view.outcome == ("2 confirmed, 1 not confirmed.", Tone.ATTENTION)
+
+
+def test_a_database_error_on_one_cancellation_keeps_the_others(
+    workflows: Workflows, catalogue: Catalogue, dialogs: FakeDialogs, l10n: PlainLocalizer
+) -> None:
+    first = create(workflows)
+    locked = create(workflows)
+    queue = Queue(
+        workflows, catalogue, dialogs, l10n, booking=LockedOn(workflows.booking, locked.id)
+    )
+    queue.presenter.selection_changed([first.id, locked.id])
+
+    queue.presenter.cancel_selected()
+
+    assert queue.view.session_ids == [locked.id]
+    assert queue.changes == [None]
+    assert queue.view.outcome == ("1 pending booking cancelled.", Tone.NEUTRAL)
+    assert dialogs.reports == [
+        (
+            "Cancellation report",
+            "1 booking could not be cancelled.",
+            [
+                "ACME on 2025-03-10 (Occitanie): not cancelled. The database could not be "
+                "used, so this booking was left as it was. (The database is locked by another "
+                "program.)"
+            ],
+        )
+    ]
+
+
+def test_lists_that_cannot_be_read_again_after_a_batch_say_so(
+    monkeypatch: pytest.MonkeyPatch,
+    workflows: Workflows,
+    catalogue: Catalogue,
+    dialogs: FakeDialogs,
+    l10n: PlainLocalizer,
+) -> None:
+    session = create(workflows)
+    queue = Queue(workflows, catalogue, dialogs, l10n)
+    queue.presenter.selection_changed([session.id])
+
+    def unreadable(*_args: object) -> None:
+        raise StorageError("The database file cannot be read.")
+
+    monkeypatch.setattr(workflows.queries, "sessions", unreadable)
+    queue.presenter.confirm_selected()
+
+    assert workflows.booking.get_booking_status(session.id).session.status is (
+        SessionStatus.CONFIRMED
+    )
+    assert queue.view.outcome[0].startswith("ACME on 2025-03-10 (Occitanie): confirmed with")
+    assert dialogs.warnings == [
+        (
+            "Lists not up to date",
+            "The outcome of each booking is shown, but the lists could not be read again and "
+            "may be out of date: use Bookings ▸ Refresh. (The database file cannot be read.)",
+        )
+    ]
+
+
+def test_confirming_bookings_whose_date_has_passed_says_so_not_that_setups_are_taken(
+    workflows: Workflows, catalogue: Catalogue, dialogs: FakeDialogs, l10n: PlainLocalizer
+) -> None:
+    passed = create(workflows, date="2025-03-10")
+    coming = create(workflows, date="2025-03-20")
+    later = Workflows.create(workflows.store, BusinessDateClock(dt.date(2025, 3, 12)), "tester")
+    queue = Queue(later, Catalogue(later.queries), dialogs, l10n)
+    queue.presenter.selection_changed([passed.id, coming.id])
+
+    queue.presenter.confirm_selected()
+
+    _title, summary, lines = dialogs.reports[0]
+    assert summary == "1 confirmed, 1 not confirmed."
+    assert lines[0] == (
+        "✗ ACME on 2025-03-10 (Occitanie): not confirmed. The date of this booking, "
+        "2025-03-10, has passed: it cannot be confirmed. The next free dates to offer the "
+        "client: 2025-03-12, "
+        "2025-03-13, 2025-03-14, 2025-03-15, 2025-03-16."
+    )
+    assert lines[1].startswith("✓ ACME on 2025-03-20 (Occitanie): confirmed with")
 
 
 def test_cancel_asks_first_and_keeps_the_booking_when_told_no(

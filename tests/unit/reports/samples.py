@@ -10,6 +10,8 @@ from dst_desktop.domain.statuses import SessionStatus
 from dst_desktop.reports import BookingSummary, ReportContext
 
 PRINTED_AT = dt.datetime(2025, 2, 20, 17, 45, tzinfo=dt.UTC)
+#: The reader's time zone in these tests: Paris in winter, an hour ahead of UTC.
+READER_ZONE = dt.timezone(dt.timedelta(hours=1), "CET")
 OCCITANIE = Region("occitanie", "Occitanie")
 BRETAGNE = Region("bretagne", "Bretagne")
 TIR = Module("module_tir", "Tir de précision", 12)
@@ -67,4 +69,4 @@ def pending_summary() -> BookingSummary:
 
 
 def context(language: str = "en") -> ReportContext:
-    return ReportContext.create("fr" if language == "fr" else "en", PRINTED_AT)
+    return ReportContext.create("fr" if language == "fr" else "en", PRINTED_AT, zone=READER_ZONE)

@@ -15,7 +15,12 @@ from dst_desktop.reports import (
     booking_summary_document,
     booking_summary_html,
 )
-from dst_desktop.reports.document import LOGO_RESOURCE
+from dst_desktop.reports.document import (
+    LOGO_RESOURCE,
+    PENDING_SHADE,
+    WARNING_INK,
+    WARNING_SHADE,
+)
 from tests.unit.reports.samples import (
     ACME,
     OPERATOR_1,
@@ -44,13 +49,29 @@ def test_summary_shows_every_field_of_the_booking() -> None:
         "Pack Pro",
         "Setup Occitanie #1",
         "Camille Martin",
-        "20 Feb 2025, 15:30 UTC",
-        "20 Feb 2025, 16:00 UTC",
+        "Created",
+        "20 Feb 2025, 16:30",  # stored in UTC, shown on the reader's clock
+        "Confirmed",
+        "20 Feb 2025, 17:00",
         "Parking behind building B",
         "Client signature",
         "Remarks",
     ):
         assert expected in html, expected
+    assert "UTC" not in html and "CET" not in html
+
+
+def test_pending_status_is_calm_amber_and_cancelled_stays_red() -> None:
+    pending = booking_summary_html(pending_summary(), context())
+    cancelled = booking_summary_html(
+        summary(status=SessionStatus.CANCELLED, cancelled_at=dt.datetime(2025, 2, 25)),
+        context(),
+    )
+
+    assert f"background-color: {PENDING_SHADE}" in pending
+    assert WARNING_INK not in pending and WARNING_SHADE not in pending
+    assert f"background-color: {WARNING_SHADE}" in cancelled
+    assert PENDING_SHADE not in cancelled
 
 
 def test_confirmed_summary_says_it_is_confirmed() -> None:
@@ -93,7 +114,7 @@ def test_cancelled_summary_gives_the_reason_and_shows_resources_released() -> No
     assert "Status: CANCELLED" in html
     assert "Reason: Client closed &lt;site&gt; &amp; moved" in html
     assert html.count("Released") == 2
-    assert "25 Feb 2025, 09:00 UTC" in html
+    assert "25 Feb 2025, 10:00" in html
 
 
 def test_text_typed_by_users_is_printed_literally() -> None:
@@ -127,7 +148,7 @@ def test_summary_is_printed_in_french_with_french_dates() -> None:
         "Récapitulatif de réservation",
         "Statut : PAS ENCORE CONFIRMÉE",
         "lundi 10 mars 2025",
-        "20 févr. 2025 à 15:30 UTC",
+        "20 févr. 2025 à 16:30",
         "Pas encore attribué",
         "Signature du client",
         "Téléphone",
@@ -142,7 +163,7 @@ def test_summary_document_carries_footer_texts_logo_and_file_name() -> None:
     assert isinstance(document, PrintDocument)
     assert document.title == "Booking summary — sess_1708418400000_a1b2c3d4e"
     assert "sess_1708418400000_a1b2c3d4e" in document.footer_title
-    assert document.printed_text == "Printed 20 Feb 2025, 17:45 UTC"
+    assert document.printed_text == "Printed 20 Feb 2025, 18:45"
     assert document.page_text(2, 3) == "Page 2 of 3"
     assert document.images == (LOGO_RESOURCE,)
     assert f'<img src="{LOGO_RESOURCE}"' in document.html
@@ -153,7 +174,7 @@ def test_french_document_numbers_pages_in_french() -> None:
     document = booking_summary_document(summary(), context("fr"))
 
     assert document.page_text(1, 2) == "Page 1 sur 2"
-    assert document.printed_text == "Imprimé le 20 févr. 2025 à 17:45 UTC"
+    assert document.printed_text == "Imprimé le 20 févr. 2025 à 18:45"
 
 
 @dataclasses.dataclass(frozen=True)

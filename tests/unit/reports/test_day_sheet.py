@@ -82,6 +82,28 @@ def test_day_sheet_groups_by_region_name_and_orders_setups_naturally() -> None:
     ]
 
 
+def test_day_sheet_sorts_region_names_ignoring_accents_and_case() -> None:
+    regions = (
+        Region("pdl", "Pays de la Loire"),
+        Region("idf", "Île-de-France"),
+        Region("occ", "occitanie"),
+        Region("ara", "Auvergne-Rhône-Alpes"),
+    )
+    sessions = [
+        session(id=f"s_{region.id}", region_id=region.id, setup_id=f"setup_{region.id}")
+        for region in regions
+    ]
+
+    sheet = build_day_sheet(DAY, None, sessions, Reference(regions=regions))
+
+    assert [group.region.name for group in sheet.groups] == [
+        "Auvergne-Rhône-Alpes",
+        "Île-de-France",
+        "occitanie",
+        "Pays de la Loire",
+    ]
+
+
 def test_day_sheet_for_one_region_leaves_the_others_out() -> None:
     sheet = build_day_sheet(DAY, BRETAGNE, _sessions(), Reference())
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import time
 
 import pytest
 
@@ -51,9 +52,29 @@ def test_stored_utc_timestamps_are_shown_in_the_readers_zone() -> None:
     paris_winter = dt.timezone(dt.timedelta(hours=1), "CET")
     stored = dt.datetime(2025, 2, 20, 15, 30)  # naive: UTC, as the store keeps it
 
-    assert Wording("en").moment(stored, paris_winter) == "20 Feb 2025, 16:30 CET"
-    assert Wording("fr").moment(stored, paris_winter) == "20 févr. 2025 à 16:30 CET"
-    assert Wording("en").moment(stored, None) == "20 Feb 2025, 15:30 UTC"
+    assert Wording("en").moment(stored, paris_winter) == "20 Feb 2025, 16:30"
+    assert Wording("fr").moment(stored, paris_winter) == "20 févr. 2025 à 16:30"
+    assert Wording("en").moment(stored, dt.UTC) == "20 Feb 2025, 15:30"
+
+
+@pytest.mark.skipif(not hasattr(time, "tzset"), reason="time.tzset is Unix only")
+def test_timestamps_default_to_the_computers_zone_with_its_summer_time(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("TZ", "CET-1CEST,M3.5.0,M10.5.0/3")  # Paris, without tzdata
+    time.tzset()
+    try:
+        winter = dt.datetime(2025, 2, 20, 15, 30)
+        summer = dt.datetime(2025, 7, 14, 15, 30)
+        assert Wording("en").moment(winter) == "20 Feb 2025, 16:30"
+        assert Wording("en").moment(summer) == "14 Jul 2025, 17:30"
+        printed = ReportContext.create("en", dt.datetime(2025, 7, 14, 8, 5, tzinfo=dt.UTC))
+        document = booking_summary_document(summary(), printed)
+        assert document.printed_text == "Printed 14 Jul 2025, 10:05"
+        assert "20 Feb 2025, 16:30" in document.html  # created in winter: an hour ahead
+    finally:
+        monkeypatch.undo()
+        time.tzset()
 
 
 def test_counts_agree_with_their_number_in_each_language() -> None:
