@@ -7,7 +7,7 @@ from pathlib import Path
 from peewee import Database, SqliteDatabase
 
 from dst_desktop.domain.errors import StorageError
-from dst_desktop.domain.text import search_key
+from dst_desktop.domain.names import name_key
 
 #: How long a writer waits for another workstation's transaction before giving up.
 BUSY_TIMEOUT_MS = 15_000
@@ -68,7 +68,7 @@ def open_database(url: str) -> Database:
             raise StorageError(f"the folder {path.parent} does not exist{hint}")
         db = SqliteDatabase(str(path), pragmas=list(SQLITE_PRAGMAS), timeout=BUSY_TIMEOUT_MS / 1000)
         # Text search folds case and accents the way people read names (see the store).
-        db.register_function(search_key, "dst_fold", 1, deterministic=True)
+        db.register_function(name_key, "dst_fold", 1, deterministic=True)
         return db
     if scheme in ("postgres", "postgresql"):
         raise StorageError("PostgreSQL databases are not supported by this version of DST Desktop")

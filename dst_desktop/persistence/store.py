@@ -47,9 +47,9 @@ from dst_desktop.domain.model import (
     SessionFilter,
     Setup,
 )
+from dst_desktop.domain.names import name_key
 from dst_desktop.domain.rules import Holding
 from dst_desktop.domain.statuses import RESOURCE_HOLDING, SessionStatus
-from dst_desktop.domain.text import search_key
 from dst_desktop.persistence.database import open_database, sqlite_path
 from dst_desktop.persistence.schema import ensure_schema
 
@@ -517,10 +517,7 @@ class PeeweeTransaction:
             # "ecole" finds "ÉCOLE NATIONALE" as a person expects.
             pattern = (
                 "%"
-                + search_key(query.text)
-                .replace("\\", "\\\\")
-                .replace("%", "\\%")
-                .replace("_", "\\_")
+                + name_key(query.text).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
                 + "%"
             )
             conditions.append(
