@@ -1,12 +1,19 @@
-"""Fixtures shared by every test: a real SQLite database per test, on a fixed business date."""
+"""Fixtures shared by every test: a real database per test — a SQLite file, and a database
+on a throw-away PostgreSQL server the suite starts itself — on a fixed business date.
+
+Tests that take ``database_url`` (or a fixture built on it) run once per backend, with ids
+``[sqlite]`` and ``[postgresql]``. Without PostgreSQL server binaries the PostgreSQL half is
+skipped with the reason, except under ``CI=true``, where that is a failure (SPEC 8.3).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -16,6 +23,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from dst_desktop.persistence.store import PeeweeStore
 from dst_desktop.services.clock import BusinessDateClock
 from dst_desktop.services.workflows import Workflows
+from tests.postgres_server import PostgresServer, ServerUnavailableError
 
 #: The seed's own "today": its examples book 2025-03-10 on 2025-02-20.
 TODAY = dt.date(2025, 2, 20)
@@ -90,27 +98,125 @@ def booking_request(**overrides: object) -> dict[str, object]:
     return {key: value for key, value in request.items() if value is not None}
 
 
-def database_dump(path: str | Path) -> dict[str, list[tuple[object, ...]]]:
-    """Every row of every table of a database file, read with plain sqlite3."""
-    connection = sqlite3.connect(str(path))
-    try:
-        tables = [
-            name
-            for (name,) in connection.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+Dump = dict[str, list[tuple[object, ...]]]
+
+
+class DatabaseReader:
+    """Reads a database with the plain driver of its backend, never through the store:
+    what a failed call must leave untouched is checked by something else than the code
+    under test. ``target`` is a database URL (either backend) or a SQLite file's path."""
+
+    def __init__(self, target: str | Path) -> None:
+        text = str(target)
+        self._connection: Any
+        if text.startswith(("postgresql:", "postgres:")):
+            import psycopg
+
+            self._connection = psycopg.connect(text, autocommit=True)
+            self._tables_sql = (
+                "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
+                " ORDER BY tablename"
             )
-        ]
-        return {
-            table: sorted(connection.execute(f'SELECT * FROM "{table}"').fetchall(), key=repr)
-            for table in tables
-        }
+        else:
+            path = text.removeprefix("sqlite:///") if text.startswith("sqlite:") else text
+            self._connection = sqlite3.connect(path, isolation_level=None)
+            self._tables_sql = "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+
+    def rows(self, sql: str) -> list[tuple[object, ...]]:
+        return [tuple(row) for row in self._connection.execute(sql).fetchall()]
+
+    def execute(self, sql: str) -> None:
+        """Run one statement, committed at once (both connections are in autocommit)."""
+        self._connection.execute(sql)
+
+    def dump(self) -> Dump:
+        """Every row of every table, in a stable order."""
+        tables = [name for (name,) in self.rows(self._tables_sql)]
+        return {table: sorted(self.rows(f'SELECT * FROM "{table}"'), key=repr) for table in tables}
+
+    def close(self) -> None:
+        self._connection.close()
+
+
+def database_dump(target: str | Path) -> Dump:
+    """Every row of every table of a database (see :class:`DatabaseReader`)."""
+    reader = DatabaseReader(target)
+    try:
+        return reader.dump()
     finally:
-        connection.close()
+        reader.close()
+
+
+def query_rows(target: str | Path, sql: str) -> list[tuple[object, ...]]:
+    """The rows of one query, read with the plain driver of either backend."""
+    reader = DatabaseReader(target)
+    try:
+        return reader.rows(sql)
+    finally:
+        reader.close()
+
+
+def shown_database(url: str) -> str:
+    """How the window names a test database: the file, or USER@HOST/DBNAME (no password)."""
+    if url.startswith("sqlite:///"):
+        return url.removeprefix("sqlite:///")
+    database = url.rsplit("/", 1)[1]
+    return f"postgres@127.0.0.1/{database}"
+
+
+BACKENDS = ("sqlite", "postgresql")
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """One throw-away PostgreSQL cluster for the whole run, started on first use."""
+    try:
+        server = PostgresServer.create()
+    except ServerUnavailableError as error:
+        if os.environ.get("CI", "").lower() in ("true", "1", "yes"):
+            pytest.fail(f"CI must test PostgreSQL too: {error}")
+        pytest.skip(f"PostgreSQL tests skipped: {error}")
+    try:
+        yield server
+    finally:
+        server.remove()
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    """The backend a test runs on: every test using a database runs on both."""
+    return str(request.param)
+
+
+DatabaseFactory = Callable[[str], str]
 
 
 @pytest.fixture
-def database_url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'bookings.db'}"
+def new_database_url(
+    backend: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> Iterator[DatabaseFactory]:
+    """Makes empty databases on this test's backend: ``new_database_url("office")``."""
+    made: list[str] = []
+    server: PostgresServer | None = (
+        request.getfixturevalue("postgres_server") if backend == "postgresql" else None
+    )
+
+    def make(name: str) -> str:
+        if server is None:
+            return f"sqlite:///{tmp_path / (name + '.db')}"
+        database = server.new_database(name)
+        made.append(database)
+        return server.url(database)
+
+    yield make
+    for database in made:
+        assert server is not None
+        server.drop_database(database)
+
+
+@pytest.fixture
+def database_url(new_database_url: DatabaseFactory) -> str:
+    return new_database_url("bookings")
 
 
 @pytest.fixture

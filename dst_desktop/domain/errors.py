@@ -38,3 +38,19 @@ class ConflictingDataError(StorageError):
 
 class SchemaVersionError(StorageError):
     """The database was written by a newer DST Desktop, or is not a DST Desktop database."""
+
+
+class WriteConflictError(StorageError):
+    """Another workstation changed the same rows at the same instant (a serialization
+    failure or a deadlock on a server database); nothing was changed and trying again
+    is safe. The booking workflow retries confirmations itself."""
+
+
+class ConnectionFailedError(StorageError):
+    """The database server cannot be reached, refused the login, or dropped the
+    connection. The message names the server and the reason, never a password; the
+    next call connects again."""
+
+
+class PermissionDeniedError(StorageError):
+    """The database refused an action the login has no right to."""

@@ -24,7 +24,8 @@ from peewee import (
 
 from dst_desktop.domain.statuses import RESOURCE_HOLDING, SessionStatus
 
-_HOLDING_SQL = ", ".join(f"'{status.value}'" for status in sorted(RESOURCE_HOLDING))
+#: The resource-holding statuses as an SQL list, for the partial indexes and the store.
+HOLDING_SQL = ", ".join(f"'{status.value}'" for status in sorted(RESOURCE_HOLDING))
 _STATUS_SQL = ", ".join(f"'{status.value}'" for status in SessionStatus)
 
 
@@ -97,6 +98,8 @@ class ClientRow(BaseModel):
     name = CharField(max_length=200)
     email = CharField(max_length=200, default="")
     phone = CharField(max_length=200, default="")
+    #: The name folded for searching (see ``dst_desktop.domain.names.name_key``).
+    name_key = TextField(default="", constraints=[SQL("DEFAULT ''")])
 
     class Meta:
         table_name = "client"
@@ -140,12 +143,14 @@ class SessionRow(BaseModel):
     outcome = CharField(max_length=32, null=True)
     cancellation_reason = TextField(null=True)
     source_device = CharField(max_length=200, null=True)
+    #: The notes folded for searching (see ``dst_desktop.domain.names.name_key``).
+    notes_key = TextField(default="", constraints=[SQL("DEFAULT ''")])
 
     class Meta:
         table_name = "session"
         constraints = (
             SQL(
-                f"CHECK (status NOT IN ({_HOLDING_SQL}) "
+                f"CHECK (status NOT IN ({HOLDING_SQL}) "
                 "OR (setup_id IS NOT NULL AND operator_id IS NOT NULL))"
             ),
         )
@@ -165,7 +170,7 @@ SessionRow.add_index(
         SessionRow.date,
         unique=True,
         name="session_setup_held_once_per_day",
-    ).where(SQL(f"status IN ({_HOLDING_SQL})"))
+    ).where(SQL(f"status IN ({HOLDING_SQL})"))
 )
 SessionRow.add_index(
     SessionRow.index(
@@ -173,7 +178,7 @@ SessionRow.add_index(
         SessionRow.date,
         unique=True,
         name="session_operator_held_once_per_day",
-    ).where(SQL(f"status IN ({_HOLDING_SQL})"))
+    ).where(SQL(f"status IN ({HOLDING_SQL})"))
 )
 
 

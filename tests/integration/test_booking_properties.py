@@ -9,19 +9,24 @@ failed call leaves every table exactly as it was.
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
-import tempfile
+import itertools
 from collections import Counter
-from pathlib import Path
+from collections.abc import Callable
 
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
+from hypothesis.stateful import (
+    RuleBasedStateMachine,
+    invariant,
+    precondition,
+    rule,
+    run_state_machine_as_test,
+)
 
 from dst_desktop.persistence.store import PeeweeStore
 from dst_desktop.services.clock import BusinessDateClock
 from dst_desktop.services.workflows import Workflows
-from tests.conftest import database_dump
+from tests.conftest import DatabaseFactory, DatabaseReader
 
 TODAY = dt.date(2025, 2, 20)
 DATES = [(TODAY + dt.timedelta(days=offset)).isoformat() for offset in (-1, 0, 1, 2, 3)]
@@ -66,28 +71,31 @@ HOLDING = ("confirmed", "scheduled", "in_progress", "completed")
 
 
 class BookingMachine(RuleBasedStateMachine):
+    #: Makes a new empty database on the backend under test, for each example.
+    new_database: Callable[[], str]
+
     def __init__(self) -> None:
         super().__init__()
-        self.folder = tempfile.TemporaryDirectory()
-        self.path = Path(self.folder.name) / "machine.db"
-        self.store = PeeweeStore.open(f"sqlite:///{self.path}")
+        url = type(self).new_database()
+        self.store = PeeweeStore.open(url)
+        self.reader = DatabaseReader(url)
         self.workflows = Workflows.create(self.store, BusinessDateClock(TODAY), "machine")
         assert self.workflows.reference.import_reference(REFERENCE).success
         self.session_ids: list[str] = []
 
     def teardown(self) -> None:
         self.store.close()
-        self.folder.cleanup()
+        self.reader.close()
 
     def _call(self, function: object, *args: object) -> None:
         """Run one workflow call; a failure must leave the database untouched."""
-        before = database_dump(self.path)
+        before = self.reader.dump()
         result = function(*args)  # type: ignore[operator]
         answer = result.to_dict() if hasattr(result, "to_dict") else result
         if isinstance(answer, dict) and answer.get("success") is False:
             assert isinstance(answer.get("error"), str)
             assert isinstance(answer.get("message"), str) and answer["message"]
-            assert database_dump(self.path) == before, f"failed call changed the database: {answer}"
+            assert self.reader.dump() == before, f"failed call changed the database: {answer}"
         if isinstance(answer, dict) and answer.get("success") and "sessionId" in answer:
             session_id = answer["sessionId"]
             if session_id not in self.session_ids:
@@ -148,11 +156,10 @@ class BookingMachine(RuleBasedStateMachine):
 
     @invariant()
     def nothing_is_held_twice_and_days_never_overflow(self) -> None:
-        connection = sqlite3.connect(self.path)
-        rows = connection.execute(
+        rows = self.reader.rows(
             f"SELECT region_id, date, setup_id, operator_id FROM session WHERE status IN {HOLDING}"
-        ).fetchall()
-        connection.close()
+        )
+        rows = [(r[0], str(r[1]), r[2], r[3]) for r in rows]
         assert not [k for k, n in Counter((r[1], r[2]) for r in rows).items() if n > 1]
         assert not [k for k, n in Counter((r[1], r[3]) for r in rows).items() if n > 1]
         per_day = Counter((r[0], r[1]) for r in rows)
@@ -160,10 +167,15 @@ class BookingMachine(RuleBasedStateMachine):
             assert count <= LIMIT.get((region, date), USUAL_LIMIT[region])
 
 
-BookingMachine.TestCase.settings = settings(
-    max_examples=60,
-    stateful_step_count=25,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow],
-)
-TestBookingMachine = BookingMachine.TestCase
+def test_random_traffic_keeps_every_invariant(new_database_url: DatabaseFactory) -> None:
+    numbers = itertools.count()
+    BookingMachine.new_database = staticmethod(lambda: new_database_url(f"machine{next(numbers)}"))
+    run_state_machine_as_test(
+        BookingMachine,
+        settings=settings(
+            max_examples=60,
+            stateful_step_count=25,
+            deadline=None,
+            suppress_health_check=[HealthCheck.too_slow],
+        ),
+    )

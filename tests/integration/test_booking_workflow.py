@@ -25,11 +25,6 @@ def create_and_confirm(workflows: Workflows, **overrides: object) -> str:
     return created.session.id
 
 
-def table_snapshot(workflows: Workflows) -> object:
-    """Every row of every table: what a failed call must leave untouched."""
-    return database_dump(workflows.store.description)
-
-
 # -- createSessionBooking -------------------------------------------------------------
 
 
@@ -174,9 +169,13 @@ def test_pending_bookings_hold_nothing(workflows: Workflows) -> None:
     ],
 )
 def test_create_names_the_bad_field_and_changes_nothing(
-    workflows: Workflows, overrides: dict[str, object], field: str, message: str
+    workflows: Workflows,
+    database_url: str,
+    overrides: dict[str, object],
+    field: str,
+    message: str,
 ) -> None:
-    before = table_snapshot(workflows)
+    before = database_dump(database_url)
     request = booking_request()
     request.update(overrides)
     request = {key: value for key, value in request.items() if value is not None}
@@ -187,7 +186,7 @@ def test_create_names_the_bad_field_and_changes_nothing(
     assert result.to_dict()["error"] == "VALIDATION_ERROR"
     assert message in result.message
     assert result.to_dict()["field"] == field
-    assert table_snapshot(workflows) == before
+    assert database_dump(database_url) == before
 
 
 @pytest.mark.parametrize("data", [None, [], "sess", 12, ["clientId"]])

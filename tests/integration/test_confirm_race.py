@@ -78,10 +78,10 @@ def test_a_lost_race_is_retried_and_the_booking_confirmed(workflows: Workflows) 
 
 
 def test_a_race_lost_three_times_is_no_setup_available_and_changes_nothing(
-    workflows: Workflows,
+    workflows: Workflows, database_url: str
 ) -> None:
     session_id = pending(workflows)
-    before = database_dump(workflows.store.description)
+    before = database_dump(database_url)
     store = RacingStore(workflows.store, races_to_lose=3)  # type: ignore[arg-type]
     booking = BookingWorkflow(store, BusinessDateClock(TODAY), "racer")  # type: ignore[arg-type]
 
@@ -90,4 +90,4 @@ def test_a_race_lost_three_times_is_no_setup_available_and_changes_nothing(
     assert result["error"] == "NO_SETUP_AVAILABLE"
     assert result["sessionId"] == session_id
     assert result["message"] == "No setups available on 2025-03-10 in occitanie"
-    assert database_dump(workflows.store.description) == before
+    assert database_dump(database_url) == before

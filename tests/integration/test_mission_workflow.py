@@ -86,7 +86,7 @@ def test_cancel_mission_releases_the_setup_and_operator(workflows: Workflows) ->
     ],
 )
 def test_a_wrong_status_is_invalid_status(
-    workflows: Workflows, steps: list[str], action: str, message: str | None
+    workflows: Workflows, database_url: str, steps: list[str], action: str, message: str | None
 ) -> None:
     session_id = confirmed_session(workflows)
     run = {
@@ -97,7 +97,7 @@ def test_a_wrong_status_is_invalid_status(
     }
     for step in steps:
         assert run[step]().success
-    before = database_dump(workflows.store.description)
+    before = database_dump(database_url)
 
     result = run[action]().to_dict()
 
@@ -110,7 +110,7 @@ def test_a_wrong_status_is_invalid_status(
         "message": message,
         "sessionId": session_id,
     }
-    assert database_dump(workflows.store.description) == before
+    assert database_dump(database_url) == before
 
 
 def test_a_pending_booking_cannot_start(workflows: Workflows) -> None:

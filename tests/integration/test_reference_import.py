@@ -111,15 +111,17 @@ def broken(path: str, value: object) -> dict[str, object]:
         ),
     ],
 )
-def test_a_bad_file_is_rejected_whole(workflows: Workflows, data: object, message: str) -> None:
-    before = database_dump(workflows.store.description)
+def test_a_bad_file_is_rejected_whole(
+    workflows: Workflows, database_url: str, data: object, message: str
+) -> None:
+    before = database_dump(database_url)
 
     result = workflows.reference.import_reference(data).to_dict()
 
     assert result["success"] is False
     assert result["error"] == "VALIDATION_ERROR"
     assert message in str(result["message"]) or message == result.get("field")
-    assert database_dump(workflows.store.description) == before
+    assert database_dump(database_url) == before
 
 
 def test_an_import_is_audited(workflows: Workflows) -> None:

@@ -14,7 +14,7 @@ from dst_desktop.presenters.l10n import PlainLocalizer
 from dst_desktop.presenters.main_window import MainPresenter, MainViews
 from dst_desktop.services.clock import BusinessDateClock
 from dst_desktop.services.workflows import Workflows
-from tests.conftest import TODAY, sample_reference
+from tests.conftest import TODAY, sample_reference, shown_database
 from tests.unit.presenters.conftest import create
 from tests.unit.presenters.fakes import (
     FakeBookingFormView,
@@ -56,11 +56,13 @@ def empty_workflows(empty_store: PeeweeStore) -> Workflows:
     return Workflows.create(empty_store, BusinessDateClock(TODAY), "tester")
 
 
-def test_start_fills_every_part(workflows: Workflows, dialogs: FakeDialogs) -> None:
+def test_start_fills_every_part(
+    workflows: Workflows, dialogs: FakeDialogs, database_url: str
+) -> None:
     create(workflows)
     window = Window(workflows, dialogs)
     window.presenter.start("occitanie")
-    assert window.main.database.endswith("bookings.db")
+    assert window.main.database == shown_database(database_url)
     assert window.main.business_date == "Thursday 2025-02-20"
     assert window.main.printing_available is False
     assert window.calendar.selected_region == "occitanie"

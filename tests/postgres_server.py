@@ -1,0 +1,251 @@
+"""A throw-away PostgreSQL server for the tests and the benchmark (SPEC 8.3).
+
+The server is started from the machine's own binaries (``initdb``, ``pg_ctl``; on Debian
+under ``/usr/lib/postgresql/<version>/bin``) in a temporary folder, listening on a free
+port of 127.0.0.1 only, and removed when stopped. PostgreSQL refuses to run as root, so
+as root the cluster belongs to the ``postgres`` system user and its commands run through
+``runuser``. Connections over TCP need a password (SCRAM), so tests of a wrong password
+see the server's real refusal.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import secrets
+import shutil
+import socket
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote
+
+#: The superuser of the throw-away cluster.
+SUPERUSER = "postgres"
+
+
+class ServerUnavailableError(Exception):
+    """No PostgreSQL server binaries on this machine; the message says what was searched."""
+
+
+def find_server_binaries() -> Path:
+    """The folder holding ``initdb`` and ``pg_ctl``: $DST_PG_BIN, Debian's folders, PATH."""
+    candidates: list[Path] = []
+    if os.environ.get("DST_PG_BIN"):
+        candidates.append(Path(os.environ["DST_PG_BIN"]))
+    debian = Path("/usr/lib/postgresql")
+    if debian.is_dir():
+        versions = [p for p in debian.iterdir() if re.fullmatch(r"\d+", p.name)]
+        candidates.extend(p / "bin" for p in sorted(versions, key=lambda p: -int(p.name)))
+    on_path = shutil.which("pg_ctl")
+    if on_path:
+        candidates.append(Path(on_path).parent)
+    for folder in candidates:
+        if (folder / "initdb").is_file() and (folder / "pg_ctl").is_file():
+            return folder
+    raise ServerUnavailableError(
+        "no PostgreSQL server binaries (initdb, pg_ctl) in $DST_PG_BIN, /usr/lib/postgresql/*/bin "
+        "or on PATH; install them with `sh tools/install-system-packages.sh` (Debian: postgresql)"
+    )
+
+
+def _scratch_folder() -> str | None:
+    """Where the cluster lives: memory (/dev/shm) when there is one, for speed — a
+    throw-away cluster needs no disk — else the system's temporary folder."""
+    shm = Path("/dev/shm")
+    if shm.is_dir() and os.access(shm, os.W_OK) and shutil.disk_usage(shm).free > 1 << 30:
+        return str(shm)
+    return None
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@dataclass
+class PostgresServer:
+    """One running throw-away cluster."""
+
+    binaries: Path
+    folder: Path
+    port: int
+    password: str
+    _as_postgres_user: bool = field(default=False, repr=False)
+    _databases: int = field(default=0, repr=False)
+
+    @property
+    def data(self) -> Path:
+        return self.folder / "data"
+
+    def _run(self, *command: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+        argv = list(command)
+        if self._as_postgres_user:
+            argv = ["runuser", "-u", "postgres", "--", *argv]
+        return subprocess.run(
+            argv, capture_output=True, text=True, check=check, timeout=120, cwd=self.folder
+        )
+
+    def url(
+        self, database: str = "postgres", user: str = SUPERUSER, password: str | None = None
+    ) -> str:
+        secret = self.password if password is None and user == SUPERUSER else password
+        auth = quote(user, safe="") + (f":{quote(secret, safe='')}" if secret else "")
+        return f"postgresql://{auth}@127.0.0.1:{self.port}/{database}"
+
+    # Life cycle --------------------------------------------------------------------------
+
+    @classmethod
+    def create(cls) -> PostgresServer:
+        binaries = find_server_binaries()
+        as_postgres = os.geteuid() == 0
+        folder = Path(tempfile.mkdtemp(prefix="dst-pg-", dir=_scratch_folder()))
+        server = cls(binaries, folder, _free_port(), secrets.token_hex(12), as_postgres)
+        try:
+            password_file = folder / "superuser-password"
+            password_file.write_text(server.password + "\n", encoding="utf-8")
+            if as_postgres:
+                shutil.chown(folder, "postgres", "postgres")
+                shutil.chown(password_file, "postgres", "postgres")
+            server._run(
+                str(binaries / "initdb"),
+                "-D",
+                str(server.data),
+                "-U",
+                SUPERUSER,
+                "--auth-local=trust",
+                "--auth-host=scram-sha-256",
+                f"--pwfile={password_file}",
+                "--encoding=UTF8",
+                "--locale=C.UTF-8",
+                "--no-sync",
+            )
+            password_file.unlink()
+            server.start()
+        except BaseException:
+            server.remove()
+            raise
+        return server
+
+    def start(self) -> None:
+        options = " ".join(
+            [
+                f"-p {self.port}",
+                f"-k {self.folder}",
+                "-c listen_addresses=127.0.0.1",
+                # A throw-away cluster: durability is not what the tests measure.
+                "-c fsync=off",
+                "-c synchronous_commit=off",
+                "-c full_page_writes=off",
+                "-c max_connections=200",
+                "-c shared_buffers=64MB",
+            ]
+        )
+        result = self._run(
+            str(self.binaries / "pg_ctl"),
+            "-D",
+            str(self.data),
+            "-l",
+            str(self.folder / "server.log"),
+            "-o",
+            options,
+            "-w",
+            "-t",
+            "60",
+            "start",
+            check=False,
+        )
+        if result.returncode != 0:
+            log = (self.folder / "server.log").read_text(errors="replace")[-2000:]
+            raise RuntimeError(f"PostgreSQL did not start: {result.stderr}\n{log}")
+
+    def stop(self, mode: str = "fast") -> None:
+        """Stop the server (``immediate`` is a crash: connections drop without goodbye)."""
+        self._run(
+            str(self.binaries / "pg_ctl"),
+            "-D",
+            str(self.data),
+            "-m",
+            mode,
+            "-w",
+            "stop",
+            check=False,
+        )
+
+    def is_running(self) -> bool:
+        result = self._run(
+            str(self.binaries / "pg_ctl"), "-D", str(self.data), "status", check=False
+        )
+        return result.returncode == 0
+
+    def remove(self) -> None:
+        if self.data.exists():
+            self.stop("immediate")
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    # Databases and logins -------------------------------------------------------------
+
+    def psql(self, sql: str, database: str = "postgres") -> str:
+        """Run SQL as the superuser through the Unix socket; return what it printed."""
+        result = self._run(
+            str(self.binaries / "psql") if (self.binaries / "psql").exists() else "psql",
+            "-X",
+            "-q",
+            "-v",
+            "ON_ERROR_STOP=1",
+            "-h",
+            str(self.folder),
+            "-p",
+            str(self.port),
+            "-U",
+            SUPERUSER,
+            "-d",
+            database,
+            "-At",
+            "-c",
+            sql,
+            check=False,
+        )
+        if result.returncode != 0:
+            raise RuntimeError(f"psql failed: {result.stderr.strip()}")
+        return result.stdout
+
+    def admin_connection(
+        self, database: str = "postgres"
+    ) -> contextlib.AbstractContextManager[object]:
+        import psycopg
+
+        return psycopg.connect(self.url(database), autocommit=True)
+
+    def new_database(
+        self, prefix: str = "dst", owner: str | None = None, template: str | None = None
+    ) -> str:
+        """Create an empty database; return its name."""
+        self._databases += 1
+        name = f"{prefix}_{os.getpid()}_{self._databases}"
+        clauses = []
+        if owner:
+            clauses.append(f'OWNER "{owner}"')
+        if template:
+            clauses.append(f'TEMPLATE "{template}"')
+        with self.admin_connection() as connection:
+            connection.execute(f'CREATE DATABASE "{name}" {" ".join(clauses)}')  # type: ignore[attr-defined]
+        return name
+
+    def drop_database(self, name: str) -> None:
+        with self.admin_connection() as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')  # type: ignore[attr-defined]
+
+
+@contextlib.contextmanager
+def running_server() -> Iterator[PostgresServer]:
+    server = PostgresServer.create()
+    try:
+        yield server
+    finally:
+        server.remove()
