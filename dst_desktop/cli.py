@@ -70,8 +70,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--database",
         metavar="URL",
         default=os.environ.get("DST_DATABASE_URL") or None,
-        help="sqlite:///path/to/bookings.db (default: $DST_DATABASE_URL, else bookings.db "
-        "in your data folder)",
+        help="sqlite:///path/to/bookings.db, or postgresql://USER@HOST[:PORT]/DBNAME for a "
+        "team's server (password from PGPASSWORD or ~/.pgpass); default: $DST_DATABASE_URL, "
+        "else bookings.db in your data folder",
     )
     parser.add_argument(
         "--today",
@@ -91,6 +92,17 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     commands.add_parser("init", help="create or upgrade the database schema")
+
+    copy = commands.add_parser(
+        "copy-database",
+        help="copy the whole database (--database) into an empty one, e.g. onto the team's "
+        "PostgreSQL server",
+        description="Copy every table of the database given by --database (SQLite or "
+        "PostgreSQL) into TARGET_URL, an empty database of either kind: ids, timestamps, "
+        "audit log and settings unchanged, all or nothing, row counts checked at the end. "
+        "A target that already holds DST Desktop data is refused.",
+    )
+    copy.add_argument("target", metavar="TARGET_URL")
 
     reference = commands.add_parser(
         "import-reference", help="load regions, setups, operators, modules, clients, offers"
@@ -294,6 +306,22 @@ def _command_init(url: str, today: dt.date | None, actor: str | None, out: TextI
 
     with open_workflows(url, today, actor) as api:
         out.write(f"Database ready: {api.workflows.store.description}\n")
+    return EXIT_OK
+
+
+def _command_copy_database(url: str, target: str, out: TextIO, err: TextIO) -> int:
+    from dst_desktop.persistence.copy import copy_database
+
+    def progress(table: str, rows: int) -> None:
+        if rows % 20_000 == 0:
+            err.write(f"  {table}: {rows} rows…\n")
+
+    copied = copy_database(url, target, progress)
+    out.write(
+        f"Copied {copied.source} into {copied.target}: {copied.total} rows, counts checked.\n"
+    )
+    for table, rows in copied.rows:
+        out.write(f"  {table}: {rows}\n")
     return EXIT_OK
 
 
@@ -516,6 +544,8 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return run_window(url, today=today, actor=actor)
     if args.command == "init":
         return _command_init(url, today, actor, out)
+    if args.command == "copy-database":
+        return _command_copy_database(url, args.target, out, err)
     if args.command == "import-reference":
         return _command_import_reference(url, today, actor, args.file, args.json, out)
     if args.command == "call":

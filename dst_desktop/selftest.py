@@ -125,6 +125,30 @@ def check_database(run: SelfTestRun) -> str:
     return f"new database {run.api.workflows.store.description}"
 
 
+def check_postgres_driver(run: SelfTestRun) -> str:
+    """The team's server is reached through psycopg's own libpq: it must load, and a
+    server that does not answer must be reported in plain words."""
+    from dst_desktop.domain.errors import ConnectionFailedError
+    from dst_desktop.persistence.store import PeeweeStore
+
+    try:
+        import psycopg
+    except ImportError as error:
+        raise CheckFailedError(f"the PostgreSQL driver does not load: {error}") from None
+    libpq = psycopg.pq.version()
+    try:
+        PeeweeStore.open("postgresql://self-test@127.0.0.1:1/self-test?connect_timeout=3").close()
+    except ConnectionFailedError as error:
+        if "127.0.0.1:1" not in str(error):
+            raise CheckFailedError(f"an unreachable server is reported as: {error}") from None
+    else:
+        raise CheckFailedError("a connection to 127.0.0.1 port 1 did not fail")
+    return (
+        f"psycopg {psycopg.__version__} ({psycopg.pq.__impl__}, libpq "
+        f"{libpq // 10000}.{libpq % 10000}) loads; an unreachable server is reported plainly"
+    )
+
+
 def check_reference_import(run: SelfTestRun) -> str:
     text = paths.resource_path("demo", "reference.json").read_text(encoding="utf-8")
     reference = json.loads(text)
@@ -340,6 +364,7 @@ def check_main_window(run: SelfTestRun) -> str:
 CHECKS: tuple[Check, ...] = (
     Check("resources", check_resources),
     Check("database", check_database),
+    Check("PostgreSQL driver", check_postgres_driver),
     Check("reference data", check_reference_import, ("resources", "database")),
     Check("availability", check_availability, ("reference data",)),
     Check("booking", check_booking, ("availability",)),

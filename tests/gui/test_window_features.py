@@ -25,7 +25,7 @@ from dst_desktop.ui.main_window import MainWindow
 from dst_desktop.ui.settings import app_settings
 from dst_desktop.ui.settings_dialog import SettingsDialog
 from dst_desktop.ui.tasks import QtTaskRunner
-from tests.conftest import TODAY, sample_reference
+from tests.conftest import TODAY, sample_reference, shown_database
 from tests.gui.helpers import (
     child,
     choose_client,
@@ -101,7 +101,9 @@ def test_confirm_action_follows_the_selection(
 def test_status_bar_shows_the_database_and_business_date(
     window: MainWindow, database_url: str
 ) -> None:
-    assert window.database_label.text() == f"Database: {database_url.removeprefix('sqlite:///')}"
+    assert window.database_label.text() == f"Database: {shown_database(database_url)}"
+    password = database_url.partition("@")[0].rpartition(":")[2]
+    assert password not in window.database_label.text() + window.windowTitle()
     assert window.business_date_label.text() == "Today: Thursday, 20 February 2025"
     assert window.windowTitle().startswith("DST Desktop — ")
 

@@ -1,50 +1,55 @@
 """A confirmation that loses a race to another workstation retries, then answers plainly.
 
-On SQLite ``BEGIN IMMEDIATE`` serialises writers, so the race cannot happen there; on a
-server database two transactions can both see a setup free. The store then raises
-AllocationConflictError when the unique index refuses the second allocation: these tests
-play that store.
+The refusal is the database's own: just before the confirmation writes its allocation,
+another confirmation takes the same setup and operator, and the partial unique index
+refuses the second one.
+
+* On PostgreSQL the other workstation is a second connection that commits in between —
+  nothing serialises the two but the index.
+* On SQLite ``BEGIN IMMEDIATE`` lets no other writer in, so the competing allocation is
+  written inside the confirmation's own transaction; the index refuses the same way and
+  the rollback undoes both.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import dataclasses
+import datetime as dt
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from dst_desktop.domain.errors import AllocationConflictError
+import pytest
+
 from dst_desktop.domain.model import Session
+from dst_desktop.domain.statuses import SessionStatus
 from dst_desktop.persistence.store import PeeweeStore
 from dst_desktop.services.booking import BookingWorkflow
 from dst_desktop.services.clock import BusinessDateClock
 from dst_desktop.services.results import BookingCreated
 from dst_desktop.services.workflows import Workflows
-from tests.conftest import TODAY, booking_request, database_dump
+from tests.conftest import TODAY, booking_request, database_dump, query_rows
 
 
-class _LosingTransaction:
-    def __init__(self, tx: Any, store: RacingStore) -> None:
+class _RacedTransaction:
+    def __init__(self, tx: Any, before_update: Callable[[Any, Session], None]) -> None:
         self._tx = tx
-        self._store = store
+        self._before_update = before_update
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._tx, name)
 
     def update_session(self, session: Session) -> None:
-        if self._store.races_to_lose > 0:
-            self._store.races_to_lose -= 1
-            raise AllocationConflictError(
-                "UNIQUE constraint failed: session.setup_id, session.date"
-            )
+        self._before_update(self._tx, session)
         self._tx.update_session(session)
 
 
-class RacingStore:
-    """A real store whose next confirmations are refused as if another one came first."""
+class RacedStore:
+    """A real store where, just before each allocation is written, ``rival`` runs."""
 
-    def __init__(self, store: PeeweeStore, races_to_lose: int) -> None:
+    def __init__(self, store: PeeweeStore, rival: Callable[[Any, Session], None]) -> None:
         self._store = store
-        self.races_to_lose = races_to_lose
+        self._rival = rival
         self.description = store.description
 
     def reading(self) -> Any:
@@ -53,41 +58,122 @@ class RacingStore:
     @contextmanager
     def writing(self) -> Iterator[Any]:
         with self._store.writing() as tx:
-            yield _LosingTransaction(tx, self)
+            yield _RacedTransaction(tx, self._rival)
 
     def close(self) -> None:
         self._store.close()
 
 
-def pending(workflows: Workflows) -> str:
-    created = workflows.booking.create_session_booking(booking_request())
-    assert isinstance(created, BookingCreated)
+def pending(workflows: Workflows, region: str = "occitanie") -> str:
+    created = workflows.booking.create_session_booking(booking_request(regionId=region))
+    assert isinstance(created, BookingCreated), created
     return created.session.id
 
 
-def test_a_lost_race_is_retried_and_the_booking_confirmed(workflows: Workflows) -> None:
-    session_id = pending(workflows)
-    store = RacingStore(workflows.store, races_to_lose=2)  # type: ignore[arg-type]
-    booking = BookingWorkflow(store, BusinessDateClock(TODAY), "racer")  # type: ignore[arg-type]
-
-    result = booking.confirm_session_booking(session_id).to_dict()
-
-    assert result["success"] is True
-    assert result["allocatedSetupId"] == "setup_occitanie_1"
-    assert store.races_to_lose == 0
+Rival = Callable[[Any, Session], None]
 
 
-def test_a_race_lost_three_times_is_no_setup_available_and_changes_nothing(
-    workflows: Workflows, database_url: str
+@pytest.fixture
+def other_workstation(database_url: str) -> Iterator[PeeweeStore | None]:
+    """A second connection to the database, where the backend lets two writers meet."""
+    if not database_url.startswith("postgresql"):
+        yield None
+        return
+    other = PeeweeStore.open(database_url)
+    yield other
+    other.close()
+
+
+def rival_taking_the_same_resources(
+    other: PeeweeStore | None, rivals: list[str]
+) -> tuple[Rival, list[str]]:
+    """Before each allocation, the next rival request is confirmed on the very setup and
+    operator about to be allocated — by another connection where the backend allows it."""
+    winners: list[str] = []
+
+    def rival(tx: Any, session: Session) -> None:
+        if not rivals:
+            return
+        rival_id = rivals.pop(0)
+        if other is not None:
+            with other.writing() as other_tx:
+                taken = other_tx.session(rival_id)
+                assert taken is not None
+                other_tx.update_session(_holding(taken, session))
+        else:
+            taken = tx.session(rival_id)
+            assert taken is not None
+            tx.update_session(_holding(taken, session))
+        winners.append(rival_id)
+
+    return rival, winners
+
+
+def _holding(rival: Session, like: Session) -> Session:
+    return dataclasses.replace(
+        rival,
+        status=SessionStatus.CONFIRMED,
+        setup_id=like.setup_id,
+        operator_id=like.operator_id,
+        confirmed_at=dt.datetime(2025, 2, 20, 9, 30),
+    )
+
+
+def test_a_race_refused_by_the_database_is_retried_and_the_booking_confirmed(
+    workflows: Workflows, database_url: str, other_workstation: PeeweeStore | None
 ) -> None:
     session_id = pending(workflows)
-    before = database_dump(database_url)
-    store = RacingStore(workflows.store, races_to_lose=3)  # type: ignore[arg-type]
-    booking = BookingWorkflow(store, BusinessDateClock(TODAY), "racer")  # type: ignore[arg-type]
+    rival_id = pending(workflows)
+    rival, winners = rival_taking_the_same_resources(other_workstation, [rival_id])
+    booking = BookingWorkflow(
+        RacedStore(workflows.store, rival),  # type: ignore[arg-type]
+        BusinessDateClock(TODAY),
+        "racer",
+    )
 
     result = booking.confirm_session_booking(session_id).to_dict()
 
+    assert winners == [rival_id]  # the database refused the first attempt for real
+    assert result["success"] is True
+    held = dict(
+        query_rows(database_url, "SELECT id, setup_id FROM session WHERE setup_id IS NOT NULL")
+    )
+    if database_url.startswith("postgresql"):
+        # The rival kept setup 1; the retry took the next free one.
+        assert held == {rival_id: "setup_occitanie_1", session_id: "setup_occitanie_2"}
+        assert result["allocatedSetupId"] == "setup_occitanie_2"
+    else:
+        # The rival's write was undone with the refused attempt; the retry took setup 1.
+        assert held == {session_id: "setup_occitanie_1"}
+
+
+def test_a_race_lost_three_times_is_no_setup_available_and_changes_nothing_of_the_booking(
+    workflows: Workflows, database_url: str, other_workstation: PeeweeStore | None
+) -> None:
+    session_id = pending(workflows)
+    rivals = [pending(workflows) for _ in range(3)]
+    rival, winners = rival_taking_the_same_resources(other_workstation, list(rivals))
+    before = database_dump(database_url)
+    booking = BookingWorkflow(
+        RacedStore(workflows.store, rival),  # type: ignore[arg-type]
+        BusinessDateClock(TODAY),
+        "racer",
+    )
+
+    result = booking.confirm_session_booking(session_id).to_dict()
+
+    assert winners == rivals
     assert result["error"] == "NO_SETUP_AVAILABLE"
     assert result["sessionId"] == session_id
     assert result["message"] == "No setups available on 2025-03-10 in occitanie"
-    assert database_dump(database_url) == before
+    assert result["availableAlternatives"]
+    after = database_dump(database_url)
+    if database_url.startswith("postgresql"):
+        # The three rivals won for real; the booking that lost is untouched, unaudited.
+        mine = [row for row in after["session"] if row[0] == session_id]
+        assert mine == [row for row in before["session"] if row[0] == session_id]
+        assert [row for row in after["audit_entry"] if row[4] == session_id] == [
+            row for row in before["audit_entry"] if row[4] == session_id
+        ]
+    else:
+        assert after == before

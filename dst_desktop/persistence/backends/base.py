@@ -55,6 +55,10 @@ class Backend(ABC):
         """Backend-specific finishing of a new schema (inside the schema transaction)."""
         return
 
+    def after_bulk_copy(self, db: Database) -> None:
+        """After rows were copied with their ids: let new rows continue after them."""
+        return
+
     @abstractmethod
     def translate(self, error: BaseException) -> Exception | None:
         """The domain error for a driver or Peewee error, or None when it is not one."""

@@ -93,11 +93,16 @@ class PostgresLocation:
     def server(self) -> str:
         return f"{self.shown_host}:{self.port}"
 
+    @property
+    def connect_timeout(self) -> int:
+        """Seconds a connection attempt may take: the URL's ``connect_timeout`` or 10."""
+        return int(dict(self.options).get("connect_timeout", CONNECT_TIMEOUT_S))
+
     def connect_parameters(self) -> dict[str, Any]:
         parameters: dict[str, Any] = {
             "user": self.user,
             "port": self.port,
-            "connect_timeout": CONNECT_TIMEOUT_S,
+            "connect_timeout": self.connect_timeout,
             "application_name": "DST Desktop",
             # A dead server is noticed within about a minute when idle, and a request
             # sent to one fails within 10 s instead of TCP's many minutes.
@@ -105,7 +110,7 @@ class PostgresLocation:
             "keepalives_idle": 30,
             "keepalives_interval": 10,
             "keepalives_count": 3,
-            "tcp_user_timeout": CONNECT_TIMEOUT_S * 1000,
+            "tcp_user_timeout": self.connect_timeout * 1000,
             "options": f"-c lock_timeout={LOCK_TIMEOUT_MS}",
         }
         if self.host is not None:
@@ -197,7 +202,9 @@ _CONNECTION_REASONS: tuple[tuple[str, str], ...] = (
         "the server does not accept {user} from this computer "
         "(ask the administrator to allow it in pg_hba.conf)",
     ),
-    ("timeout expired", f"the server did not answer within {CONNECT_TIMEOUT_S} seconds"),
+    ("timeout expired", "the server did not answer within {timeout} seconds"),
+    ("invalid response to ssl negotiation", "what answers on port {port} is not a "
+     "PostgreSQL server"),
     ("connection refused", "nothing answers on port {port} (is PostgreSQL running there?)"),
     ("could not translate host name", "the host name {host} is unknown"),
     ("name or service not known", "the host name {host} is unknown"),
@@ -296,6 +303,18 @@ class PostgresBackend(Backend):
         for table, changes in by_table.items():
             db.execute_sql(f'ALTER TABLE "{table}" ' + ", ".join(changes))  # type: ignore[no-untyped-call]
 
+    def after_bulk_copy(self, db: Database) -> None:
+        """Serial columns (the audit log's ids) continue after the copied rows."""
+        serials = db.execute_sql(  # type: ignore[no-untyped-call]
+            "SELECT table_name, column_name FROM information_schema.columns"
+            " WHERE table_schema = current_schema() AND column_default LIKE 'nextval(%%'"
+        ).fetchall()
+        for table, column in serials:
+            db.execute_sql(  # type: ignore[no-untyped-call]
+                f"SELECT setval(pg_get_serial_sequence('\"{table}\"', '{column}'),"
+                f' COALESCE((SELECT MAX("{column}") FROM "{table}"), 0) + 1, false)'
+            )
+
     # Errors ------------------------------------------------------------------------------
 
     def translate(self, error: BaseException) -> Exception | None:
@@ -358,6 +377,7 @@ class PostgresBackend(Backend):
                     user=location.user,
                     host=location.shown_host,
                     port=location.port,
+                    timeout=location.connect_timeout,
                     detail=_detail(text),
                 )
                 break

@@ -1,0 +1,174 @@
+"""``dst-desktop copy-database``: move a whole DST Desktop database to another place.
+
+How an office moves from one workstation's SQLite file to the team's PostgreSQL server
+(and back, or to a file for a backup): every table row for row — ids, timestamps, the
+audit log and the settings unchanged — into an empty target, in one transaction on the
+target, read from one consistent snapshot of the source, and the row counts compared
+before the target commits. Either kind may be source or target.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextlib import suppress
+from dataclasses import dataclass
+from typing import Any
+
+from peewee import Database
+
+from dst_desktop.domain.errors import StorageError
+from dst_desktop.persistence.backends.base import Backend
+from dst_desktop.persistence.backends.sqlite import SqliteBackend
+from dst_desktop.persistence.database import open_backend
+from dst_desktop.persistence.schema import ensure_schema
+
+#: Rows read and written per statement.
+_BATCH = 2_000
+
+
+@dataclass(frozen=True)
+class DatabaseCopied:
+    """What was copied: rows by table, in copy order."""
+
+    source: str
+    target: str
+    rows: tuple[tuple[str, int], ...]
+
+    @property
+    def total(self) -> int:
+        return sum(count for _, count in self.rows)
+
+
+Progress = Callable[[str, int], None]
+
+
+def copy_database(
+    source_url: str, target_url: str, progress: Progress | None = None
+) -> DatabaseCopied:
+    """Copy the database at ``source_url`` into the empty database at ``target_url``.
+
+    Raises :class:`StorageError` (nothing written) for a target that holds DST Desktop
+    data already, is the source itself, or cannot be used.
+    """
+    from dst_desktop.persistence.models import MODELS
+
+    source_backend = open_backend(source_url)
+    target_backend = open_backend(target_url)
+    if _same_place(source_backend, target_backend):
+        raise StorageError(f"the target {target_backend.description} is the source itself")
+    source = source_backend.connect()
+    created_file = isinstance(target_backend, SqliteBackend) and not target_backend.path.exists()
+    target: Database | None = None
+    try:
+        ensure_schema(source, source_backend)
+        target = target_backend.connect()
+        _refuse_data(target, target_backend, MODELS)
+        ensure_schema(target, target_backend)
+        rows = _copy_tables(source, source_backend, target, target_backend, MODELS, progress)
+    except BaseException:
+        if target is not None:
+            with suppress(Exception):
+                target.close()
+        if created_file:
+            assert isinstance(target_backend, SqliteBackend)
+            for leftover in _sqlite_files(target_backend):
+                leftover.unlink(missing_ok=True)
+        raise
+    finally:
+        with suppress(Exception):
+            source.close()
+    target.close()
+    return DatabaseCopied(source_backend.description, target_backend.description, rows)
+
+
+def _same_place(source: Backend, target: Backend) -> bool:
+    if isinstance(source, SqliteBackend) and isinstance(target, SqliteBackend):
+        return source.path.resolve() == target.path.resolve()
+    return source.kind == target.kind and source.description == target.description
+
+
+def _sqlite_files(backend: SqliteBackend) -> list[Any]:
+    path = backend.path
+    return [path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]
+
+
+def _translated(backend: Backend, error: Exception) -> Exception:
+    return error if isinstance(error, StorageError) else (backend.translate(error) or error)
+
+
+def _refuse_data(target: Database, backend: Backend, models: tuple[Any, ...]) -> None:
+    """A target that already holds DST Desktop rows is never written to."""
+    try:
+        version = backend.schema_version(target)
+        if version == 0:
+            return  # empty, or not a DST Desktop database (ensure_schema says which)
+        tables = set(target.get_tables())
+        for model in models:
+            name = model._meta.table_name
+            if name in tables and model.select().bind(target).limit(1).exists():
+                raise StorageError(
+                    f"the target {backend.description} already holds DST Desktop data "
+                    f"(table {name} is not empty); copy into a new, empty database"
+                )
+    except StorageError:
+        raise
+    except Exception as error:
+        raise _translated(backend, error) from error
+
+
+def _copy_tables(
+    source: Database,
+    source_backend: Backend,
+    target: Database,
+    target_backend: Backend,
+    models: tuple[Any, ...],
+    progress: Progress | None,
+) -> tuple[tuple[str, int], ...]:
+    copied: list[tuple[str, int]] = []
+    failing: Backend = source_backend
+    try:
+        with (
+            source_backend.transaction(source, write=False),
+            target_backend.transaction(target, write=True),
+        ):
+            for model in models:
+                name = model._meta.table_name
+                fields = model._meta.sorted_fields
+                order = model._meta.primary_key
+                order_by = (
+                    [getattr(model, f) for f in order.field_names]
+                    if hasattr(order, "field_names")
+                    else [order]
+                )
+                count = 0
+                while True:
+                    failing = source_backend
+                    batch = list(
+                        model.select(*fields)
+                        .order_by(*order_by)
+                        .limit(_BATCH)
+                        .offset(count)
+                        .tuples()
+                        .bind(source)
+                    )
+                    if not batch:
+                        break
+                    failing = target_backend
+                    model.insert_many(batch, fields=fields).bind(target).execute()
+                    count += len(batch)
+                    if progress is not None:
+                        progress(name, count)
+                failing = target_backend
+                stored = model.select().bind(target).count()
+                if stored != count:
+                    raise StorageError(
+                        f"the copy of {name} holds {stored} rows instead of {count}; "
+                        "nothing was copied"
+                    )
+                copied.append((name, count))
+            target_backend.after_bulk_copy(target)
+    except StorageError:
+        raise
+    except Exception as error:
+        raise _translated(failing, error) from error
+    return tuple(copied)
