@@ -50,9 +50,7 @@ EXCLUDED_MODULES: tuple[str, ...] = (
     "PySide6.QtQuick",
     "PySide6.QtPdf",
     "tkinter",
-    # OpenSSL (5 MB): nothing goes over the network; hashlib has its own SHA-256.
-    "ssl",
-    "_ssl",
+    # hashlib has its own SHA-256 without OpenSSL.
     "_hashlib",
     # Codecs of East Asian legacy encodings; the application reads and writes UTF-8.
     "_multibytecodec",
@@ -62,6 +60,9 @@ EXCLUDED_MODULES: tuple[str, ...] = (
     "_codecs_jp",
     "_codecs_kr",
     "_codecs_tw",
+    # xz compression: nothing reads or writes .xz files.
+    "lzma",
+    "_lzma",
 )
 
 #: Files left out wherever they come from: Qt's software OpenGL renderer on Windows
@@ -71,8 +72,13 @@ DROPPED_FILES: tuple[str, ...] = ("opengl32sw.dll",)
 #: Libraries taken from the computer, not the bundle (prefixes of file names). The CUPS
 #: client library belongs with the computer's CUPS service, its configuration and
 #: printers; a copy from the build machine brought 8 MB of TLS and Kerberos libraries
-#: with it. Without CUPS, Qt lists no printer and the PDF export still works.
-SYSTEM_LIBRARIES: tuple[str, ...] = ("libcups.so",)
+#: with it. Without CUPS, Qt lists no printer and the PDF export still works. The D-Bus
+#: client library is part of every Linux desktop (its message bus is); a copy brought
+#: systemd's library with gcrypt, lz4 and libcap (2.8 MB), room the PostgreSQL driver's
+#: own libpq and OpenSSL now take. Python's ``ssl`` module, which the PostgreSQL driver
+#: imports when it loads, uses the computer's OpenSSL 3 (libssl3 on every current Linux
+#: distribution); libpq's TLS uses the copy the driver carries.
+SYSTEM_LIBRARIES: tuple[str, ...] = ("libcups.so", "libdbus-1.so", "libssl.so", "libcrypto.so")
 #: The dynamic loader, which is the system's by definition (``ld-linux-x86-64.so.2``...).
 LOADERS: tuple[str, ...] = ("ld-linux", "ld64.so", "ld-musl")
 

@@ -242,8 +242,14 @@ class PostgresBackend(Backend):
         return "%s"
 
     def connect(self) -> Database:
-        import psycopg  # noqa: F401  (fails here, plainly, when the driver is missing)
-
+        try:
+            import psycopg  # noqa: F401
+        except ImportError as error:
+            reason = str(error).splitlines()[0]
+            raise StorageError(
+                f"The PostgreSQL driver cannot be loaded on this computer ({reason}); "
+                "run `dst-desktop --self-test` for details"
+            ) from error
         parameters = self.location.connect_parameters()
         return PostgresqlDatabase(self.location.dbname, prefer_psycopg3=True, **parameters)
 
