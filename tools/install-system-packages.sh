@@ -1,8 +1,10 @@
 #!/bin/sh
 # The Debian/Ubuntu packages the test suite and the standalone build need beyond Python:
 # the X11 libraries the frozen program bundles, binutils (the build trims Qt's ICU data),
-# Xvfb (the frozen window is opened on a virtual screen) and the desktop entry validator.
-# Installs only what is missing; needs root (or sudo) when something is.
+# Xvfb (the frozen window is opened on a virtual screen), the desktop entry validator,
+# and PostgreSQL's server binaries (the suite starts a throw-away server of its own; the
+# package's own cluster is not used). Installs only what is missing; needs root (or sudo)
+# when something is.
 set -eu
 packages="binutils libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0 xvfb xauth desktop-file-utils"
 missing=""
@@ -11,6 +13,10 @@ for package in $packages; do
         missing="$missing $package"
     fi
 done
+# Any installed PostgreSQL server will do (Debian keeps each version under its own folder).
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null 2>&1; then
+    missing="$missing postgresql"
+fi
 if [ -z "$missing" ]; then
     exit 0
 fi

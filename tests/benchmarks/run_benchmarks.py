@@ -36,7 +36,7 @@ from dst_desktop.api import open_workflows  # noqa: E402
 from dst_desktop.cli import main as cli_main  # noqa: E402
 from dst_desktop.domain.model import Session  # noqa: E402
 from dst_desktop.domain.statuses import SessionStatus  # noqa: E402
-from dst_desktop.persistence.database import SQLITE_PRAGMAS  # noqa: E402
+from dst_desktop.persistence.backends.sqlite import SQLITE_PRAGMAS  # noqa: E402
 from dst_desktop.services.exchange import make_bundle, write_bundle  # noqa: E402
 
 TODAY = dt.date(2026, 11, 25)
@@ -174,10 +174,10 @@ LIMIT ?3
 """
 
 
-def fill_region_for_days(path: Path, days: int) -> str:
+def fill_region_for_days(url: str, days: int) -> str:
     """A region whose next ``days`` days are fully booked."""
     region = "zz_full"
-    with open_workflows(f"sqlite:///{path}", TODAY, "bench") as api:
+    with open_workflows(url, TODAY, "bench") as api:
         api.reference.import_reference(
             {
                 "regions": [{"id": region, "name": "Full region"}],
@@ -348,10 +348,39 @@ def machine() -> str:
     return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}, {platform.system()}"
 
 
+def print_figures(figures: list[Figure], json_file: str | None) -> None:
+    print()
+    print(f"Machine: {machine()}")
+    print()
+    print("| figure | DST Desktop | floor | ratio | target | met |")
+    print("|---|---|---|---|---|---|")
+
+    def shown(value: float, unit: str) -> str:
+        if unit == "ms" and value < 1:
+            return f"{value * 1000:.0f} µs"
+        return f"{value:.1f} {unit}" if value < 100 else f"{value:.0f} {unit}"
+
+    for figure in figures:
+        ratio = figure.ratio_text or f"{figure.ratio:.2f}"
+        print(
+            f"| {figure.name} | {shown(figure.measured, figure.unit)} | {shown(figure.floor, figure.unit)} "
+            f"({figure.floor_label}) | {ratio} | {figure.target} | {'yes' if figure.passed else '**no**'} |"
+        )
+    if json_file:
+        Path(json_file).write_text(json.dumps([figure.__dict__ for figure in figures], indent=1))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repetitions")
     parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
+    parser.add_argument(
+        "--backend",
+        choices=("sqlite", "postgresql"),
+        default="sqlite",
+        help="the column to measure: SQLite (default), or a throw-away local PostgreSQL "
+        "server holding a copy of the same database",
+    )
     options = parser.parse_args()
     repeat = 15 if options.quick else 60
     process_repeat = 3 if options.quick else 7
@@ -361,6 +390,32 @@ def main() -> int:
         folder = Path(folder_name)
         print("Building the databases (100,000 sessions, and 1,000 of them)…", flush=True)
         big = build_database(folder, "big", 100_000, 10_000)
+        if options.backend == "postgresql":
+            from tests.benchmarks.postgresql import postgres_figures
+
+            figures, counts = postgres_figures(
+                big,
+                Figure,
+                median_time,
+                window_probe,
+                fill_region_for_days,
+                {
+                    "TODAY": TODAY,
+                    "DAY": DAY,
+                    "REGION": REGION,
+                    "MODULES": MODULES,
+                    "HOLDING": HOLDING,
+                },
+                repeat,
+                process_repeat,
+            )
+            print_figures(figures, options.json)
+            print()
+            print("| operation | statements on PostgreSQL |")
+            print("|---|---|")
+            for name, count in counts:
+                print(f"| {name} | {count} |")
+            return 0 if all(figure.passed for figure in figures) else 1
         small = history_free_copy(big, folder, 1_000)
         big_url, small_url = f"sqlite:///{big}", f"sqlite:///{small}"
 
@@ -416,7 +471,7 @@ def main() -> int:
                 )
             )
 
-            full = fill_region_for_days(big, 200)
+            full = fill_region_for_days(big_url, 200)
             suggested = booking.get_suggested_dates(full, 5)
             floor_dates = [
                 row[0]
@@ -617,25 +672,7 @@ def main() -> int:
             )
         )
 
-    print()
-    print(f"Machine: {machine()}")
-    print()
-    print("| figure | DST Desktop | floor | ratio | target | met |")
-    print("|---|---|---|---|---|---|")
-
-    def shown(value: float, unit: str) -> str:
-        if unit == "ms" and value < 1:
-            return f"{value * 1000:.0f} µs"
-        return f"{value:.1f} {unit}" if value < 100 else f"{value:.0f} {unit}"
-
-    for figure in figures:
-        ratio = figure.ratio_text or f"{figure.ratio:.2f}"
-        print(
-            f"| {figure.name} | {shown(figure.measured, figure.unit)} | {shown(figure.floor, figure.unit)} "
-            f"({figure.floor_label}) | {ratio} | {figure.target} | {'yes' if figure.passed else '**no**'} |"
-        )
-    if options.json:
-        Path(options.json).write_text(json.dumps([figure.__dict__ for figure in figures], indent=1))
+    print_figures(figures, options.json)
     return 0 if all(figure.passed for figure in figures) else 1
 
 

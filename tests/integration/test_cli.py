@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from dst_desktop.cli import main
-from tests.conftest import database_dump, sample_reference
+from tests.conftest import DatabaseFactory, database_dump, sample_reference
 
 
 class Cli:
@@ -35,10 +35,11 @@ class Cli:
 
 
 @pytest.fixture
-def cli(tmp_path: Path) -> Cli:
+def cli(tmp_path: Path, database_url: str) -> Cli:
+    """The command line on a database of each backend, holding the sample reference data."""
     reference = tmp_path / "reference.json"
     reference.write_text(json.dumps(sample_reference()), encoding="utf-8")
-    tool = Cli(f"sqlite:///{tmp_path / 'cli.db'}")
+    tool = Cli(database_url)
     code, out, _ = tool.run("import-reference", str(reference))
     assert code == 0, out
     return tool
@@ -145,13 +146,11 @@ def test_usage_errors_exit_2_with_the_reason(cli: Cli, args: list[str], message:
 def test_bad_requests_are_validation_errors_that_change_nothing(
     cli: Cli, request_text: str
 ) -> None:
-    from dst_desktop.persistence.database import sqlite_path
-
-    before = database_dump(sqlite_path(cli.url))
+    before = database_dump(cli.url)
     code, result = cli.call("createSessionBooking", request_text)
     assert code == 1
     assert isinstance(result, dict) and result["error"] == "VALIDATION_ERROR"
-    assert database_dump(sqlite_path(cli.url)) == before
+    assert database_dump(cli.url) == before
 
 
 def test_import_reference_reports_a_broken_file(cli: Cli, tmp_path: Path) -> None:
@@ -299,8 +298,10 @@ def test_an_implausible_business_date_is_a_usage_error(cli: Cli) -> None:
     assert "not a plausible business date" in err
 
 
-def test_an_empty_database_says_so_when_a_region_is_unknown(tmp_path: Path) -> None:
-    empty = Cli(f"sqlite:///{tmp_path / 'empty.db'}")
+def test_an_empty_database_says_so_when_a_region_is_unknown(
+    new_database_url: DatabaseFactory,
+) -> None:
+    empty = Cli(new_database_url("empty"))
     code, result = empty.call("getSuggestedDates", "occitanie", "3")
     assert code == 1 and isinstance(result, dict)
     assert "this database has no regions yet" in str(result["message"])

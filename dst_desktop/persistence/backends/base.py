@@ -8,7 +8,7 @@ turns the driver's exceptions into the domain's own errors with plain messages.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from functools import lru_cache
 from typing import Any, ClassVar
@@ -54,6 +54,15 @@ class Backend(ABC):
     def after_create_tables(self, db: Database) -> None:
         """Backend-specific finishing of a new schema (inside the schema transaction)."""
         return
+
+    def insert_rows(
+        self, db: Database, table: str, columns: Sequence[str], rows: Sequence[Sequence[object]]
+    ) -> None:
+        """Insert many rows at once (copying a database)."""
+        names = ", ".join(f'"{column}"' for column in columns)
+        marks = ", ".join("?" for _ in columns)
+        statement = self.sql(f'INSERT INTO "{table}" ({names}) VALUES ({marks})')
+        db.cursor().executemany(statement, rows)  # type: ignore[no-untyped-call]
 
     def after_bulk_copy(self, db: Database) -> None:
         """After rows were copied with their ids: let new rows continue after them."""

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import getpass
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, suppress
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
@@ -203,8 +203,10 @@ _CONNECTION_REASONS: tuple[tuple[str, str], ...] = (
         "(ask the administrator to allow it in pg_hba.conf)",
     ),
     ("timeout expired", "the server did not answer within {timeout} seconds"),
-    ("invalid response to ssl negotiation", "what answers on port {port} is not a "
-     "PostgreSQL server"),
+    (
+        "invalid response to ssl negotiation",
+        "what answers on port {port} is not a PostgreSQL server",
+    ),
     ("connection refused", "nothing answers on port {port} (is PostgreSQL running there?)"),
     ("could not translate host name", "the host name {host} is unknown"),
     ("name or service not known", "the host name {host} is unknown"),
@@ -308,6 +310,17 @@ class PostgresBackend(Backend):
             )
         for table, changes in by_table.items():
             db.execute_sql(f'ALTER TABLE "{table}" ' + ", ".join(changes))  # type: ignore[no-untyped-call]
+
+    def insert_rows(
+        self, db: Database, table: str, columns: Sequence[str], rows: Sequence[Sequence[object]]
+    ) -> None:
+        """``COPY … FROM STDIN``: the server's own bulk path, several times faster than
+        row-by-row inserts, in the same transaction."""
+        names = ", ".join(f'"{column}"' for column in columns)
+        cursor: Any = db.cursor()  # type: ignore[no-untyped-call]
+        with cursor.copy(f'COPY "{table}" ({names}) FROM STDIN') as copy:
+            for row in rows:
+                copy.write_row(row)
 
     def after_bulk_copy(self, db: Database) -> None:
         """Serial columns (the audit log's ids) continue after the copied rows."""
