@@ -28,7 +28,7 @@ from dst_desktop.persistence.store import PeeweeStore
 from dst_desktop.services.clock import BusinessDateClock
 from dst_desktop.services.reports import ReportInputError, utilisation_to_dict
 from dst_desktop.services.workflows import Workflows
-from tests.conftest import TODAY, booking_request, sample_reference
+from tests.conftest import TODAY, booking_request
 
 START = dt.date(2025, 3, 1)
 DAYS = 40
@@ -136,8 +136,8 @@ def day_by_day(
             Grouping.SETUP: [s.id for s in setups],
             Grouping.OPERATOR: [o.id for o in operators],
         }[by]
-        capacity = Counter({item: 0 for item in items})
-        holding = Counter({item: 0 for item in items})
+        capacity = Counter(dict.fromkeys(items, 0))
+        holding = Counter(dict.fromkeys(items, 0))
         statuses: dict[str, Counter[str]] = {item: Counter() for item in items}
         day = first
         while day <= last:
@@ -486,7 +486,7 @@ def test_utilisation_pdf_is_a_printed_report(cli: Cli, tmp_path: Path) -> None:
     from pypdf import PdfReader
 
     pdf = tmp_path / "u.pdf"
-    code, text, err = cli.run(
+    code, _, err = cli.run(
         "utilisation",
         "--from",
         "2025-03-01",
