@@ -15,26 +15,26 @@ from dst_desktop.services.reports import SessionRecord
 
 def sessions_table(records: Sequence[SessionRecord], l10n: Localizer) -> Table:
     """One row per session: SPEC 13's ``export-sessions`` columns."""
-    t = l10n.translate
+    translate = l10n.translate
     columns = (
-        Column(t("ReportTables", "Reference")),
-        Column(t("ReportTables", "Date"), ColumnKind.DATE),
-        Column(t("ReportTables", "Status")),
-        Column(t("ReportTables", "Client")),
-        Column(t("ReportTables", "Client id")),
-        Column(t("ReportTables", "Region")),
-        Column(t("ReportTables", "Region id")),
-        Column(t("ReportTables", "Modules")),
-        Column(t("ReportTables", "Participants"), ColumnKind.INTEGER),
-        Column(t("ReportTables", "Capacity"), ColumnKind.INTEGER),
-        Column(t("ReportTables", "Setup")),
-        Column(t("ReportTables", "Operator")),
-        Column(t("ReportTables", "Source")),
-        Column(t("ReportTables", "Offer")),
-        Column(t("ReportTables", "Created (UTC)"), ColumnKind.UTC_MOMENT),
-        Column(t("ReportTables", "Confirmed (UTC)"), ColumnKind.UTC_MOMENT),
-        Column(t("ReportTables", "Completed (UTC)"), ColumnKind.UTC_MOMENT),
-        Column(t("ReportTables", "Cancelled (UTC)"), ColumnKind.UTC_MOMENT),
+        Column(translate("ReportTables", "Reference")),
+        Column(translate("ReportTables", "Date"), ColumnKind.DATE),
+        Column(translate("ReportTables", "Status")),
+        Column(translate("ReportTables", "Client")),
+        Column(translate("ReportTables", "Client id")),
+        Column(translate("ReportTables", "Region")),
+        Column(translate("ReportTables", "Region id")),
+        Column(translate("ReportTables", "Modules")),
+        Column(translate("ReportTables", "Participants"), ColumnKind.INTEGER),
+        Column(translate("ReportTables", "Capacity"), ColumnKind.INTEGER),
+        Column(translate("ReportTables", "Setup")),
+        Column(translate("ReportTables", "Operator")),
+        Column(translate("ReportTables", "Source")),
+        Column(translate("ReportTables", "Offer")),
+        Column(translate("ReportTables", "Created (UTC)"), ColumnKind.UTC_MOMENT),
+        Column(translate("ReportTables", "Confirmed (UTC)"), ColumnKind.UTC_MOMENT),
+        Column(translate("ReportTables", "Completed (UTC)"), ColumnKind.UTC_MOMENT),
+        Column(translate("ReportTables", "Cancelled (UTC)"), ColumnKind.UTC_MOMENT),
     )
     rows = tuple(
         (
@@ -59,7 +59,7 @@ def sessions_table(records: Sequence[SessionRecord], l10n: Localizer) -> Table:
         )
         for r in records
     )
-    return Table(t("ReportTables", "Sessions"), columns, rows)
+    return Table(translate("ReportTables", "Sessions"), columns, rows)
 
 
 def grouping_title(by: Grouping, l10n: Localizer) -> str:
@@ -76,20 +76,20 @@ def utilisation_table(
 ) -> Table:
     """One row per region, setup or operator: capacity days, sessions, utilisation, and the
     sessions of the period by status."""
-    t = l10n.translate
+    translate = l10n.translate
     capacity = (
-        t("ReportTables", "Capacity days")
+        translate("ReportTables", "Capacity days")
         if report.by is Grouping.REGION
-        else t("ReportTables", "Days in service")
+        else translate("ReportTables", "Days in service")
     )
     columns: list[Column] = [Column(grouping_title(report.by, l10n))]
     if report.by is not Grouping.REGION:
-        columns.append(Column(t("ReportTables", "Region")))
+        columns.append(Column(translate("ReportTables", "Region")))
     columns += [
-        Column(t("ReportTables", "Identifier")),
+        Column(translate("ReportTables", "Identifier")),
         Column(capacity, ColumnKind.INTEGER),
-        Column(t("ReportTables", "Sessions"), ColumnKind.INTEGER),
-        Column(t("ReportTables", "Utilisation"), ColumnKind.PERCENT),
+        Column(translate("ReportTables", "Sessions"), ColumnKind.INTEGER),
+        Column(translate("ReportTables", "Utilisation"), ColumnKind.PERCENT),
     ]
     columns += [Column(status_text(status, l10n), ColumnKind.INTEGER) for status in SessionStatus]
     rows = []
@@ -101,7 +101,7 @@ def utilisation_table(
         cells += [row.by_status.get(status, 0) for status in SessionStatus]
         rows.append(tuple(cells))
     title = fill(
-        t("ReportTables", "Utilisation %1 to %2"),
+        translate("ReportTables", "Utilisation %1 to %2"),
         l10n.date_text(report.first),
         l10n.date_text(report.last),
     )
@@ -110,14 +110,16 @@ def utilisation_table(
 
 def weekly_table(report: UtilisationReport, l10n: Localizer) -> Table:
     """The utilisation of each row week by week (the heat map's figures)."""
-    t = l10n.translate
+    translate = l10n.translate
     columns = [Column(grouping_title(report.by, l10n))]
     columns += [
         Column(
-            fill(t("ReportTables", "Week %1 (%2)"), week.iso_week, l10n.date_text(week.first)),
+            fill(
+                translate("ReportTables", "Week %1 (%2)"), week.iso_week, l10n.date_text(week.first)
+            ),
             ColumnKind.PERCENT,
         )
         for week in report.weeks
     ]
     rows = tuple((row.name, *(week.utilisation for week in row.weeks)) for row in report.rows)
-    return Table(t("ReportTables", "By week"), tuple(columns), rows)
+    return Table(translate("ReportTables", "By week"), tuple(columns), rows)

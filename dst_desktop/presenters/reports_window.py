@@ -145,15 +145,17 @@ class ReportsPresenter:
         return number + "\u202f%"
 
     def refresh(self) -> None:
-        t = self._l10n.translate
+        translate = self._l10n.translate
         try:
             report = self._reports.utilisation(self.first, self.last, self.by)
         except ReportInputError as error:
             self.report = None
             if error.message.startswith("the period ends"):
-                text = t("ReportsWindow", "The period ends before it starts: choose a later end.")
+                text = translate(
+                    "ReportsWindow", "The period ends before it starts: choose a later end."
+                )
             else:
-                text = t(
+                text = translate(
                     "ReportsWindow", "The period is too long: a report covers ten years at most."
                 )
             self._view.show_problem(text)
@@ -166,7 +168,7 @@ class ReportsPresenter:
         total = report.total
         self._view.show_summary(
             fill(
-                t("ReportsWindow", "%1 sessions for %2 capacity days: %3 used."),
+                translate("ReportsWindow", "%1 sessions for %2 capacity days: %3 used."),
                 total.sessions,
                 total.capacity_days,
                 self.percent(total.utilisation),
@@ -174,13 +176,15 @@ class ReportsPresenter:
         )
 
     def _chart(self, report: UtilisationReport) -> Chart:
-        t = self._l10n.translate
+        translate = self._l10n.translate
         labels = tuple(str(week.iso_week) for week in report.weeks)
         rows = []
         for row in report.rows:
             tips = tuple(
                 fill(
-                    t("ReportsWindow", "%1, week %2 (from %3): %4 sessions, %5 capacity days, %6"),
+                    translate(
+                        "ReportsWindow", "%1, week %2 (from %3): %4 sessions, %5 capacity days, %6"
+                    ),
                     row.name,
                     week.iso_week,
                     self._l10n.date_text(week.first),
@@ -199,32 +203,32 @@ class ReportsPresenter:
                 )
             )
         title = {
-            Grouping.REGION: t("ReportsWindow", "Regions by week"),
-            Grouping.SETUP: t("ReportsWindow", "Setups by week"),
-            Grouping.OPERATOR: t("ReportsWindow", "Operators by week"),
+            Grouping.REGION: translate("ReportsWindow", "Regions by week"),
+            Grouping.SETUP: translate("ReportsWindow", "Setups by week"),
+            Grouping.OPERATOR: translate("ReportsWindow", "Operators by week"),
         }[report.by]
         return Chart(title, labels, tuple(rows), self.percent)
 
     def _table(
         self, report: UtilisationReport
     ) -> tuple[tuple[str, ...], tuple[ReportTableRow, ...]]:
-        t = self._l10n.translate
+        translate = self._l10n.translate
         first = {
-            Grouping.REGION: t("ReportsWindow", "Region"),
-            Grouping.SETUP: t("ReportsWindow", "Setup"),
-            Grouping.OPERATOR: t("ReportsWindow", "Operator"),
+            Grouping.REGION: translate("ReportsWindow", "Region"),
+            Grouping.SETUP: translate("ReportsWindow", "Setup"),
+            Grouping.OPERATOR: translate("ReportsWindow", "Operator"),
         }[report.by]
         headers = [first]
         if report.by is not Grouping.REGION:
-            headers.append(t("ReportsWindow", "Region"))
+            headers.append(translate("ReportsWindow", "Region"))
         headers += [
-            t("ReportsWindow", "Capacity days")
+            translate("ReportsWindow", "Capacity days")
             if report.by is Grouping.REGION
-            else t("ReportsWindow", "Days in service"),
-            t("ReportsWindow", "Sessions"),
-            t("ReportsWindow", "Utilisation"),
-            t("ReportsWindow", "Pending"),
-            t("ReportsWindow", "Cancelled"),
+            else translate("ReportsWindow", "Days in service"),
+            translate("ReportsWindow", "Sessions"),
+            translate("ReportsWindow", "Utilisation"),
+            translate("ReportsWindow", "Pending"),
+            translate("ReportsWindow", "Cancelled"),
         ]
         regions = self._region_names() if report.by is not Grouping.REGION else {}
         rows = []

@@ -21,12 +21,12 @@ TABLE_SUFFIXES = (".xlsx", ".csv")
 
 def output_error_text(error: OutputFileError, l10n: Localizer) -> str:
     """Why a file was not written, in the interface language."""
-    t = l10n.translate
+    translate = l10n.translate
     texts = {
-        OutputProblem.EXISTS: t("TableFiles", "%1 already exists; it was kept as it was."),
-        OutputProblem.NO_FOLDER: t("TableFiles", "The folder of %1 does not exist."),
-        OutputProblem.IS_FOLDER: t("TableFiles", "%1 is a folder, not a file."),
-        OutputProblem.NOT_WRITABLE: t("TableFiles", "%1 cannot be written: %2"),
+        OutputProblem.EXISTS: translate("TableFiles", "%1 already exists; it was kept as it was."),
+        OutputProblem.NO_FOLDER: translate("TableFiles", "The folder of %1 does not exist."),
+        OutputProblem.IS_FOLDER: translate("TableFiles", "%1 is a folder, not a file."),
+        OutputProblem.NOT_WRITABLE: translate("TableFiles", "%1 cannot be written: %2"),
     }
     return fill(texts[error.problem], error.path, error.reason)
 
