@@ -412,7 +412,7 @@ class ReportsWindow(QDialog):
         splitter.addWidget(self.table)
         splitter.setStretchFactor(0, 5)
         splitter.setStretchFactor(1, 4)
-        splitter.setSizes([700, 540])
+        splitter.setSizes([620, 720])
         layout.addWidget(splitter, 1)
         self.table_export = adopt_table_export(
             self.table,
