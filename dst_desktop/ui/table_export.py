@@ -71,7 +71,7 @@ class TableExport(QObject):
         self.copy_action.setToolTip(self.tr("Copy the selected rows as text (Ctrl+C)"))
         self.copy_action.triggered.connect(lambda _checked=False: self.copy_selection())
         self.export_action = QAction(icon("export"), self.tr("&Export table…"), view)
-        self.export_action.setObjectName("exportTableAction")
+        self.export_action.setObjectName("exportRowsAction")
         self.export_action.setToolTip(
             self.tr("Save what this table shows as an Excel workbook or a CSV file")
         )
