@@ -13,14 +13,17 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from dst_desktop import __version__
 from dst_desktop.domain.errors import StorageError
 
 if TYPE_CHECKING:
+    from dst_desktop.exports.table import Table
     from dst_desktop.reports.i18n import Language
     from dst_desktop.services.exchange import BookingsImported
+    from dst_desktop.services.reports import Reports
+    from dst_desktop.services.workflows import Workflows
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -177,7 +180,85 @@ def build_parser() -> argparse.ArgumentParser:
     day_sheet.add_argument(
         "--language", metavar="LANG", type=_language, default=None, help=language_help
     )
+    _add_report_commands(commands, language_help)
     return parser
+
+
+def _add_report_commands(commands: argparse._SubParsersAction[Any], language_help: str) -> None:
+    """``export-sessions``, ``utilisation`` and ``export-ical`` (SPEC 13)."""
+    from dst_desktop.domain.statuses import SessionStatus
+
+    force_help = "replace OUT when it exists (without it, an existing file is kept)"
+    csv_help = (
+        "language of the column titles' CSV conventions, en or fr: French CSV is separated "
+        "by ';' with decimal commas (default: from your system's locale)"
+    )
+    sessions = commands.add_parser(
+        "export-sessions",
+        help="write every session of a period to a CSV or XLSX file",
+        description="Write one row per session (reference, date, status, client, region, "
+        "modules, participants, capacity, setup, operator, source, offer, timestamps) to "
+        "OUT.csv (UTF-8 with BOM) or OUT.xlsx.",
+    )
+    sessions.add_argument("file", metavar="OUT.csv|OUT.xlsx")
+    sessions.add_argument("--from", dest="first", metavar="YYYY-MM-DD", type=_business_date)
+    sessions.add_argument("--to", dest="last", metavar="YYYY-MM-DD", type=_business_date)
+    sessions.add_argument("--region", metavar="REGION_ID", help="one region (default: all)")
+    sessions.add_argument(
+        "--status",
+        metavar="STATUS",
+        choices=[status.value for status in SessionStatus],
+        help="one status: " + ", ".join(status.value for status in SessionStatus),
+    )
+    sessions.add_argument("--force", action="store_true", help=force_help)
+    sessions.add_argument("--language", metavar="LANG", type=_language, default=None, help=csv_help)
+
+    utilisation = commands.add_parser(
+        "utilisation",
+        help="utilisation of regions, setups or operators over a period",
+        description="Utilisation over a period: for a region, capacityDays is the sum over "
+        "its days of MIN(setups in service, operators on duty) and sessions its "
+        "resource-holding sessions; for a setup or an operator, capacityDays is its days "
+        "in service and sessions its days booked. utilisation = sessions / capacityDays. "
+        "Prints a table, or writes JSON, CSV, XLSX or PDF.",
+    )
+    utilisation.add_argument(
+        "--from", dest="first", metavar="YYYY-MM-DD", type=_business_date, required=True
+    )
+    utilisation.add_argument(
+        "--to", dest="last", metavar="YYYY-MM-DD", type=_business_date, required=True
+    )
+    utilisation.add_argument(
+        "--by", choices=("region", "setup", "operator"), default="region", help="default: region"
+    )
+    output = utilisation.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true", help="print the figures as JSON")
+    output.add_argument("--csv", metavar="OUT.csv", help="write the figures to a CSV file")
+    output.add_argument("--xlsx", metavar="OUT.xlsx", help="write the figures (and the weeks)")
+    output.add_argument("--pdf", metavar="OUT.pdf", help="write the printed report (with chart)")
+    utilisation.add_argument("--force", action="store_true", help=force_help)
+    utilisation.add_argument(
+        "--language", metavar="LANG", type=_language, default=None, help=language_help
+    )
+
+    ical = commands.add_parser(
+        "export-ical",
+        help="write sessions as an iCalendar file (.ics) for calendar programs",
+        description="One all-day event per session, for one operator, setup or region (or "
+        "all): stable UID, STATUS TENTATIVE / CONFIRMED / CANCELLED, SEQUENCE growing with "
+        "every change. Importing a newer file updates the events.",
+    )
+    ical.add_argument("file", metavar="OUT.ics")
+    subject = ical.add_mutually_exclusive_group()
+    subject.add_argument("--operator", metavar="OPERATOR_ID")
+    subject.add_argument("--setup", metavar="SETUP_ID")
+    subject.add_argument("--region", metavar="REGION_ID")
+    ical.add_argument("--from", dest="first", metavar="YYYY-MM-DD", type=_business_date)
+    ical.add_argument("--to", dest="last", metavar="YYYY-MM-DD", type=_business_date)
+    ical.add_argument("--force", action="store_true", help=force_help)
+    ical.add_argument(
+        "--language", metavar="LANG", type=_language, default=None, help=language_help
+    )
 
 
 def _language(text: str) -> str:
@@ -526,6 +607,193 @@ def _command_print(
     return EXIT_OK
 
 
+_REPORT_COMMANDS = ("export-sessions", "utilisation", "export-ical")
+
+
+def _output_path(text: str, suffixes: tuple[str, ...], force: bool) -> Path:
+    """OUT checked before any work: known suffix (else a usage error), writable folder,
+    and not an existing file unless ``--force``."""
+    from dst_desktop.exports.files import OutputFileError, check_output
+
+    path = Path(text)
+    if path.suffix.lower() not in suffixes:
+        raise UsageError(
+            f"{text!r}: the file name must end with {' or '.join(suffixes)}, which says the "
+            "format to write"
+        )
+    try:
+        check_output(path, replace=force)
+    except OutputFileError as error:
+        raise CommandError(error.message) from None
+    return path
+
+
+def _write(path: Path, content: bytes, force: bool) -> None:
+    from dst_desktop.exports.files import OutputFileError, write_output
+
+    try:
+        write_output(path, content, replace=force)
+    except OutputFileError as error:
+        raise CommandError(error.message) from None
+
+
+def _table_bytes(path: Path, tables: Sequence[Table], language: str) -> bytes:
+    if path.suffix.lower() == ".xlsx":
+        from dst_desktop.exports.xlsx_file import xlsx_bytes
+
+        return xlsx_bytes(tables)
+    from dst_desktop.exports.csv_file import csv_bytes, csv_style
+
+    return csv_bytes(tables[0], csv_style(language))
+
+
+def _command_reports(
+    url: str, today: dt.date | None, actor: str | None, args: argparse.Namespace, out: TextIO
+) -> int:
+    from dst_desktop.api import open_workflows
+    from dst_desktop.presenters.l10n import PlainLocalizer
+    from dst_desktop.services.reports import ReportInputError, check_period
+
+    language: Language = args.language or system_language()
+    try:
+        check_period(args.first, args.last, bounded=args.command == "utilisation")
+    except ReportInputError as error:
+        raise UsageError(f"--{error.field}: {error.message}") from None
+    if args.command == "export-sessions":
+        path = _output_path(args.file, (".csv", ".xlsx"), args.force)
+    elif args.command == "export-ical":
+        path = _output_path(args.file, (".ics",), args.force)
+    else:
+        chosen = args.csv or args.xlsx or args.pdf
+        kind = ".csv" if args.csv else ".xlsx" if args.xlsx else ".pdf"
+        path = _output_path(chosen, (kind,), args.force) if chosen else Path()
+    l10n = PlainLocalizer()
+    with open_workflows(url, today, actor) as api:
+        reports = api.workflows.reports
+        try:
+            if args.command == "export-sessions":
+                from dst_desktop.domain.statuses import SessionStatus
+                from dst_desktop.presenters.report_tables import sessions_table
+
+                records = reports.session_records(
+                    args.first,
+                    args.last,
+                    args.region,
+                    SessionStatus(args.status) if args.status else None,
+                )
+                _write(
+                    path, _table_bytes(path, [sessions_table(records, l10n)], language), args.force
+                )
+                out.write(f"{len(records)} session(s) written to {path}\n")
+                return EXIT_OK
+            if args.command == "export-ical":
+                return _export_ical(reports, args, path, language, out)
+            return _utilisation(api.workflows, args, path, language, out)
+        except ReportInputError as error:
+            raise CommandError(error.message) from None
+
+
+def _export_ical(
+    reports: Reports, args: argparse.Namespace, path: Path, language: Language, out: TextIO
+) -> int:
+    from dst_desktop.exports.icalendar_feed import CalendarWording, calendar_bytes
+    from dst_desktop.reports.i18n import Wording
+
+    feed = reports.calendar_feed(
+        operator_id=args.operator,
+        setup_id=args.setup,
+        region_id=args.region,
+        first=args.first,
+        last=args.last,
+    )
+    words = Wording(language)
+    wording = CalendarWording(
+        setup=words("Setup"),
+        operator=words("Operator"),
+        participants=words("Participants"),
+        reference=words("Reference"),
+        not_allocated=words("not allocated yet"),
+        notes=words("Notes"),
+        statuses={
+            "TENTATIVE": words("Request awaiting confirmation"),
+            "CONFIRMED": words("Confirmed"),
+            "CANCELLED": words("Cancelled"),
+        },
+    )
+    name = f"DST — {feed.subject}" if feed.subject else "DST"
+    now = dt.datetime.now(dt.UTC)
+    _write(path, calendar_bytes(feed.entries, name, now, wording), args.force)
+    out.write(f"{len(feed.entries)} event(s) written to {path}\n")
+    return EXIT_OK
+
+
+def _utilisation(
+    workflows: Workflows, args: argparse.Namespace, path: Path, language: Language, out: TextIO
+) -> int:
+    from dst_desktop.domain.utilisation import Grouping
+    from dst_desktop.presenters.l10n import PlainLocalizer
+    from dst_desktop.presenters.report_tables import utilisation_table, weekly_table
+    from dst_desktop.services.reports import utilisation_to_dict
+
+    report = workflows.reports.utilisation(args.first, args.last, Grouping(args.by))
+    if args.json:
+        _print_json(utilisation_to_dict(report), out)
+        return EXIT_OK
+    regions = {region.id: region.name for region in workflows.queries.reference().regions}
+    l10n = PlainLocalizer()
+    table = utilisation_table(report, l10n, regions)
+    if args.csv or args.xlsx:
+        tables = [table, weekly_table(report, l10n)] if args.xlsx else [table]
+        _write(path, _table_bytes(path, tables, language), args.force)
+        out.write(f"{len(report.rows)} row(s) written to {path}\n")
+        return EXIT_OK
+    if args.pdf:
+        from dst_desktop.presenters.print_documents import local_now
+        from dst_desktop.reports import ReportContext
+        from dst_desktop.reports.utilisation import utilisation_document
+        from dst_desktop.ui.printing import PdfExportError, ensure_gui_application, render_pdf
+
+        document = utilisation_document(
+            report, ReportContext.create(language, local_now()), regions
+        )
+        ensure_gui_application()
+        try:
+            content = render_pdf(document)
+        except PdfExportError as error:
+            raise CommandError(str(error)) from None
+        _write(path, content, args.force)
+        out.write(f"{document.title}: written to {path}\n")
+        return EXIT_OK
+    out.write(_text_table(table))
+    return EXIT_OK
+
+
+def _text_table(table: Table) -> str:
+    """A table for a terminal: left-aligned text, right-aligned numbers, percentages."""
+    from dst_desktop.exports.table import ColumnKind
+
+    def shown(value: object, kind: ColumnKind) -> str:
+        if value is None:
+            return "—"
+        if kind is ColumnKind.PERCENT and isinstance(value, float):
+            return f"{value * 100:.1f} %"
+        return str(value)
+
+    kinds = [column.kind for column in table.columns]
+    lines = [list(table.headers)] + [
+        [shown(value, kind) for value, kind in zip(row, kinds, strict=True)] for row in table.rows
+    ]
+    widths = [max(len(line[n]) for line in lines) for n in range(len(kinds))]
+    text_lines = []
+    for line in lines:
+        cells = [
+            cell.ljust(width) if kind is ColumnKind.TEXT else cell.rjust(width)
+            for cell, width, kind in zip(line, widths, kinds, strict=True)
+        ]
+        text_lines.append("  ".join(cells).rstrip())
+    return table.title + "\n\n" + "\n".join(text_lines) + "\n"
+
+
 def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     today = _resolve_today(args)
     if args.self_test:
@@ -556,6 +824,8 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return _command_exchange(url, today, actor, args, out)
     if args.command in {"print-summary", "day-sheet"}:
         return _command_print(url, today, actor, args, out)
+    if args.command in _REPORT_COMMANDS:
+        return _command_reports(url, today, actor, args, out)
     raise UsageError(f"unknown command {args.command!r}")
 
 

@@ -215,6 +215,38 @@ def check_confirmation(run: SelfTestRun) -> str:
     )
 
 
+def check_exports(run: SelfTestRun) -> str:
+    """The confirmed booking as a spreadsheet and as a calendar event (SPEC 13), read back."""
+    import datetime as _dt
+    import zipfile
+
+    from icalendar import Calendar
+
+    from dst_desktop.exports.files import write_output
+    from dst_desktop.exports.icalendar_feed import calendar_bytes
+    from dst_desktop.exports.xlsx_file import xlsx_bytes
+    from dst_desktop.presenters.l10n import PlainLocalizer
+    from dst_desktop.presenters.report_tables import sessions_table
+
+    reports = run.workflows().workflows.reports
+    workbook = write_output(
+        run.folder / "sessions.xlsx",
+        xlsx_bytes([sessions_table(reports.session_records(), PlainLocalizer())]),
+        replace=False,
+    )
+    with zipfile.ZipFile(workbook) as archive:
+        if "xl/workbook.xml" not in archive.namelist():
+            raise CheckFailedError(f"{workbook} is not a workbook")
+    feed = reports.calendar_feed(region_id=run.region_id)
+    events = Calendar.from_ical(
+        calendar_bytes(feed.entries, "self-test", _dt.datetime.now(_dt.UTC))
+    )
+    statuses = [str(event["STATUS"]) for event in events.walk("VEVENT")]
+    if statuses != ["CONFIRMED"]:
+        raise CheckFailedError(f"the calendar holds {statuses}, not one confirmed event")
+    return "sessions written to XLSX, the booking to an iCalendar event"
+
+
 #: What the offscreen platform says about every window, which is no fault.
 _OFFSCREEN_NOISE = frozenset({"This plugin does not support propagateSizeHints()"})
 
@@ -369,6 +401,7 @@ CHECKS: tuple[Check, ...] = (
     Check("availability", check_availability, ("reference data",)),
     Check("booking", check_booking, ("availability",)),
     Check("confirmation", check_confirmation, ("booking",)),
+    Check("exports", check_exports, ("confirmation",)),
     Check("Qt", check_qt),
     Check("translations", check_translations, ("Qt",)),
     Check("collation", check_collation, ("Qt",)),

@@ -48,6 +48,7 @@ from dst_desktop.domain.model import (
 from dst_desktop.domain.names import name_key
 from dst_desktop.domain.rules import Holding
 from dst_desktop.domain.statuses import SessionStatus
+from dst_desktop.domain.utilisation import SessionTally
 from dst_desktop.persistence.backends.base import Backend
 from dst_desktop.persistence.database import open_backend
 from dst_desktop.persistence.models import HOLDING_SQL
@@ -715,6 +716,34 @@ class PeeweeTransaction:
     def set_setting(self, key: str, value: str) -> None:
         self._upsert_setting(key, value)
         self._changed_reference()
+
+    # Reports ----------------------------------------------------------------------------
+
+    def session_tallies(self, first: dt.date, last: dt.date) -> list[SessionTally]:
+        rows = self._all(
+            "SELECT s.date, s.region_id, s.setup_id, s.operator_id, s.status, COUNT(*)"
+            " FROM session s WHERE s.date BETWEEN ? AND ?"
+            " GROUP BY s.date, s.region_id, s.setup_id, s.operator_id, s.status",
+            (first.isoformat(), last.isoformat()),
+        )
+        return [
+            SessionTally(_date(day), region, setup, operator, _STATUSES[status], int(count))
+            for day, region, setup, operator, status, count in rows
+        ]
+
+    def audit_counts(self, session_ids: Sequence[str]) -> dict[str, int]:
+        found: dict[str, int] = {}
+        for chunk in _chunks(list(session_ids)):
+            marks = ", ".join("?" for _ in chunk)
+            found.update(
+                (session_id, int(count))
+                for session_id, count in self._all(
+                    "SELECT session_id, COUNT(*) FROM audit_entry"
+                    f" WHERE session_id IN ({marks}) GROUP BY session_id",
+                    chunk,
+                )
+            )
+        return found
 
 
 def _domain_error(backend: Backend, error: Exception) -> Exception:

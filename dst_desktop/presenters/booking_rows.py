@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum
@@ -44,6 +45,9 @@ class BookingRow:
     cells: tuple[str, ...]
     sort_keys: tuple[SortKey, ...]
     tone: Tone
+    #: The typed value behind each cell where it has one (a date, a local moment), for
+    #: spreadsheets; None where the text is all there is.
+    values: tuple[object, ...] = ()
 
 
 class BookingTable:
@@ -160,6 +164,17 @@ def _cell(
     return session.id, session.id
 
 
+def _value(session: Session, column: Column) -> object:
+    """The typed value of a cell: the day of the date column, the local clock time of the
+    request (what the table shows); None for text."""
+    if column is Column.DATE:
+        return session.date
+    if column is Column.REQUESTED:
+        moment = session.created_at.replace(tzinfo=dt.UTC).astimezone()
+        return moment.replace(tzinfo=None, microsecond=0)
+    return None
+
+
 def booking_table(
     sessions: Sequence[Session],
     columns: Sequence[Column],
@@ -177,6 +192,7 @@ def booking_table(
             cells=tuple(text for text, _ in cells),
             sort_keys=tuple(key for _, key in cells),
             tone=status_tone(session.status),
+            values=tuple(_value(session, column) for column in columns),
         )
 
     def sort_key(session: Session, column: int) -> SortKey:

@@ -126,6 +126,48 @@ FRENCH: Final[dict[str, str]] = {
     # Messages
     "No booking {id}.": "Aucune réservation {id}.",
     "No region {id}. Known regions: {known}.": "Aucune région {id}. Régions connues : {known}.",
+    # Utilisation report
+    "Utilisation report": "Rapport d'utilisation",
+    "Utilisation": "Utilisation",
+    "by region": "par région",
+    "by setup": "par setup",
+    "by operator": "par opérateur",
+    "{first} to {last}": "du {first} au {last}",
+    "Week by week": "Semaine par semaine",
+    "over capacity": "au-delà de la capacité",
+    "no capacity": "aucune capacité",
+    "Columns are calendar weeks (ISO week numbers).": (
+        "Les colonnes sont les semaines civiles (numéros de semaine ISO)."
+    ),
+    "Each column is {count} calendar weeks (the first one's ISO week number).": (
+        "Chaque colonne regroupe {count} semaines civiles (numéro ISO de la première)."
+    ),
+    "Capacity days": "Jours de capacité",
+    "Days in service": "Jours en service",
+    "Sessions": "Sessions",
+    "Pending": "En attente",
+    "Total": "Total",
+    "Figures": "Chiffres",
+    "Nothing to report.": "Rien à signaler.",
+    "Capacity days: the sum over the days of the period of MIN(setups in service, "
+    "operators on duty). Sessions: confirmed, scheduled, in progress or completed. "
+    "Utilisation = sessions / capacity days.": (
+        "Jours de capacité : somme sur les jours de la période de MIN(setups en service, "
+        "opérateurs disponibles). Sessions : confirmées, planifiées, en cours ou terminées. "
+        "Utilisation = sessions / jours de capacité."
+    ),
+    "Days in service: days active and not in maintenance or on leave. Sessions: days "
+    "booked (confirmed, scheduled, in progress or completed). Utilisation = sessions / "
+    "days in service.": (
+        "Jours en service : jours actifs, hors maintenance ou congé. Sessions : jours "
+        "réservés (confirmées, planifiées, en cours ou terminées). Utilisation = sessions / "
+        "jours en service."
+    ),
+    # Calendar feeds
+    "Reference": "Référence",
+    "not allocated yet": "pas encore attribué",
+    "Notes": "Notes",
+    "Request awaiting confirmation": "Demande en attente de confirmation",
     # Footer
     "Page {page} of {pages}": "Page {page} sur {pages}",
     "Printed {when}": "Imprimé le {when}",

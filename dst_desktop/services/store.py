@@ -24,6 +24,7 @@ from dst_desktop.domain.model import (
     Setup,
 )
 from dst_desktop.domain.rules import Holding
+from dst_desktop.domain.utilisation import SessionTally
 
 
 class StoreTransaction(Protocol):
@@ -89,6 +90,18 @@ class StoreTransaction(Protocol):
     # Database role --------------------------------------------------------------------
     def setting(self, key: str) -> str | None: ...
     def set_setting(self, key: str, value: str) -> None: ...
+
+    # Reports --------------------------------------------------------------------------
+    def session_tallies(self, first: dt.date, last: dt.date) -> list[SessionTally]:
+        """The sessions from ``first`` to ``last``, counted by date, region, setup, operator
+        and status: one aggregate query for the whole period, whatever its length."""
+
+    def audit_counts(self, session_ids: Sequence[str]) -> dict[str, int]:
+        """How many audit rows each of these sessions has (absent: none).
+
+        Every change of a session writes one audit row, so the count grows with each
+        change (the ``SEQUENCE`` of a calendar event).
+        """
 
 
 class Store(Protocol):

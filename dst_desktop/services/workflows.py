@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from dst_desktop.services.mission import MissionWorkflow
     from dst_desktop.services.queries import BookingQueries
     from dst_desktop.services.reference import ReferenceData
+    from dst_desktop.services.reports import Reports
 
 
 class Workflows:
@@ -61,3 +62,9 @@ class Workflows:
         from dst_desktop.services.exchange import OfflineExchange
 
         return OfflineExchange(self.store, self.clock, self.actor, self.device)
+
+    @cached_property
+    def reports(self) -> Reports:
+        from dst_desktop.services.reports import Reports
+
+        return Reports(self.store, self.clock)

@@ -42,6 +42,7 @@ from dst_desktop.presenters.messages import Tone
 from dst_desktop.ui.icons import icon
 from dst_desktop.ui.l10n import from_qdate, short_date_format, to_qdate
 from dst_desktop.ui.plain_text import literal_text
+from dst_desktop.ui.table_export import EXPORT_VALUE_ROLE
 from dst_desktop.ui.theme import TONE_TEXT
 
 #: How long typing in a search box pauses before the table is filtered, in milliseconds.
@@ -139,6 +140,9 @@ class BookingTableModel(QAbstractTableModel):
             return literal_text(self.row(row_number).cells[column])
         if role == SORT_ROLE:
             return self.row(row_number).sort_keys[column]
+        if role == EXPORT_VALUE_ROLE:
+            values = self.row(row_number).values
+            return values[column] if column < len(values) else None
         if role == Qt.ItemDataRole.ForegroundRole and column == self._table.status_column:
             return TONE_TEXT[self.row(row_number).tone]
         return None

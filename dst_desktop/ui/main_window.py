@@ -9,6 +9,7 @@ from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QTabWidget,
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
     # Dialogs are imported when first opened: the window starts without them.
     from dst_desktop.ui.details_dialog import BookingDetailsDialog
     from dst_desktop.ui.reference_dialog import ReferenceDataDialog
+    from dst_desktop.ui.reports_window import ReportsWindow
 
 
 class MainWindow(QMainWindow):
@@ -98,6 +100,7 @@ class MainWindow(QMainWindow):
         self.calendar_panel.calendar.today = today
         self._connect()
         self._build_actions()
+        self._add_report_actions()
         self._build_status_bar()
         self._restore_state()
         self.presenter.start(text_setting(keys.LAST_REGION) or None)
@@ -586,3 +589,83 @@ class MainWindow(QMainWindow):
             return
         self.save_state()
         event.accept()
+
+    # -- reports and exports (SPEC 13) ---------------------------------------------------
+
+    def _add_report_actions(self) -> None:
+        """Copy and export on the booking tables; a Reports menu."""
+        from dst_desktop.ui.table_export import adopt_table_export
+
+        self.queue_export = adopt_table_export(
+            self.queue_panel.table, self.tr("Pending bookings"), "pending-bookings"
+        )
+        self.browser_export = adopt_table_export(
+            self.browser_panel.table, self.tr("All bookings"), "bookings"
+        )
+        self.reports_window: ReportsWindow | None = None
+        self.reports_action = self._action(
+            "reportsAction",
+            self.tr("&Utilisation report…"),
+            "browse",
+            "Ctrl+Shift+U",
+            self.open_reports,
+        )
+        self.reports_action.setToolTip(
+            self.tr("Utilisation of regions, setups and operators over a period")
+        )
+        self.export_table_action = self._action(
+            "exportTableAction",
+            self.tr("&Export table…"),
+            "export",
+            "Ctrl+Shift+E",
+            self.export_current_table,
+        )
+        self.export_table_action.setToolTip(
+            self.tr("Save the bookings table on show, as filtered and sorted, to XLSX or CSV")
+        )
+        # Reports goes before Help (the last menu), where people look for it.
+        help_menu = self.menuBar().actions()[-1]
+        menu = QMenu(self.tr("&Reports"), self)
+        menu.setObjectName("reportsMenu")
+        menu.setToolTipsVisible(True)
+        menu.addAction(self.reports_action)
+        menu.addAction(self.export_table_action)
+        self.menuBar().insertMenu(help_menu, menu)
+
+    def export_current_table(self) -> None:
+        exporter = (
+            self.browser_export
+            if self.tabs.currentWidget() is self.browser_panel
+            else self.queue_export
+        )
+        if exporter.export_with_dialog():
+            self.show_status_message(fill(self.tr("Table saved to %1"), exporter.last_path))
+
+    def open_reports(self) -> None:
+        """Open the Reports window (or bring it to the front)."""
+        if self.reports_window is not None:
+            self.reports_window.show()
+            self.reports_window.raise_()
+            self.reports_window.activateWindow()
+            return
+        from dst_desktop.presenters.print_documents import local_now
+        from dst_desktop.presenters.reports_window import ReportsPresenter
+        from dst_desktop.ui.printing import interface_language
+        from dst_desktop.ui.reports_window import ReportsWindow
+
+        window = ReportsWindow(self)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        catalogue = self.presenter.catalogue
+        presenter = ReportsPresenter(
+            window,
+            self.workflows.reports,
+            lambda: {region.id: region.name for region in catalogue.snapshot.regions},
+            self.localizer,
+            interface_language(),
+            local_now,
+        )
+        window.presenter = presenter
+        presenter.load()
+        window.finished.connect(lambda _result: setattr(self, "reports_window", None))
+        self.reports_window = window
+        window.show()

@@ -50,6 +50,7 @@ from dst_desktop.presenters.reference_editor import (
 )
 from dst_desktop.ui.icons import icon
 from dst_desktop.ui.l10n import QtLocalizer, from_qdate, short_date_format, to_qdate
+from dst_desktop.ui.table_export import adopt_table_export
 from dst_desktop.ui.theme import TONE_TEXT
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -336,6 +337,7 @@ class ReferenceDataDialog(QDialog):
         for kind in ReferenceKind:
             tab = ReferenceTab(kind, today)
             self.kind_tabs[kind] = tab
+            adopt_table_export(tab.table, titles[kind], kind.value)
             self.tabs.addTab(tab, titles[kind])
             tab.selected.connect(lambda item_id, k=kind: self.selected.emit(k, item_id))
             tab.new_requested.connect(lambda k=kind: self.new_requested.emit(k))

@@ -475,6 +475,7 @@
     <name>BookingTable</name>
     <message>
         <source>Date</source>
+        <extracomment>The typed value behind each cell where it has one (a date, a local moment), for spreadsheets; None where the text is all there is.</extracomment>
         <translation>Date</translation>
     </message>
     <message>
@@ -1146,6 +1147,7 @@ Elle reçoit les données de référence, les clients et les attributions du bur
     <name>MainWindow</name>
     <message>
         <source>The database is empty: add regions, setups and operators with Data ▸ Reference data.</source>
+        <extracomment>What a main window runs on: the workflows of one database. The composition root (``dst_desktop.app``) opens them; the window only hands them to its presenter, and names their type from here rather than from the services.</extracomment>
         <translation>La base est vide&#xa0;: ajoutez régions, setups et opérateurs avec Données ▸ Données de référence.</translation>
     </message>
     <message>
@@ -1409,6 +1411,30 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
     <message>
         <source>Please wait: DST Desktop closes when the current work is done.</source>
         <translation>Patientez&#xa0;: DST Desktop se fermera une fois le travail en cours terminé.</translation>
+    </message>
+    <message>
+        <source>&amp;Utilisation report…</source>
+        <translation>Rapport d&apos;&amp;utilisation…</translation>
+    </message>
+    <message>
+        <source>Utilisation of regions, setups and operators over a period</source>
+        <translation>Utilisation des régions, setups et opérateurs sur une période</translation>
+    </message>
+    <message>
+        <source>&amp;Export table…</source>
+        <translation>&amp;Exporter le tableau…</translation>
+    </message>
+    <message>
+        <source>Save the bookings table on show, as filtered and sorted, to XLSX or CSV</source>
+        <translation>Enregistrer le tableau de réservations affiché, filtré et trié, en XLSX ou CSV</translation>
+    </message>
+    <message>
+        <source>&amp;Reports</source>
+        <translation>&amp;Rapports</translation>
+    </message>
+    <message>
+        <source>Table saved to %1</source>
+        <translation>Tableau enregistré dans %1</translation>
     </message>
 </context>
 <context>
@@ -1871,6 +1897,249 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
     </message>
 </context>
 <context>
+    <name>ReportTables</name>
+    <message>
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Client id</source>
+        <translation>Identifiant client</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Région</translation>
+    </message>
+    <message>
+        <source>Region id</source>
+        <translation>Identifiant région</translation>
+    </message>
+    <message>
+        <source>Modules</source>
+        <translation>Modules</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Capacité</translation>
+    </message>
+    <message>
+        <source>Setup</source>
+        <translation>Setup</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Opérateur</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Origine</translation>
+    </message>
+    <message>
+        <source>Offer</source>
+        <translation>Offre</translation>
+    </message>
+    <message>
+        <source>Created (UTC)</source>
+        <translation>Créée (UTC)</translation>
+    </message>
+    <message>
+        <source>Confirmed (UTC)</source>
+        <translation>Confirmée (UTC)</translation>
+    </message>
+    <message>
+        <source>Completed (UTC)</source>
+        <translation>Terminée (UTC)</translation>
+    </message>
+    <message>
+        <source>Cancelled (UTC)</source>
+        <translation>Annulée (UTC)</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sessions</translation>
+    </message>
+    <message>
+        <source>Capacity days</source>
+        <translation>Jours de capacité</translation>
+    </message>
+    <message>
+        <source>Days in service</source>
+        <translation>Jours en service</translation>
+    </message>
+    <message>
+        <source>Identifier</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <source>Utilisation</source>
+        <translation>Utilisation</translation>
+    </message>
+    <message>
+        <source>Utilisation %1 to %2</source>
+        <translation>Utilisation du %1 au %2</translation>
+    </message>
+    <message>
+        <source>Week %1 (%2)</source>
+        <translation>Semaine %1 (%2)</translation>
+    </message>
+    <message>
+        <source>By week</source>
+        <translation>Par semaine</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsWindow</name>
+    <message>
+        <source>The period ends before it starts: choose a later end.</source>
+        <extracomment>The utilisation of each week (None: no capacity that week). Over the whole period. Text for each week&apos;s tooltip (``Week 12: 8 sessions / 10 capacity days``). How a utilisation reads (``43.3 %``), for the bars&apos; labels. Typed values for spreadsheets (numbers, ratios), None where text is all.</extracomment>
+        <translation>La période finit avant de commencer : choisissez une fin plus tardive.</translation>
+    </message>
+    <message>
+        <source>The period is too long: a report covers ten years at most.</source>
+        <translation>La période est trop longue : un rapport couvre dix ans au plus.</translation>
+    </message>
+    <message>
+        <source>%1 sessions for %2 capacity days: %3 used.</source>
+        <translation>%1 sessions pour %2 jours de capacité : %3 utilisés.</translation>
+    </message>
+    <message>
+        <source>%1, week %2 (from %3): %4 sessions, %5 capacity days, %6</source>
+        <translation>%1, semaine %2 (à partir du %3) : %4 sessions, %5 jours de capacité, %6</translation>
+    </message>
+    <message>
+        <source>Regions by week</source>
+        <translation>Régions par semaine</translation>
+    </message>
+    <message>
+        <source>Setups by week</source>
+        <translation>Setups par semaine</translation>
+    </message>
+    <message>
+        <source>Operators by week</source>
+        <translation>Opérateurs par semaine</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Région</translation>
+    </message>
+    <message>
+        <source>Setup</source>
+        <translation>Setup</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Opérateur</translation>
+    </message>
+    <message>
+        <source>Capacity days</source>
+        <translation>Jours de capacité</translation>
+    </message>
+    <message>
+        <source>Days in service</source>
+        <translation>Jours en service</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sessions</translation>
+    </message>
+    <message>
+        <source>Utilisation</source>
+        <translation>Utilisation</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulées</translation>
+    </message>
+    <message>
+        <source>Utilisation %1 to %2</source>
+        <translation>Utilisation du %1 au %2</translation>
+    </message>
+    <message>
+        <source>Reports — utilisation</source>
+        <translation>Rapports — utilisation</translation>
+    </message>
+    <message>
+        <source>Last quarter</source>
+        <translation>Trimestre dernier</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>Ce trimestre</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>Mois dernier</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>Cette année</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>12 derniers mois</translation>
+    </message>
+    <message>
+        <source>Chosen dates</source>
+        <translation>Dates choisies</translation>
+    </message>
+    <message>
+        <source>by region</source>
+        <translation>par région</translation>
+    </message>
+    <message>
+        <source>by setup</source>
+        <translation>par setup</translation>
+    </message>
+    <message>
+        <source>by operator</source>
+        <translation>par opérateur</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Imprimer…</translation>
+    </message>
+    <message>
+        <source>Preview, print or save the report as a PDF</source>
+        <translation>Aperçu, impression ou enregistrement du rapport en PDF</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exporter…</translation>
+    </message>
+    <message>
+        <source>Save the figures as an Excel workbook or CSV</source>
+        <translation>Enregistrer les chiffres en classeur Excel ou en CSV</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Période :</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -1960,10 +2229,89 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
     </message>
 </context>
 <context>
+    <name>TableExport</name>
+    <message>
+        <source>&amp;Copy</source>
+        <extracomment>The typed value behind a cell&apos;s text (dates, numbers), for spreadsheets. Where the last export went (tests and the status bar read it).</extracomment>
+        <translation>&amp;Copier</translation>
+    </message>
+    <message>
+        <source>Copy the selected rows as text (Ctrl+C)</source>
+        <translation>Copier les lignes sélectionnées en texte (Ctrl+C)</translation>
+    </message>
+    <message>
+        <source>&amp;Export table…</source>
+        <translation>&amp;Exporter le tableau…</translation>
+    </message>
+    <message>
+        <source>Save what this table shows as an Excel workbook or a CSV file</source>
+        <translation>Enregistrer ce que montre ce tableau en classeur Excel ou en fichier CSV</translation>
+    </message>
+    <message>
+        <source>Export table</source>
+        <translation>Exporter le tableau</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Classeur Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV, for any spreadsheet (*.csv)</source>
+        <translation>CSV, pour tout tableur (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export %1</source>
+        <translation>Exporter : %1</translation>
+    </message>
+</context>
+<context>
+    <name>TableFiles</name>
+    <message>
+        <source>%1 already exists; it was kept as it was.</source>
+        <extracomment>The formats a table can be exported to, by file name suffix.</extracomment>
+        <translation>%1 existe déjà ; il a été conservé tel quel.</translation>
+    </message>
+    <message>
+        <source>The folder of %1 does not exist.</source>
+        <translation>Le dossier de %1 n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a file.</source>
+        <translation>%1 est un dossier, pas un fichier.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>Impossible d&apos;écrire %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>UtilisationChart</name>
+    <message>
+        <source>Utilisation:</source>
+        <translation>Utilisation :</translation>
+    </message>
+    <message>
+        <source>over capacity</source>
+        <translation>au-delà de la capacité</translation>
+    </message>
+    <message>
+        <source>no capacity</source>
+        <translation>aucune capacité</translation>
+    </message>
+    <message>
+        <source>Over the whole period</source>
+        <translation>Sur toute la période</translation>
+    </message>
+    <message>
+        <source>Nothing to show for this period.</source>
+        <translation>Rien à montrer pour cette période.</translation>
+    </message>
+</context>
+<context>
     <name>_BookingsPanel</name>
     <message>
         <source>Details…</source>
-        <extracomment>Whether the columns were fitted to a table yet, and to one with rows. The buttons&apos; enabled states changed (the window&apos;s menu actions follow them).</extracomment>
+        <extracomment>The buttons&apos; enabled states changed (the window&apos;s menu actions follow them).</extracomment>
         <translation>Détails…</translation>
     </message>
     <message>

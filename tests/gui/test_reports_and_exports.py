@@ -1,0 +1,240 @@
+"""Tables copied and exported as they show, and the Reports window (SPEC 13)."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from pathlib import Path
+
+import openpyxl
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QTableView
+from pytestqt.qtbot import QtBot
+
+from dst_desktop.app import create_main_window
+from dst_desktop.reports import PrintDocument
+from dst_desktop.services.workflows import Workflows
+from dst_desktop.ui import table_export
+from dst_desktop.ui.l10n import LanguageInstaller
+from dst_desktop.ui.main_window import MainWindow
+from dst_desktop.ui.reports_window import ReportsWindow
+from tests.conftest import TODAY, booking_request
+from tests.gui.helpers import child, table_rows
+from tests.unit.presenters.fakes import FakeDialogs
+
+
+@pytest.fixture
+def booked(workflows: Workflows) -> list[str]:
+    """Four requests on different days and clients; the second one confirmed."""
+    ids = []
+    for day, client, count in (
+        ("2025-03-10", "client_123", 12),
+        ("2025-03-11", "client_acme", 5),
+        ("2025-03-12", "client_123", 8),
+        ("2025-03-03", "client_acme", 3),
+    ):
+        created = workflows.booking.create_session_booking(
+            booking_request(date=day, clientId=client, requestedParticipants=count)
+        )
+        assert created.success, created
+        ids.append(str(created.to_dict()["sessionId"]))
+    assert workflows.booking.confirm_session_booking(ids[1]).success
+    return ids
+
+
+@pytest.fixture
+def main(qtbot: QtBot, booked: list[str], database_url: str) -> MainWindow:
+    window = create_main_window(database_url, TODAY, dialogs=FakeDialogs())
+    qtbot.addWidget(window)
+    window.resize(1440, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def read_csv(path: Path, delimiter: str = ",") -> list[list[str]]:
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), "spreadsheet programs need the BOM to read UTF-8"
+    return list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline=""), delimiter=delimiter))
+
+
+def headers(view: QTableView) -> list[str]:
+    model = view.model()
+    return [str(model.headerData(c, Qt.Orientation.Horizontal)) for c in range(model.columnCount())]
+
+
+def test_pending_queue_exports_what_it_shows_sorted(main: MainWindow, tmp_path: Path) -> None:
+    table: QTableView = child(main, QTableView, "pendingTable")
+    client_column = headers(table).index("Client")
+    table.sortByColumn(client_column, Qt.SortOrder.DescendingOrder)
+    shown = table_rows(main, "pendingTable")
+    assert len(shown) == 3
+    assert [row[client_column] for row in shown] == sorted(
+        (row[client_column] for row in shown), reverse=True
+    )
+
+    assert main.queue_export.export(str(tmp_path / "queue.csv"))
+    assert read_csv(tmp_path / "queue.csv") == [headers(table), *shown]
+
+    assert main.queue_export.export(str(tmp_path / "queue.xlsx"))
+    sheet = openpyxl.load_workbook(tmp_path / "queue.xlsx").active
+    assert sheet is not None
+    rows = list(sheet.iter_rows(values_only=True))
+    assert list(rows[0]) == headers(table)
+    date_column = headers(table).index("Date")
+    requested_column = headers(table).index("Requested")
+    for found, expected in zip(rows[1:], shown, strict=True):
+        for column, value in enumerate(found):
+            if column == date_column:
+                assert isinstance(value, dt.datetime)
+                assert main.localizer.date_text(value.date()) == expected[column]
+            elif column == requested_column:
+                assert isinstance(value, dt.datetime)
+                assert main.localizer.date_text(value.date()) in expected[column]
+                assert f"{value:%H:%M}" in expected[column]
+            else:
+                assert (value or "") == expected[column]
+    assert sheet.cell(2, date_column + 1).is_date
+
+
+def test_french_csv_uses_semicolons(main: MainWindow, tmp_path: Path) -> None:
+    LanguageInstaller().install("fr")  # the english fixture puts English back afterwards
+    assert main.queue_export.export(str(tmp_path / "queue.csv"))
+    rows = read_csv(tmp_path / "queue.csv", delimiter=";")
+    assert rows[1:] == table_rows(main, "pendingTable")
+
+
+def test_ctrl_c_copies_the_selected_rows_as_tab_separated_text(
+    main: MainWindow, qtbot: QtBot
+) -> None:
+    table: QTableView = child(main, QTableView, "pendingTable")
+    table.setFocus()
+    table.selectRow(0)
+    table.selectionModel().select(
+        table.model().index(2, 0),
+        table.selectionModel().SelectionFlag.Select | table.selectionModel().SelectionFlag.Rows,
+    )
+    qtbot.keyClick(table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    shown = table_rows(main, "pendingTable")
+    expected = "\n".join("\t".join(row) for row in (shown[0], shown[2])) + "\n"
+    assert QApplication.clipboard().text() == expected
+
+
+def test_bookings_browser_exports_its_filtered_rows(
+    main: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    main.tabs.setCurrentWidget(main.browser_panel)
+    filters = main.browser_panel.filters
+    filters.client_combo.setCurrentIndex(filters.client_combo.findData("client_acme"))
+    qtbot.waitUntil(lambda: len(table_rows(main, "bookingsTable")) == 2)
+    shown = table_rows(main, "bookingsTable")
+    assert main.browser_export.export(str(tmp_path / "acme.csv"))
+    assert read_csv(tmp_path / "acme.csv")[1:] == shown
+
+
+def test_the_menu_export_asks_where_and_replaces_what_the_dialog_allowed(
+    main: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "queue"
+    (tmp_path / "queue.xlsx").write_text("old")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), ""))
+    main.export_table_action.trigger()
+    sheet = openpyxl.load_workbook(tmp_path / "queue.xlsx").active
+    assert sheet is not None
+    assert sheet.max_row == 1 + len(table_rows(main, "pendingTable"))
+    assert "queue.xlsx" in main.statusBar().currentMessage()
+
+
+def test_a_failed_export_says_why_and_writes_nothing(
+    main: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(
+        table_export, "show_message", lambda icon, parent, title, text: shown.append(text)
+    )
+    assert not main.queue_export.export(str(tmp_path / "missing" / "queue.csv"))
+    assert shown == [f"The folder of {tmp_path / 'missing' / 'queue.csv'} does not exist."]
+    assert not (tmp_path / "missing").exists()
+
+
+def test_reference_lists_export_and_copy(main: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
+    main.open_reference_data()
+    dialog = main.reference_dialog
+    assert dialog is not None
+    view: QTableView = child(dialog, QTableView, "setupsTable")
+    exporter = view.findChild(table_export.TableExport)
+    assert exporter is not None
+    assert exporter.export(str(tmp_path / "setups.csv"))
+    assert read_csv(tmp_path / "setups.csv")[1:] == table_rows(dialog, "setupsTable")
+    view.setFocus()
+    view.selectRow(1)
+    exporter.copy_action.trigger()
+    assert QApplication.clipboard().text() == "\t".join(table_rows(dialog, "setupsTable")[1]) + "\n"
+    dialog.close()
+
+
+def open_reports(main: MainWindow, qtbot: QtBot) -> ReportsWindow:
+    main.reports_action.trigger()
+    window = main.reports_window
+    assert window is not None
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_reports_window_shows_the_utilisation_and_exports_it(
+    main: MainWindow, qtbot: QtBot, tmp_path: Path, previewed: list[PrintDocument]
+) -> None:
+    reports = open_reports(main, qtbot)
+    reports.from_edit.setDate(dt.date(2025, 3, 10))
+    reports.to_edit.setDate(dt.date(2025, 3, 16))
+    rows = {row[0]: row for row in table_rows(reports, "reportTable")}
+    # Occitanie: 5 setups, 6 operators, 7 days; one confirmed session in the week.
+    assert rows["Occitanie"][1:4] == ["35", "1", "2.9\u202f%"]
+    assert rows["Occitanie"][4] == "2"  # two requests pending that week
+    assert "1 sessions for" in reports.summary_label.text()
+    chart = reports.chart.chart
+    assert chart is not None
+    assert [row.name for row in chart.rows] == ["Bretagne", "Occitanie"]
+    assert chart.week_labels == ("11",)
+
+    assert reports.table_export.export(str(tmp_path / "report.xlsx"))
+    sheet = openpyxl.load_workbook(tmp_path / "report.xlsx").active
+    assert sheet is not None
+    figures = {row[0]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert figures["Occitanie"][1:4] == (35, 1, pytest.approx(1 / 35))
+    assert sheet.cell(2, 4).number_format == "0.0%"
+
+    reports.print_button.click()
+    assert len(previewed) == 1
+    assert previewed[0].title.startswith("Utilisation report — 2025-03-10")
+    assert "Occitanie" in previewed[0].html
+
+    reports.by_combo.setCurrentIndex(reports.by_combo.findData("setup"))
+    setup_rows = table_rows(reports, "reportTable")
+    assert len(setup_rows) == 7
+    assert setup_rows[[r[0] for r in setup_rows].index("Setup Occitanie #1")][:4] == [
+        "Setup Occitanie #1",
+        "Occitanie",
+        "7",
+        "1",
+    ]
+
+    grab = reports.grab()
+    assert not grab.isNull() and grab.width() > 600
+    grab.save(str(tmp_path / "reports.png"))
+    assert (tmp_path / "reports.png").stat().st_size > 0
+
+
+def test_reports_window_says_when_the_period_is_backwards(main: MainWindow, qtbot: QtBot) -> None:
+    reports = open_reports(main, qtbot)
+    reports.from_edit.setDate(dt.date(2025, 4, 1))
+    reports.to_edit.setDate(dt.date(2025, 3, 1))
+    assert reports.problem_label.isVisible()
+    assert "ends before it starts" in reports.problem_label.text()
+    assert not reports.print_button.isEnabled()
+    assert table_rows(reports, "reportTable") == []
+    reports.to_edit.setDate(dt.date(2025, 4, 30))
+    assert not reports.problem_label.isVisible()
+    assert len(table_rows(reports, "reportTable")) == 2
