@@ -9,8 +9,8 @@ the other locales and the legacy converters (about 6 MB left): the package is IC
 "common data" format (a sorted table of contents, then the items), and the library is
 one exported symbol (``icudt73_dat``) that the GNU assembler and linker make from it.
 
-Items kept: everything that is not a locale (Unicode properties, normalisation, break
-rules and dictionaries, collation root table, time zones, plural rules, pools...),
+Items kept: everything Qt's calls into ICU may read that is not a locale (Unicode
+properties, normalisation, collation root table, time zones, plural rules, pools...),
 the locales of the kept languages (``en``, ``en_GB``, ``fr_BE``...) and ``root``.
 A locale missing from the package falls back to ``root`` in ICU, as for any locale
 ICU does not know.
@@ -105,9 +105,23 @@ def package_bytes(package: IcuPackage) -> bytes:
     return b"".join([package.header, *table, *names, filler, *payload])
 
 
+#: ICU services Qt never calls (QtCore imports only case mapping, calendars and time
+#: zones, converters and collation from ICU): word and line breaking with its
+#: dictionaries (Qt breaks text itself), transliteration, character names, spelled-out
+#: numbers, currency and unit names, and IDNA string preparation.
+_UNUSED_FOLDERS = frozenset({"brkitr", "translit", "rbnf", "curr", "unit"})
+_UNUSED_FILES = frozenset({"unames.icu"})
+_UNUSED_EXTENSIONS = frozenset({"spp"})
+
+
 def is_kept(item: str, languages: Sequence[str]) -> bool:
     """Whether the package item ``icudt73l/coll/fr.res`` stays for these languages."""
-    file_name = item.rsplit("/", 1)[-1]
+    parts = item.split("/")
+    file_name = parts[-1]
+    if len(parts) > 2 and parts[-2] in _UNUSED_FOLDERS:
+        return False
+    if file_name in _UNUSED_FILES or file_name.rpartition(".")[2] in _UNUSED_EXTENSIONS:
+        return False
     stem, _, extension = file_name.rpartition(".")
     if extension == "cnv":
         return False  # legacy character sets; UTF-8 and UTF-16 need no data
