@@ -130,6 +130,8 @@ class SessionFilter:
     date_to: dt.date | None = None
     #: Matched case-insensitively against the session id, the client's name and the notes.
     text: str | None = None
+    #: Only these sessions (a window catching up with what another workstation changed).
+    session_ids: frozenset[str] | None = None
     limit: int | None = None
 
 

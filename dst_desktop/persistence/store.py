@@ -32,6 +32,7 @@ from typing import Any, TypeVar
 
 from peewee import Database, QueryEvent
 
+from dst_desktop.domain.changes import Change, ChangeKind, ChangeSource
 from dst_desktop.domain.errors import ConnectionFailedError, StorageError
 from dst_desktop.domain.model import (
     AuditEntry,
@@ -223,6 +224,8 @@ class PeeweeTransaction:
         #: backend needs it), so two workstations changing it take turns.
         self._session_lock = backend.row_lock if write else ""
         self._reference_data: _ReferenceData | None = None
+        #: What this unit of work changed, announced to other workstations at commit.
+        self.changes: list[Change] = []
 
     # Plumbing ---------------------------------------------------------------------------
 
@@ -276,6 +279,12 @@ class PeeweeTransaction:
         """Record a reference write: a new revision, and no stale copy in this transaction."""
         self._upsert_setting(REFERENCE_REVISION, uuid.uuid4().hex)
         self._reference_data = None
+        self.changes.append(Change.reference())
+
+    def _changed_session(self, session: Session) -> None:
+        self.changes.append(
+            Change(ChangeKind.SESSION, session.id, session.date, session.region_id, session.status)
+        )
 
     def _load_reference(self) -> _ReferenceData:
         """Every reference item from one statement; its revision is the one it was read at."""
@@ -580,6 +589,12 @@ class PeeweeTransaction:
             if value is not None:
                 conditions.append(f"{column} = ?")
                 params.append(value)
+        if query.session_ids is not None:
+            ids = sorted(query.session_ids)
+            if not ids:
+                return []
+            conditions.append(f"s.id IN ({', '.join('?' for _ in ids)})")
+            params.extend(ids)
         if query.date_from is not None:
             conditions.append("s.date >= ?")
             params.append(query.date_from.isoformat())
@@ -638,6 +653,8 @@ class PeeweeTransaction:
 
     def add_sessions(self, sessions: Sequence[Session]) -> None:
         self._execute_many(_INSERT_SESSION, [self._session_row(s) for s in sessions])
+        for session in sessions:
+            self._changed_session(session)
         self._execute_many(
             "INSERT INTO session_module (session_id, module_id, position) VALUES (?, ?, ?)",
             [
@@ -650,9 +667,11 @@ class PeeweeTransaction:
     def update_session(self, session: Session) -> None:
         row = self._session_row(session)
         self._execute(_UPDATE_SESSION, (*row[1:], row[0]))
+        self._changed_session(session)
 
     def delete_session(self, session_id: str) -> bool:
         cursor = self._execute("DELETE FROM session WHERE id = ?", (session_id,))
+        self.changes.append(Change(ChangeKind.SESSION, session_id))
         return bool(cursor.rowcount)
 
     # Audit ------------------------------------------------------------------------------
@@ -760,6 +779,8 @@ class PeeweeStore:
         self._db = db
         self._backend = backend
         self._cache = _ReferenceCache()
+        #: Marks this program's own announcements, which its window need not hear back.
+        self.origin = uuid.uuid4().hex[:12]
 
     @classmethod
     def open(cls, url: str) -> PeeweeStore:
@@ -811,8 +832,12 @@ class PeeweeStore:
             raise RuntimeError("a unit of work is already open on this thread")
         transaction = self._begin(write)
         try:
+            tx = PeeweeTransaction(self._db, self._backend, self._cache, write=write)
             try:
-                yield PeeweeTransaction(self._db, self._backend, self._cache, write=write)
+                yield tx
+                if tx.changes:
+                    # In the transaction: delivered to the others only if it commits.
+                    self._backend.announce(self._db, tx.changes, self.origin)
             except BaseException as error:
                 transaction.__exit__(type(error), error, error.__traceback__)  # rolls back
                 raise
@@ -829,6 +854,11 @@ class PeeweeStore:
 
     def writing(self) -> AbstractContextManager[PeeweeTransaction]:
         return self._unit_of_work(write=True)
+
+    def change_source(self, *, include_own: bool = False) -> ChangeSource:
+        """What other workstations change, for a window to follow (SPEC 9): pushed by
+        the server on PostgreSQL, polled cheaply on SQLite. The caller closes it."""
+        return self._backend.change_source(None if include_own else self.origin)
 
     def counting_statements(self) -> AbstractContextManager[list[str]]:
         """The statements this store sends while the block runs, transaction control

@@ -10,11 +10,13 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Protocol
 
+from dst_desktop.domain.changes import Change
 from dst_desktop.domain.model import AuditEntry
 from dst_desktop.domain.statuses import MissionAction, SessionStatus, mission_actions_allowed
 from dst_desktop.presenters.catalogue import Catalogue
 from dst_desktop.presenters.dialogs import Dialogs
 from dst_desktop.presenters.l10n import Localizer, fill
+from dst_desktop.presenters.live import changed_elsewhere_text
 from dst_desktop.presenters.messages import (
     FailureContext,
     Tone,
@@ -152,6 +154,23 @@ class BookingDetailsPresenter:
         self._view.show_audit([self._audit_line(entry) for entry in result.audit_trail])
         self._view.show_actions(self._actions(session.status))
         self._view.set_print_available(self._printing is not None)
+
+    def changed_elsewhere(self, change: Change | None) -> None:
+        """Another workstation changed this booking (None: perhaps): show it as it is now,
+        and say what happened rather than fail at the next click."""
+        if not self.session_id:
+            return
+        before = self.status.session.status if self.status is not None else None
+        self.load(self.session_id)
+        after = self.status.session.status if self.status is not None else None
+        if after == before:
+            if change is not None:
+                text = self._l10n.translate(
+                    "LiveUpdates", "Changed by another workstation a moment ago."
+                )
+                self._view.show_outcome(text, Tone.ATTENTION)
+            return
+        self._view.show_outcome(changed_elsewhere_text(after, self._l10n), Tone.ATTENTION)
 
     def _fields(self, status: BookingStatus) -> list[DetailField]:
         translate = self._l10n.translate

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
+from dst_desktop.domain.changes import Change, ChangeKind
 from dst_desktop.domain.errors import StorageError
 from dst_desktop.domain.model import Session, SessionFilter
 from dst_desktop.domain.statuses import SessionStatus
@@ -20,6 +21,7 @@ from dst_desktop.presenters.booking_rows import BookingTable, Column, booking_ta
 from dst_desktop.presenters.catalogue import Catalogue, Choice
 from dst_desktop.presenters.dialogs import Dialogs
 from dst_desktop.presenters.l10n import Localizer, count_text, fill
+from dst_desktop.presenters.live import changed_elsewhere_text
 from dst_desktop.presenters.messages import (
     FailureContext,
     Tone,
@@ -68,6 +70,10 @@ class BookingFilter:
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     text: str = ""
+
+
+#: Bookings changed elsewhere that a list reads again one by one; more: the whole list.
+CATCH_UP_LIMIT = 50
 
 
 class BookingTableView(Protocol):
@@ -150,6 +156,59 @@ class _BookingList(ABC):
         self._table_view.show_count(self._count_text(len(found), more))
         self.selected_ids = tuple(i for i in self.selected_ids if i in self.sessions)
         self._update_actions()
+
+    def catch_up(self, changes: Sequence[Change] | None) -> list[Change]:
+        """Bookings changed elsewhere (None: any may have): show the list as it is now.
+
+        Only the changed bookings are read again — one query, with the list's own
+        filters — unless there are many; rows, order and selection stay as they were
+        for everything else. Returns the changes that took selected rows off the list.
+        """
+        if not self.visible:
+            self._stale = True
+            return []
+        ids = None if changes is None else {c.session_id for c in changes if c.session_id}
+        if ids is None or len(ids) > CATCH_UP_LIMIT:
+            selected = self.selected_ids
+            self.refresh()
+            gone = [i for i in selected if i not in self.sessions]
+            now = self._queries.sessions_by_id(gone) if gone else {}
+            left = [
+                Change(ChangeKind.SESSION, i, status=now[i].status if i in now else None)
+                for i in gone
+            ]
+            self._changed_elsewhere(left)
+            return left
+        if not ids:
+            return []
+        criteria = replace(
+            self._criteria(), text=self.filter.text.strip() or None, session_ids=frozenset(ids)
+        )
+        limit = criteria.limit
+        found = {s.id: s for s in self._queries.sessions(replace(criteria, limit=None))}
+        left = [
+            change
+            for change in changes or ()
+            if change.session_id in self.selected_ids and change.session_id not in found
+        ]
+        sessions = {i: s for i, s in self.sessions.items() if i not in ids}
+        sessions.update(found)
+        if limit is not None and len(sessions) >= limit:
+            self.refresh()  # the list is cut: which rows show depends on all of them
+            return left
+        ordered = sorted(sessions.values(), key=lambda s: (s.date, s.created_at, s.id))
+        self.sessions = {session.id: session for session in ordered}
+        table = booking_table(ordered, self.columns, self._catalogue, self._l10n)
+        self._table_view.show_table(table)
+        self._table_view.show_count(self._count_text(len(ordered), False))
+        self.selected_ids = tuple(i for i in self.selected_ids if i in self.sessions)
+        self._update_actions()
+        self._changed_elsewhere(left)
+        return left
+
+    def _changed_elsewhere(self, left: Sequence[Change]) -> None:
+        """Selected rows that another workstation took off the list (said by the queue)."""
+        return
 
     def selection_changed(self, session_ids: Sequence[str]) -> None:
         self.selected_ids = tuple(i for i in session_ids if i in self.sessions)
@@ -266,6 +325,26 @@ class PendingQueuePresenter(_BookingList):
             None if isinstance(status, Failure) else status.session.status,
             business_date=self._queries.today(),
         )
+
+    def _changed_elsewhere(self, left: Sequence[Change]) -> None:
+        if not left:
+            return
+        if len(left) == 1:
+            change = left[0]
+            text = fill(
+                self._l10n.translate("PendingQueue", "The booking you had selected: %1"),
+                changed_elsewhere_text(change.status, self._l10n),
+            )
+        else:
+            text = fill(
+                self._l10n.translate(
+                    "PendingQueue",
+                    "%1 of the bookings you had selected were confirmed or cancelled by "
+                    "another workstation a moment ago.",
+                ),
+                len(left),
+            )
+        self._view.show_outcome(text, Tone.ATTENTION)
 
     def show_created(self, session_id: str) -> None:
         """A booking was just created: list it and select it, ready to confirm."""

@@ -125,6 +125,11 @@ class CalendarPresenter:
         self.page_changed(day.year, day.month)
         self._on_selection(self.region_id, day)
 
+    @property
+    def page(self) -> tuple[int, int]:
+        """The (year, month) on show."""
+        return self._page
+
     def refresh(self) -> None:
         """Re-read the month on show: one aggregate query."""
         if self.region_id is None:

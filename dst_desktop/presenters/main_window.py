@@ -24,6 +24,7 @@ from dst_desktop.presenters.catalogue import Catalogue
 from dst_desktop.presenters.dialogs import Dialogs, FirstStartChoice
 from dst_desktop.presenters.event_mode import EventModePresenter, EventModeView
 from dst_desktop.presenters.l10n import Localizer, count_text, fill
+from dst_desktop.presenters.live import ChangeSource, LiveUpdates
 from dst_desktop.presenters.messages import failure_text
 from dst_desktop.presenters.module_picker import ModulePickerPresenter, ModulePickerView
 from dst_desktop.presenters.printing import BookingPrinting
@@ -59,6 +60,9 @@ class MainWindowView(EventModeView, Protocol):
 
     def open_details(self, session_id: str) -> None:
         """Open the booking details dialog on ``session_id``."""
+
+    def show_live_status(self, text: str) -> None:
+        """Whether colleagues' changes reach the window ("" when they do)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +148,7 @@ class MainPresenter:
             on_bookings_imported=self.reference_changed,
             on_mode_changed=self._mode_changed,
         )
+        self.live = LiveUpdates(self, views.main, l10n)
 
     @property
     def business_date(self) -> dt.date:
@@ -284,7 +289,16 @@ class MainPresenter:
 
     # -- other windows -------------------------------------------------------------------
 
+    def change_source(self) -> ChangeSource:
+        """Where the window hears of colleagues' changes (the view follows it)."""
+        return self._workflows.store.change_source()
+
     def details_presenter(self, view: BookingDetailsView) -> BookingDetailsPresenter:
+        details = self._details_presenter(view)
+        self.live.follow_details(details)
+        return details
+
+    def _details_presenter(self, view: BookingDetailsView) -> BookingDetailsPresenter:
         return BookingDetailsPresenter(
             view,
             self._workflows.booking,

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from typing import Protocol
 
+from dst_desktop.domain.changes import ChangeSource
 from dst_desktop.domain.model import (
     AuditEntry,
     Client,
@@ -117,6 +118,10 @@ class Store(Protocol):
         """
 
     def close(self) -> None: ...
+
+    def change_source(self, *, include_own: bool = False) -> ChangeSource:
+        """What other programs change in this database, for a window to follow; this
+        program's own changes are left out unless ``include_own``."""
 
     @property
     def description(self) -> str:

@@ -34,6 +34,7 @@ from dst_desktop.ui.errors import ErrorReporter
 from dst_desktop.ui.event_mode import EventBannerWidget
 from dst_desktop.ui.icons import icon
 from dst_desktop.ui.l10n import QtLocalizer
+from dst_desktop.ui.live import ChangeFollower
 from dst_desktop.ui.module_picker import ModulePicker
 from dst_desktop.ui.plain_text import literal_text, plain_label
 from dst_desktop.ui.settings import app_settings, text_setting
@@ -104,6 +105,11 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._restore_state()
         self.presenter.start(text_setting(keys.LAST_REGION) or None)
+        live = self.presenter.live
+        self.change_follower = ChangeFollower(
+            self.presenter.change_source(), live.changes_arrived, live.paused, live.resumed, self
+        )
+        self.change_follower.start()
 
     # -- layout --------------------------------------------------------------------------
 
@@ -409,6 +415,10 @@ class MainWindow(QMainWindow):
         self.business_date_label.setObjectName("businessDateLabel")
         self.database_label = plain_label()
         self.database_label.setObjectName("databaseLabel")
+        self.live_label = plain_label()
+        self.live_label.setObjectName("liveStatusLabel")
+        self.live_label.hide()
+        status.addPermanentWidget(self.live_label)
         status.addPermanentWidget(self.business_date_label)
         status.addPermanentWidget(self.database_label)
 
@@ -418,6 +428,10 @@ class MainWindow(QMainWindow):
         self.database_label.setText(fill(self.tr("Database: %1"), text))
         self.database_label.setToolTip(literal_text(text))
         self.setWindowTitle(fill(self.tr("DST Desktop — %1"), text))
+
+    def show_live_status(self, text: str) -> None:
+        self.live_label.setText(text)
+        self.live_label.setVisible(bool(text))
 
     def show_business_date(self, text: str) -> None:
         self.business_date_label.setText(fill(self.tr("Today: %1"), text))
@@ -587,6 +601,7 @@ class MainWindow(QMainWindow):
             )
             event.ignore()
             return
+        self.change_follower.stop()
         self.save_state()
         event.accept()
 

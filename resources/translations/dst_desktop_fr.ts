@@ -448,7 +448,7 @@
     <name>BookingList</name>
     <message>
         <source>%1 on %2 (%3)</source>
-        <extracomment>The browser shows at most this many sessions; narrower filters show the rest. A hidden list is not read until it is shown (a tab nobody opened costs nothing).</extracomment>
+        <extracomment>The browser shows at most this many sessions; narrower filters show the rest. Bookings changed elsewhere that a list reads again one by one; more: the whole list. A hidden list is not read until it is shown (a tab nobody opened costs nothing).</extracomment>
         <translation>%1 le %2 (%3)</translation>
     </message>
 </context>
@@ -1144,6 +1144,39 @@ Elle reçoit les données de référence, les clients et les attributions du bur
     </message>
 </context>
 <context>
+    <name>LiveUpdates</name>
+    <message>
+        <source>Changed by another workstation a moment ago.</source>
+        <translation>Modifiée par un autre poste à l’instant.</translation>
+    </message>
+    <message>
+        <source>Cancelled by another workstation a moment ago.</source>
+        <extracomment>Statuses whose change moves a day&apos;s availability (a pending request holds nothing).</extracomment>
+        <translation>Annulée par un autre poste à l’instant.</translation>
+    </message>
+    <message>
+        <source>Confirmed by another workstation a moment ago.</source>
+        <translation>Confirmée par un autre poste à l’instant.</translation>
+    </message>
+    <message>
+        <source>Scheduled by another workstation a moment ago.</source>
+        <translation>Planifiée par un autre poste à l’instant.</translation>
+    </message>
+    <message>
+        <source>Started by another workstation a moment ago.</source>
+        <translation>Démarrée par un autre poste à l’instant.</translation>
+    </message>
+    <message>
+        <source>Marked completed by another workstation a moment ago.</source>
+        <translation>Marquée terminée par un autre poste à l’instant.</translation>
+    </message>
+    <message>
+        <source>Colleagues&apos; changes are not shown at the moment: %1 Trying again…</source>
+        <extracomment>How many times the window read something again because of a change (tests and the benchmark count them: nothing is read when nothing changed).</extracomment>
+        <translation>Les modifications des collègues ne s’affichent plus pour le moment : %1 Nouvel essai…</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>The database is empty: add regions, setups and operators with Data ▸ Reference data.</source>
@@ -1527,6 +1560,14 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
     <message>
         <source>No pending booking matches the filters.</source>
         <translation>Aucune demande ne correspond aux filtres.</translation>
+    </message>
+    <message>
+        <source>The booking you had selected: %1</source>
+        <translation>La réservation que vous aviez sélectionnée : %1</translation>
+    </message>
+    <message>
+        <source>%1 of the bookings you had selected were confirmed or cancelled by another workstation a moment ago.</source>
+        <translation>%1 des réservations que vous aviez sélectionnées ont été confirmées ou annulées par un autre poste à l’instant.</translation>
     </message>
     <message>
         <source>Lists not up to date</source>

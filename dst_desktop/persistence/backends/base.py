@@ -15,6 +15,8 @@ from typing import Any, ClassVar
 
 from peewee import Database
 
+from dst_desktop.domain.changes import Change, ChangeSource
+
 
 class Backend(ABC):
     """One kind of database (SQLite file, PostgreSQL server) at one location."""
@@ -64,6 +66,16 @@ class Backend(ABC):
         statement = self.sql(f'INSERT INTO "{table}" ({names}) VALUES ({marks})')
         db.cursor().executemany(statement, rows)  # type: ignore[no-untyped-call]
 
+    def announce(self, db: Database, changes: Sequence[Change], origin: str) -> None:
+        """Tell the other workstations what this transaction changed (before it commits).
+
+        Nothing to do where they find out by themselves (a SQLite file's data version)."""
+        return
+
+    @abstractmethod
+    def change_source(self, ignored_origin: str | None) -> ChangeSource:
+        """A source of the changes other programs make (``ignored_origin``: this one's)."""
+
     def after_bulk_copy(self, db: Database) -> None:
         """After rows were copied with their ids: let new rows continue after them."""
         return
@@ -108,3 +120,52 @@ def _counting(db: Database) -> Iterator[list[str]]:
         yield statements
     finally:
         hooks.remove(hook)
+
+
+#: Changes one announcement carries at most; more read as "everything".
+ANNOUNCED_CHANGES = 50
+
+
+def encode_changes(changes: Sequence[Change], origin: str) -> str:
+    """A compact, personal-data-free JSON payload: origin, then (kind, id, date, region,
+    status) per change."""
+    import json
+
+    from dst_desktop.domain.changes import summarise
+
+    items = [
+        [
+            change.kind.value,
+            change.session_id,
+            change.date.isoformat() if change.date else None,
+            change.region_id,
+            change.status.value if change.status else None,
+        ]
+        for change in summarise(list(changes), ANNOUNCED_CHANGES)
+    ]
+    return json.dumps({"o": origin, "c": items}, separators=(",", ":"))
+
+
+def decode_changes(payload: str) -> tuple[str, list[Change]]:
+    """(origin, changes) of a payload; anything unreadable reads as "everything"."""
+    import datetime as dt
+    import json
+
+    from dst_desktop.domain.changes import ChangeKind
+    from dst_desktop.domain.statuses import SessionStatus
+
+    try:
+        data = json.loads(payload)
+        changes = [
+            Change(
+                ChangeKind(kind),
+                session_id,
+                dt.date.fromisoformat(day) if day else None,
+                region_id,
+                SessionStatus(status) if status else None,
+            )
+            for kind, session_id, day, region_id, status in data["c"]
+        ]
+        return str(data["o"]), changes
+    except (ValueError, KeyError, TypeError):
+        return "", [Change.everything()]

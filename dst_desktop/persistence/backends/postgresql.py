@@ -25,6 +25,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 from peewee import Database, PeeweeException, PostgresqlDatabase
 
+from dst_desktop.domain.changes import Change, ChangeSource
 from dst_desktop.domain.errors import (
     AllocationConflictError,
     ConflictingDataError,
@@ -33,7 +34,7 @@ from dst_desktop.domain.errors import (
     StorageError,
     WriteConflictError,
 )
-from dst_desktop.persistence.backends.base import Backend
+from dst_desktop.persistence.backends.base import Backend, decode_changes, encode_changes
 
 #: Seconds a connection attempt may take before the user is told (SPEC 8).
 CONNECT_TIMEOUT_S = 10
@@ -41,6 +42,10 @@ CONNECT_TIMEOUT_S = 10
 LOCK_TIMEOUT_MS = 15_000
 #: Serialises two programs creating or upgrading the schema of one database.
 _SCHEMA_LOCK_KEY = 0x44535444  # "DSTD"
+#: The channel workstations announce their changes on (one per database, as NOTIFY is).
+CHANNEL = "dst_changes"
+#: The listening connection notices a server gone silent within about 10 seconds.
+_LISTENER_KEEPALIVES = {"keepalives_idle": 4, "keepalives_interval": 2, "keepalives_count": 3}
 #: The unique indexes that make a double allocation impossible.
 HELD_ONCE_PER_DAY = ("session_setup_held_once_per_day", "session_operator_held_once_per_day")
 
@@ -322,6 +327,14 @@ class PostgresBackend(Backend):
             for row in rows:
                 copy.write_row(row)
 
+    def announce(self, db: Database, changes: Sequence[Change], origin: str) -> None:
+        db.execute_sql(  # type: ignore[no-untyped-call]
+            "SELECT pg_notify(%s, %s)", (CHANNEL, encode_changes(changes, origin))
+        )
+
+    def change_source(self, ignored_origin: str | None) -> ChangeSource:
+        return PostgresChangeSource(self, ignored_origin)
+
     def after_bulk_copy(self, db: Database) -> None:
         """Serial columns (the audit log's ids) continue after the copied rows."""
         serials = db.execute_sql(  # type: ignore[no-untyped-call]
@@ -440,3 +453,67 @@ def _scrub(text: str, password: str | None) -> str:
     if password:
         text = text.replace(password, "********")
     return text
+
+
+class PostgresChangeSource:
+    """LISTEN on a connection of its own, read without blocking (SPEC 9).
+
+    As Qt's own PostgreSQL driver does: the caller watches the socket (``fileno``) and,
+    when it is readable, ``read`` consumes what arrived and takes the notifications out
+    (libpq's PQconsumeInput and PQnotifies) — no thread, no polling, no round trip. Its
+    keepalives notice a server gone silent within about 10 seconds.
+    """
+
+    def __init__(self, backend: PostgresBackend, ignored_origin: str | None) -> None:
+        self._backend = backend
+        self._ignored = ignored_origin
+        self._connection: Any = None
+
+    def open(self) -> None:
+        import psycopg
+
+        self.close()
+        location = self._backend.location
+        parameters = {**location.connect_parameters(), **_LISTENER_KEEPALIVES}
+        parameters["dbname"] = location.dbname
+        parameters["application_name"] = "DST Desktop (changes)"
+        try:
+            connection = psycopg.connect(autocommit=True, **parameters)
+            connection.execute(f"LISTEN {CHANNEL}")
+        except psycopg.Error as error:
+            raise self._backend.connection_failure(error) from error
+        self._connection = connection
+
+    def fileno(self) -> int | None:
+        if self._connection is None:
+            return None
+        descriptor: int = self._connection.fileno()
+        return descriptor
+
+    def read(self) -> list[Change]:
+        import psycopg
+
+        connection = self._connection
+        if connection is None:
+            raise self._backend.connection_failure(None)
+        pgconn = connection.pgconn
+        try:
+            pgconn.consume_input()
+        except psycopg.Error as error:
+            self.close()
+            raise self._backend.connection_failure(error) from error
+        changes: list[Change] = []
+        while (notification := pgconn.notifies()) is not None:
+            origin, items = decode_changes(notification.extra.decode("utf-8", "replace"))
+            if origin != self._ignored:
+                changes.extend(items)
+        if pgconn.status != psycopg.pq.ConnStatus.OK:
+            self.close()
+            raise self._backend.connection_failure(None)
+        return changes
+
+    def close(self) -> None:
+        if self._connection is not None:
+            with suppress(Exception):
+                self._connection.close()
+            self._connection = None

@@ -7,6 +7,7 @@ same data. The schema version lives in ``PRAGMA user_version``.
 
 from __future__ import annotations
 
+import sqlite3
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any, ClassVar
@@ -14,9 +15,11 @@ from urllib.parse import unquote
 
 from peewee import Database, DatabaseError, IntegrityError, OperationalError, SqliteDatabase
 
+from dst_desktop.domain.changes import Change, ChangeSource
 from dst_desktop.domain.errors import (
     AllocationConflictError,
     ConflictingDataError,
+    ConnectionFailedError,
     StorageError,
 )
 from dst_desktop.persistence.backends.base import Backend
@@ -108,6 +111,9 @@ class SqliteBackend(Backend):
     def set_schema_version(self, db: Database, version: int) -> None:
         db.pragma("user_version", int(version))  # type: ignore[attr-defined]
 
+    def change_source(self, ignored_origin: str | None) -> ChangeSource:
+        return SqliteChangeSource(self.path)
+
     def translate(self, error: BaseException) -> Exception | None:
         where = self.description
         if isinstance(error, IntegrityError):
@@ -122,3 +128,52 @@ class SqliteBackend(Backend):
         if isinstance(error, DatabaseError):
             return StorageError(f"The database {where} cannot be used: {error}")
         return None
+
+
+class SqliteChangeSource:
+    """Notices another program's commit by SQLite's ``PRAGMA data_version``, which
+    changes on this connection whenever another connection commits: one cheap statement
+    per look, no file read when nothing changed. It cannot say what changed, so any
+    change reads as "everything"."""
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        self._connection: sqlite3.Connection | None = None
+        self._version: int | None = None
+
+    def open(self) -> None:
+        self.close()
+        try:
+            # Opened on a background thread, then read on the GUI thread, never both at once.
+            connection = sqlite3.connect(
+                self._path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+            )
+            self._version = connection.execute("PRAGMA data_version").fetchone()[0]
+        except sqlite3.Error as error:
+            raise ConnectionFailedError(
+                f"The database {self._path} cannot be read: {error}"
+            ) from error
+        self._connection = connection
+
+    def fileno(self) -> int | None:
+        return None
+
+    def read(self) -> list[Change]:
+        if self._connection is None:
+            raise ConnectionFailedError(f"The database {self._path} is not open")
+        try:
+            version = self._connection.execute("PRAGMA data_version").fetchone()[0]
+        except sqlite3.Error as error:
+            self.close()
+            raise ConnectionFailedError(
+                f"The database {self._path} cannot be read: {error}"
+            ) from error
+        if version == self._version:
+            return []
+        self._version = version
+        return [Change.everything()]
+
+    def close(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
