@@ -11,7 +11,7 @@ import datetime as dt
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import Protocol
+from typing import Any, Protocol
 
 from dst_desktop.domain.changes import Change, ChangeKind
 from dst_desktop.domain.errors import StorageError
@@ -75,6 +75,8 @@ class BookingFilter:
 #: Bookings changed elsewhere that a list reads again one by one; more: the whole list.
 CATCH_UP_LIMIT = 50
 
+Background = Callable[[Callable[[], Any], Callable[[Any], None]], None]
+
 
 class BookingTableView(Protocol):
     def show_table(self, table: BookingTable) -> None: ...
@@ -108,6 +110,10 @@ class _BookingList(ABC):
         #: A hidden list is not read until it is shown (a tab nobody opened costs nothing).
         self.visible = True
         self._stale = False
+        #: Runs a read away from the window's thread (catching up with others' changes);
+        #: None: read at once.
+        self.background: Background | None = None
+        self._generation = 0
 
     def set_visible(self, visible: bool) -> None:
         """The list's tab was shown or hidden; a list shown after changes catches up."""
@@ -143,6 +149,13 @@ class _BookingList(ABC):
             self._stale = True
             return
         self._stale = False
+        self._generation += 1
+        self._show(*self._read())
+
+    def _read(self) -> tuple[list[Session], bool, BookingTable]:
+        """The sessions the filters select, whether there are more, and their table.
+
+        Touches no view: it may run on a worker thread."""
         criteria = self._criteria()
         text = self.filter.text.strip()
         criteria = replace(criteria, text=text or None)
@@ -150,8 +163,10 @@ class _BookingList(ABC):
         more = criteria.limit is not None and len(found) == criteria.limit
         if more:
             found = found[:-1]
+        return found, more, booking_table(found, self.columns, self._catalogue, self._l10n)
+
+    def _show(self, found: list[Session], more: bool, table: BookingTable) -> None:
         self.sessions = {session.id: session for session in found}
-        table = booking_table(found, self.columns, self._catalogue, self._l10n)
         self._table_view.show_table(table)
         self._table_view.show_count(self._count_text(len(found), more))
         self.selected_ids = tuple(i for i in self.selected_ids if i in self.sessions)
@@ -169,16 +184,8 @@ class _BookingList(ABC):
             return []
         ids = None if changes is None else {c.session_id for c in changes if c.session_id}
         if ids is None or len(ids) > CATCH_UP_LIMIT:
-            selected = self.selected_ids
-            self.refresh()
-            gone = [i for i in selected if i not in self.sessions]
-            now = self._queries.sessions_by_id(gone) if gone else {}
-            left = [
-                Change(ChangeKind.SESSION, i, status=now[i].status if i in now else None)
-                for i in gone
-            ]
-            self._changed_elsewhere(left)
-            return left
+            self._catch_up_all()
+            return []
         if not ids:
             return []
         criteria = replace(
@@ -205,6 +212,39 @@ class _BookingList(ABC):
         self._update_actions()
         self._changed_elsewhere(left)
         return left
+
+    def _catch_up_all(self) -> None:
+        """Anything may have changed: read the whole list again — on a worker thread
+        when there is one, so that 10,000 rows never hold up the window — then say which
+        selected rows left it."""
+        self._stale = False
+        self._generation += 1
+        generation = self._generation
+        selected = self.selected_ids
+
+        def read() -> tuple[list[Session], bool, BookingTable, dict[str, Session]]:
+            found, more, table = self._read()
+            present = {session.id for session in found}
+            gone = [i for i in selected if i not in present]
+            return found, more, table, self._queries.sessions_by_id(gone) if gone else {}
+
+        def show(result: tuple[list[Session], bool, BookingTable, dict[str, Session]]) -> None:
+            if generation != self._generation:
+                return  # the user's own action read the list again meanwhile
+            found, more, table, now = result
+            self._show(found, more, table)
+            self._changed_elsewhere(
+                [
+                    Change(ChangeKind.SESSION, i, status=now[i].status if i in now else None)
+                    for i in selected
+                    if i not in self.sessions
+                ]
+            )
+
+        if self.background is None:
+            show(read())
+        else:
+            self.background(read, show)
 
     def _changed_elsewhere(self, left: Sequence[Change]) -> None:
         """Selected rows that another workstation took off the list (said by the queue)."""

@@ -8,7 +8,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol, TypeAlias
+from typing import Any, Protocol, TypeAlias
 
 from dst_desktop.domain.model import Session
 from dst_desktop.presenters.booking_details import BookingDetailsPresenter, BookingDetailsView
@@ -149,6 +149,7 @@ class MainPresenter:
             on_mode_changed=self._mode_changed,
         )
         self.live = LiveUpdates(self, views.main, l10n)
+        self.queue.background = self.browser.background = self._quietly
 
     @property
     def business_date(self) -> dt.date:
@@ -288,6 +289,10 @@ class MainPresenter:
         )
 
     # -- other windows -------------------------------------------------------------------
+
+    def _quietly(self, work: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
+        """Read away from the window's thread, without a progress dialog."""
+        self._runner.run_quietly(closing_connection(self._workflows.store, work), on_done)
 
     def change_source(self) -> ChangeSource:
         """Where the window hears of colleagues' changes (the view follows it)."""

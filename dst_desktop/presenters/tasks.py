@@ -18,6 +18,10 @@ class TaskRunner(Protocol):
         ``work`` is reported to the user as an error, and ``on_done`` is not called.
         """
 
+    def run_quietly(self, work: Callable[[], T], on_done: Callable[[T], None]) -> None:
+        """Like :meth:`run`, without a progress dialog: reading what changed elsewhere
+        while the user goes on working. Never keeps the window from closing."""
+
 
 def closing_connection(store: Store, work: Callable[[], T]) -> Callable[[], T]:
     """``work``, then close the database connection the worker thread opened for it.

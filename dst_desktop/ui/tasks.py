@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Qt, QThreadPool, Signal, Slot
@@ -20,7 +21,7 @@ class _Job(QObject):
     def __init__(
         self,
         runner: QtTaskRunner,
-        progress: QProgressDialog,
+        progress: QProgressDialog | None,
         work: Callable[[], Any],
         on_done: Callable[[Any], None],
     ) -> None:
@@ -29,6 +30,8 @@ class _Job(QObject):
         self._progress = progress
         self._work = work
         self._on_done = on_done
+        #: Quiet work (no dialog) is not announced by the runner's ``finished``.
+        self.quiet = progress is None
         self.succeeded.connect(self._succeeded, Qt.ConnectionType.QueuedConnection)
         self.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
 
@@ -37,13 +40,16 @@ class _Job(QObject):
         try:
             result = self._work()
         except Exception as error:
-            self.failed.emit(error)
+            outcome, value = self.failed, error
         else:
-            self.succeeded.emit(result)
+            outcome, value = self.succeeded, result
+        with suppress(RuntimeError):  # the window closed meanwhile: nobody waits for it
+            outcome.emit(value)
 
     def _finish(self) -> None:
-        self._progress.close()
-        self._progress.deleteLater()
+        if self._progress is not None:
+            self._progress.close()
+            self._progress.deleteLater()
         self._runner.forget(self)
 
     @Slot(object)
@@ -52,7 +58,8 @@ class _Job(QObject):
         try:
             self._on_done(result)
         finally:
-            self._runner.finished.emit()
+            if not self.quiet:
+                self._runner.finished.emit()
 
     @Slot(object)
     def _failed(self, error: BaseException) -> None:
@@ -60,7 +67,8 @@ class _Job(QObject):
         try:
             self._runner.report_error(error)
         finally:
-            self._runner.finished.emit()
+            if not self.quiet:
+                self._runner.finished.emit()
 
 
 class QtTaskRunner(QObject):
@@ -74,9 +82,11 @@ class QtTaskRunner(QObject):
         self._parent = parent
         self._on_error = on_error
         self._jobs: set[_Job] = set()
+        self._quiet_jobs: set[_Job] = set()
 
     @property
     def busy(self) -> bool:
+        """Work the user started is running (quiet reads do not count)."""
         return bool(self._jobs)
 
     def run(self, title: str, work: Callable[[], T], on_done: Callable[[T], None]) -> None:
@@ -93,8 +103,14 @@ class QtTaskRunner(QObject):
         self._jobs.add(job)
         QThreadPool.globalInstance().start(job.run_in_worker)
 
+    def run_quietly(self, work: Callable[[], T], on_done: Callable[[T], None]) -> None:
+        job = _Job(self, None, work, on_done)
+        self._quiet_jobs.add(job)
+        QThreadPool.globalInstance().start(job.run_in_worker)
+
     def forget(self, job: _Job) -> None:
         self._jobs.discard(job)
+        self._quiet_jobs.discard(job)
         job.deleteLater()
 
     def report_error(self, error: BaseException) -> None:

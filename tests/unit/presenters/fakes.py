@@ -98,6 +98,9 @@ class InlineRunner:
         self.titles.append(title)
         on_done(work())
 
+    def run_quietly(self, work: Callable[[], T], on_done: Callable[[T], None]) -> None:
+        on_done(work())
+
 
 @dataclass
 class RecordingPrinting:
