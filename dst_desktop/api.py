@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
@@ -22,6 +23,8 @@ from dst_desktop.services.workflows import Workflows
 
 if TYPE_CHECKING:
     from dst_desktop.services.mission import MissionWorkflow
+    from dst_desktop.services.offline import OfflineSupport
+    from dst_desktop.services.store import Store
 
 __all__ = ["FUNCTIONS", "ApiWorkflows", "FunctionSpec", "default_actor", "open_workflows"]
 
@@ -146,6 +149,70 @@ def open_workflows(
     return ApiWorkflows(
         Workflows.create(store, make_clock(today), actor or default_actor(), device)
     )
+
+
+def offline_folder(database_url: str) -> Path:
+    """Where this workstation keeps its offline copy of a team's database (SPEC 11): one
+    folder per server database, in the user's data folder, readable by its owner only."""
+    import hashlib
+    import re
+
+    from dst_desktop import paths
+    from dst_desktop.persistence.database import open_backend
+
+    identity = open_backend(database_url).identity
+    readable = re.sub(r"[^A-Za-z0-9_.@-]+", "_", identity)[:60]
+    digest = hashlib.sha256(identity.encode("utf-8")).hexdigest()[:10]
+    folder = paths.data_dir() / "offline" / f"{readable}-{digest}"
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return folder
+
+
+def open_team_workflows(
+    database_url: str,
+    folder: Path,
+    today: dt.date | None = None,
+    actor: str | None = None,
+    device: str = "",
+) -> tuple[ApiWorkflows, OfflineSupport]:
+    """Workflows on a team's PostgreSQL database that fall back to this workstation's
+    offline copy in ``folder`` while the server is away (SPEC 11).
+
+    Opens on the copy when the server cannot be reached and the copy holds the server's
+    data; raises the connection's error when it does not (nothing to work on).
+    """
+    from dst_desktop.domain.errors import ConnectionFailedError
+    from dst_desktop.persistence.database import open_backend, url_for_path
+    from dst_desktop.persistence.store import PeeweeStore
+    from dst_desktop.services.offline import FallbackStore, OfflineSupport, copy_info
+
+    clock = make_clock(today)
+    who = actor or default_actor()
+
+    def workflows_on(store: Store) -> Workflows:
+        return Workflows.create(store, clock, who, device)
+
+    backend = open_backend(database_url)
+    copy_store = PeeweeStore.open(url_for_path(folder / "copy.db"))
+    try:
+        server: Store | None = PeeweeStore.open(database_url)
+    except ConnectionFailedError:
+        usable = copy_info(workflows_on(copy_store)) is not None
+        if not usable:
+            copy_store.close()
+            raise
+        server = None
+    fallback = FallbackStore(
+        copy_store, server, backend.description, lambda: backend.change_source(None)
+    )
+    support = OfflineSupport(
+        fallback,
+        workflows_on(copy_store),
+        folder,
+        lambda: PeeweeStore.open(database_url),
+        workflows_on,
+    )
+    return ApiWorkflows(workflows_on(fallback)), support
 
 
 @dataclass(frozen=True)

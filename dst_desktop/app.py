@@ -11,8 +11,9 @@ from PySide6.QtCore import QCoreApplication, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from dst_desktop import __version__, paths
-from dst_desktop.api import open_workflows
+from dst_desktop.api import offline_folder, open_team_workflows, open_workflows
 from dst_desktop.domain.errors import StorageError
+from dst_desktop.persistence.database import database_kind
 from dst_desktop.presenters.dialogs import Dialogs
 from dst_desktop.presenters.printing import BookingPrinting
 from dst_desktop.presenters.tasks import TaskRunner
@@ -63,8 +64,12 @@ def create_main_window(
     runner: TaskRunner | None = None,
     errors: ErrorReporter | None = None,
     printing_factory: PrintingFactory | None = document_printing,
+    offline: bool = True,
 ) -> MainWindow:
     """The main window on ``database_url``, filled and not shown (a QApplication must exist).
+
+    On a team's PostgreSQL database the window keeps an offline copy in the data folder
+    and works on it while the server is away (``offline=False``: it does not).
 
     ``today`` replaces the business date; ``device`` the computer's name recorded on event
     bookings (the host name by default); ``dialogs`` and ``runner`` replace the message
@@ -76,10 +81,21 @@ def create_main_window(
         raise RuntimeError("create a QApplication before the main window")
     if not app.styleSheet():
         apply_theme(app)
-    api = open_workflows(database_url, today, actor, device)
+    offline_support = None
+    if offline and database_kind(database_url) == "postgresql":
+        api, offline_support = open_team_workflows(
+            database_url, offline_folder(database_url), today, actor, device
+        )
+    else:
+        api = open_workflows(database_url, today, actor, device)
     try:
         window = MainWindow(
-            api.workflows, load_demo_reference, dialogs=dialogs, runner=runner, errors=errors
+            api.workflows,
+            load_demo_reference,
+            dialogs=dialogs,
+            runner=runner,
+            errors=errors,
+            offline_support=offline_support,
         )
     except BaseException:
         api.close()

@@ -107,6 +107,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     copy.add_argument("target", metavar="TARGET_URL")
 
+    sync = commands.add_parser(
+        "sync",
+        help="send the requests this workstation took while the team's server was away",
+        description="Send to the team's PostgreSQL database (--database) the booking requests "
+        "this workstation took on its offline copy while the server could not be reached, as "
+        "import-bookings does: all or nothing, each request once. The window does this by "
+        "itself when the server is back.",
+    )
+    sync.add_argument("--json", action="store_true", help="print the report as JSON")
+
     reference = commands.add_parser(
         "import-reference", help="load regions, setups, operators, modules, clients, offers"
     )
@@ -387,6 +397,37 @@ def _command_init(url: str, today: dt.date | None, actor: str | None, out: TextI
 
     with open_workflows(url, today, actor) as api:
         out.write(f"Database ready: {api.workflows.store.description}\n")
+    return EXIT_OK
+
+
+def _command_sync(
+    url: str, today: dt.date | None, actor: str | None, as_json: bool, out: TextIO
+) -> int:
+    from dst_desktop.api import offline_folder, open_team_workflows, open_workflows
+    from dst_desktop.persistence.database import database_kind
+    from dst_desktop.services.exchange import BookingsImported, BundleError
+    from dst_desktop.services.offline import waiting_requests
+
+    if database_kind(url) != "postgresql":
+        raise UsageError("sync sends an offline copy to a team's PostgreSQL database (--database)")
+    with open_workflows(url, today, actor) as server:  # fails plainly if the server is away
+        team, support = open_team_workflows(url, offline_folder(url), today, actor)
+        try:
+            waiting = waiting_requests(support.copy.copy)
+            try:
+                report = support.copy.send_to(server.workflows)
+            except BundleError as error:
+                raise CommandError(str(error)) from None
+        finally:
+            team.close()
+    if report is None:
+        report = BookingsImported()
+    if as_json:
+        _print_json(report.to_dict(), out)
+    elif not waiting:
+        out.write("Nothing is waiting to be sent: every request taken offline has been sent.\n")
+    else:
+        out.write(describe_bookings_import(report))
     return EXIT_OK
 
 
@@ -814,6 +855,8 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return _command_init(url, today, actor, out)
     if args.command == "copy-database":
         return _command_copy_database(url, args.target, out, err)
+    if args.command == "sync":
+        return _command_sync(url, today, actor, args.json, out)
     if args.command == "import-reference":
         return _command_import_reference(url, today, actor, args.file, args.json, out)
     if args.command == "call":

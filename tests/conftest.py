@@ -164,6 +164,14 @@ def shown_database(url: str) -> str:
     return f"postgres@127.0.0.1/{database}"
 
 
+@pytest.fixture(autouse=True)
+def own_data_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test has its own user data folder (logs, offline copies), never the user's."""
+    folder = tmp_path / "user-data"
+    monkeypatch.setenv("XDG_DATA_HOME", str(folder))
+    return folder
+
+
 BACKENDS = ("sqlite", "postgresql")
 
 

@@ -18,7 +18,7 @@ CATALOGUE = Path(__file__).resolve().parents[1] / "resources" / "translations" /
 _ENTITIES = {'"': "&quot;", "'": "&apos;"}
 _UNFINISHED = re.compile(
     r"(<source>(?P<source>[^<]*)</source>\s*(?:<(extra)?comment>[^<]*</(extra)?comment>\s*)?)"
-    r'<translation type="unfinished">\s*</translation>'
+    r'<translation type="unfinished">[^<]*</translation>'
 )
 
 

@@ -15,6 +15,9 @@ class ErrorCode(StrEnum):
     VALIDATION_ERROR = "VALIDATION_ERROR"
     NOT_FOUND = "NOT_FOUND"
     EVENT_MODE = "EVENT_MODE"
+    #: Confirming or a mission step on a workstation's offline copy while the team's
+    #: server is away (SPEC 11): it waits until the server is back.
+    OFFLINE = "OFFLINE"
 
 
 class AllocationConflictError(Exception):

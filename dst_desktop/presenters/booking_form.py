@@ -92,6 +92,8 @@ class BookingFormPresenter:
         self.notes = ""
         #: In an event database, bookings are confirmed at the office later.
         self.event_mode = False
+        #: Working on the offline copy while the server is away (SPEC 11).
+        self.offline = False
         self._can_book = False
 
     # -- what the user changes ---------------------------------------------------------
@@ -320,7 +322,13 @@ class BookingFormPresenter:
         self._view.show_clients(self._catalogue.client_choices(), None)
         self._view.show_notes("")
         self.check()
-        if self.event_mode:
+        if self.offline:
+            created = self._l10n.translate(
+                "BookingForm",
+                "Booking for %1 on %2 kept on this workstation: it is sent to the server as "
+                "soon as the server is back.",
+            )
+        elif self.event_mode:
             created = self._l10n.translate(
                 "BookingForm",
                 "Booking for %1 on %2 taken: the office confirms it after File ▸ Export event "

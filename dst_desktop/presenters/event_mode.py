@@ -136,6 +136,8 @@ class EventModePresenter:
         self._on_snapshot_imported = on_snapshot_imported
         self._on_bookings_imported = on_bookings_imported
         self._on_mode_changed = on_mode_changed
+        #: Whether the database is a workstation's offline copy (the main presenter says).
+        self.is_offline_copy: Callable[[], bool] = lambda: False
         #: The snapshot this database holds; None for an office database.
         self.snapshot: EventSnapshot | None = None
 
@@ -147,7 +149,10 @@ class EventModePresenter:
 
     def refresh(self) -> None:
         """Read the database's mode; show the banner and which commands make sense."""
-        self.snapshot = self._workflows.exchange.event_snapshot()
+        snapshot = self._workflows.exchange.event_snapshot()
+        # A workstation's offline copy is an event database underneath; the window shows
+        # it as what it is (presenters/offline.py), not as an event.
+        self.snapshot = None if self.is_offline_copy() else snapshot
         self._view.show_event_banner(self.banner())
         self._view.set_exchange_commands(self.unavailable_commands())
         self._on_mode_changed()

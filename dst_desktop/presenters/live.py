@@ -72,10 +72,15 @@ class LiveUpdates:
         #: the benchmark count them: nothing is read when nothing changed).
         self.reloads = 0
         self.paused_since: dt.datetime | None = None
+        self._pauses = 0
 
     def follow_details(self, details: BookingDetailsPresenter) -> None:
         """An open details dialog hears about its booking."""
         self._details.add(details)
+
+    def forget_details(self, details: BookingDetailsPresenter) -> None:
+        """Its dialog closed."""
+        self._details.discard(details)
 
     # -- from the view ---------------------------------------------------------------------
 
@@ -83,6 +88,8 @@ class LiveUpdates:
         if not changes:
             return
         self.reloads += 1
+        if self._main.offline is not None:
+            self._main.offline.changes_seen()
         kinds = {change.kind for change in changes}
         if ChangeKind.EVERYTHING in kinds:
             self._everything()
@@ -95,6 +102,10 @@ class LiveUpdates:
 
     def paused(self, reason: str, since: dt.datetime) -> None:
         """The window cannot hear the others any more (the server went away)."""
+        self._pauses += 1
+        if self._pauses >= 2 and self._main.offline is not None:
+            # Trying again failed too: the server is away, work on the offline copy.
+            self._main.offline.server_lost()
         if self.paused_since is None:
             self.paused_since = since
         self._view.show_live_status(
@@ -109,9 +120,14 @@ class LiveUpdates:
 
     def resumed(self) -> None:
         """Connected again: whatever happened meanwhile was missed, so read it all."""
+        self._pauses = 0
         self.paused_since = None
         self._view.show_live_status("")
         self.reloads += 1
+        offline = self._main.offline
+        if offline is not None and offline.offline:
+            offline.server_back()  # sends what was taken meanwhile, then reads everything
+            return
         self._everything()
 
     # -- routing ---------------------------------------------------------------------------

@@ -27,6 +27,7 @@ from dst_desktop.presenters.l10n import Localizer, count_text, fill
 from dst_desktop.presenters.live import ChangeSource, LiveUpdates
 from dst_desktop.presenters.messages import failure_text
 from dst_desktop.presenters.module_picker import ModulePickerPresenter, ModulePickerView
+from dst_desktop.presenters.offline import OfflineBanner, OfflineMode, OfflineSupport
 from dst_desktop.presenters.printing import BookingPrinting
 from dst_desktop.presenters.reference_editor import (
     ReferenceEditorPresenter,
@@ -64,6 +65,12 @@ class MainWindowView(EventModeView, Protocol):
     def show_live_status(self, text: str) -> None:
         """Whether colleagues' changes reach the window ("" when they do)."""
 
+    def show_offline_banner(self, banner: OfflineBanner | None) -> None:
+        """Working on the offline copy while the server is away (None: connected)."""
+
+    def set_offline_unavailable(self, reason: str) -> None:
+        """Commands that need the server are unavailable with ``reason`` ("": available)."""
+
 
 @dataclass(frozen=True, slots=True)
 class MainViews:
@@ -95,6 +102,7 @@ class MainPresenter:
         l10n: Localizer,
         demo_reference: Callable[[], dict[str, object]],
         printing: BookingPrinting | None = None,
+        offline_support: OfflineSupport | None = None,
     ) -> None:
         self._views = views
         self._workflows = workflows
@@ -150,6 +158,15 @@ class MainPresenter:
         )
         self.live = LiveUpdates(self, views.main, l10n)
         self.queue.background = self.browser.background = self._quietly
+        #: On a team's server: working on the offline copy while the server is away.
+        self.offline = (
+            None
+            if offline_support is None
+            else OfflineMode(
+                self, offline_support, views.main, dialogs, l10n, self._quietly, workflows.clock.now
+            )
+        )
+        self.event_mode.is_offline_copy = lambda: self.offline is not None and self.offline.offline
 
     @property
     def business_date(self) -> dt.date:
@@ -223,9 +240,28 @@ class MainPresenter:
         self.event_mode.refresh()
 
     def _mode_changed(self) -> None:
-        """An office or an event database: Confirm and the form follow."""
-        self.queue.set_confirm_unavailable(self.event_mode.confirmation_unavailable())
+        """An office or an event database, or the offline copy: Confirm and the form follow."""
+        self.queue.set_confirm_unavailable(self.confirmation_unavailable())
         self.form.event_mode = self.event_mode.is_event_database
+        self.form.offline = self.offline is not None and self.offline.offline
+        if self.offline is not None:
+            self.offline.show()
+
+    def confirmation_unavailable(self) -> str:
+        """Why Confirm cannot be used here ("": it can)."""
+        if self.offline is not None and self.offline.offline:
+            return self.offline.unavailable_reason()
+        return self.event_mode.confirmation_unavailable()
+
+    def missions_unavailable(self) -> str:
+        if self.offline is not None and self.offline.offline:
+            return self.offline.unavailable_reason()
+        return self.event_mode.missions_unavailable()
+
+    def database_switched(self) -> None:
+        """The window moved between the server and the offline copy: read everything."""
+        self.catalogue.invalidate()
+        self.reference_changed()
 
     def _place_chosen(self, region_id: str | None, day: dt.date) -> None:
         self.form.set_place(region_id, day)
@@ -314,8 +350,8 @@ class MainPresenter:
             on_changed=self.bookings_changed,
             printing=self._printing,
             today=self._workflows.queries.today,
-            confirm_unavailable=self.event_mode.confirmation_unavailable(),
-            missions_unavailable=self.event_mode.missions_unavailable(),
+            confirm_unavailable=self.confirmation_unavailable(),
+            missions_unavailable=self.missions_unavailable(),
         )
 
     def reference_editor_presenter(self, view: ReferenceEditorView) -> ReferenceEditorPresenter:

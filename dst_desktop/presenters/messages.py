@@ -16,7 +16,7 @@ from dst_desktop.domain.errors import ErrorCode
 from dst_desktop.domain.model import Session
 from dst_desktop.domain.statuses import MissionAction, SessionStatus
 from dst_desktop.presenters.l10n import Localizer, fill
-from dst_desktop.services.booking import SOURCE_EVENT
+from dst_desktop.services.booking import SOURCE_EVENT, SOURCE_OFFLINE
 from dst_desktop.services.results import Failure
 
 
@@ -66,6 +66,7 @@ def source_text(source: str, l10n: Localizer) -> str:
         "client_portal": l10n.translate("BookingSource", "Client portal"),
         "back_office": l10n.translate("BookingSource", "Back office"),
         "event": l10n.translate("BookingSource", "Event"),
+        "offline": l10n.translate("BookingSource", "Offline"),
     }
     return texts.get(source, source)
 
@@ -74,6 +75,8 @@ def session_source_text(session: Session, l10n: Localizer) -> str:
     """Where a booking came from; an event booking names the laptop that took it."""
     if session.booking_source == SOURCE_EVENT and session.source_device:
         return fill(l10n.translate("BookingSource", "Event (%1)"), session.source_device)
+    if session.booking_source == SOURCE_OFFLINE and session.source_device:
+        return fill(l10n.translate("BookingSource", "Offline (%1)"), session.source_device)
     return source_text(session.booking_source, l10n)
 
 
@@ -224,6 +227,12 @@ def failure_text(failure: Failure, l10n: Localizer, context: FailureContext | No
             "Failure",
             "This is an event database: bookings taken here are confirmed at the office, "
             "against live availability, once they have been imported there.",
+        )
+    if code is ErrorCode.OFFLINE:
+        return l10n.translate(
+            "Failure",
+            "The server is away: requests taken now are kept here and sent when it is back; "
+            "confirming waits until then.",
         )
     field = failure.details.get("field")
     if isinstance(field, str) and field:

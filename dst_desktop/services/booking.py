@@ -52,8 +52,15 @@ BOOKING_REQUEST_FIELDS = (
 SOURCE_CLIENT_PORTAL = "client_portal"
 SOURCE_BACK_OFFICE = "back_office"
 SOURCE_EVENT = "event"
+#: Taken on a workstation's offline copy while the team's server was away (SPEC 11).
+SOURCE_OFFLINE = "offline"
+#: Sources of bookings taken away from the office's database, which travel back to it.
+TAKEN_AWAY_SOURCES = frozenset({SOURCE_EVENT, SOURCE_OFFLINE})
 #: The setting that marks an event database (SPEC 7); its value describes the snapshot.
 EVENT_SNAPSHOT_SETTING = "event_snapshot"
+#: The setting that marks a workstation's offline copy of a team's server (SPEC 11); such
+#: a copy is also an event database, holding a snapshot of the server.
+OFFLINE_COPY_SETTING = "offline_copy"
 #: How many times a confirmation is retried when another workstation won the race.
 _CONFIRM_ATTEMPTS = 3
 _ID_ALPHABET = string.digits + string.ascii_lowercase
@@ -78,6 +85,21 @@ def event_mode_failure(session_id: str) -> Failure:
         "against live availability, after import-bookings",
         {"sessionId": session_id},
     )
+
+
+def away_from_the_office(tx: StoreTransaction, session_id: str) -> Failure | None:
+    """Why a confirmation or a mission step cannot happen in this database, if it cannot:
+    an offline copy waits for the server, an event database for the office."""
+    if tx.setting(OFFLINE_COPY_SETTING) is not None:
+        return Failure(
+            ErrorCode.OFFLINE,
+            "The team's server is away: this workstation works on its offline copy, where "
+            "requests are taken and sent when the server is back; confirmation waits for it",
+            {"sessionId": session_id},
+        )
+    if tx.setting(EVENT_SNAPSHOT_SETTING) is not None:
+        return event_mode_failure(session_id)
+    return None
 
 
 def session_not_found(session_id: str, code: ErrorCode = ErrorCode.INVALID_STATUS) -> Failure:
@@ -206,6 +228,8 @@ class BookingWorkflow:
                 )
 
             event_database = tx.setting(EVENT_SNAPSHOT_SETTING) is not None
+            if tx.setting(OFFLINE_COPY_SETTING) is not None:
+                source = SOURCE_OFFLINE
             session = Session(
                 id=self._new_session_id(),
                 client_id=client_id,
@@ -215,7 +239,9 @@ class BookingWorkflow:
                 requested_participants=participants,
                 capacity_max=capacity.capacity_max,
                 status=SessionStatus.PENDING_CONFIRMATION,
-                booking_source=SOURCE_EVENT if event_database else source,
+                booking_source=source
+                if source == SOURCE_OFFLINE
+                else (SOURCE_EVENT if event_database else source),
                 created_at=self._clock.now(),
                 offer_id=offer_id,
                 notes=notes,
@@ -259,8 +285,9 @@ class BookingWorkflow:
 
     def _confirm_once(self, session_id: str) -> BookingConfirmed | Failure:
         with self._store.writing() as tx:
-            if tx.setting(EVENT_SNAPSHOT_SETTING) is not None:
-                return event_mode_failure(session_id)
+            refusal = away_from_the_office(tx, session_id)
+            if refusal is not None:
+                return refusal
             session = tx.session(session_id)
             if session is None:
                 return session_not_found(session_id)

@@ -27,7 +27,12 @@ from dst_desktop.domain.model import AuditEntry, Client, Module, Session, Sessio
 from dst_desktop.domain.rules import module_capacity
 from dst_desktop.domain.statuses import RESOURCE_HOLDING, SessionStatus
 from dst_desktop.services.availability import AvailabilityEngine
-from dst_desktop.services.booking import EVENT_SNAPSHOT_SETTING, SOURCE_EVENT, device_name
+from dst_desktop.services.booking import (
+    EVENT_SNAPSHOT_SETTING,
+    SOURCE_EVENT,
+    TAKEN_AWAY_SOURCES,
+    device_name,
+)
 from dst_desktop.services.clock import Clock
 from dst_desktop.services.reference import parse_reference, save_reference_item
 from dst_desktop.services.results import JsonDict, session_to_dict, timestamp
@@ -454,7 +459,7 @@ class OfflineExchange:
             kept = [
                 s
                 for s in existing
-                if s.booking_source == SOURCE_EVENT
+                if s.booking_source in TAKEN_AWAY_SOURCES
                 and s.status is SessionStatus.PENDING_CONFIRMATION
                 and s.id not in office_ids
             ]
@@ -501,7 +506,7 @@ class OfflineExchange:
                 for s in tx.sessions(
                     SessionFilter(statuses=frozenset({SessionStatus.PENDING_CONFIRMATION}))
                 )
-                if s.booking_source == SOURCE_EVENT
+                if s.booking_source in TAKEN_AWAY_SOURCES
             ]
             client_ids = {s.client_id for s in bookings}
             clients = [c for c in tx.clients() if c.id in client_ids]
@@ -643,7 +648,11 @@ class OfflineExchange:
                 dataclasses.replace(
                     session,
                     status=SessionStatus.PENDING_CONFIRMATION,
-                    booking_source=SOURCE_EVENT,
+                    booking_source=(
+                        session.booking_source
+                        if session.booking_source in TAKEN_AWAY_SOURCES
+                        else SOURCE_EVENT
+                    ),
                     capacity_max=capacity.capacity_max,
                     setup_id=None,
                     operator_id=None,

@@ -13,8 +13,7 @@ from dst_desktop.domain.statuses import (
     expected_statuses_text,
 )
 from dst_desktop.services.booking import (
-    EVENT_SNAPSHOT_SETTING,
-    event_mode_failure,
+    away_from_the_office,
     session_not_found,
     validation_failure,
 )
@@ -78,8 +77,9 @@ class MissionWorkflow:
             return validation_failure(error, sessionId=session_id)
         sources, target = MISSION_TRANSITIONS[action]
         with self._store.writing() as tx:
-            if tx.setting(EVENT_SNAPSHOT_SETTING) is not None:
-                return event_mode_failure(checked_id)
+            refusal = away_from_the_office(tx, checked_id)
+            if refusal is not None:
+                return refusal
             session = tx.session(checked_id)
             if session is None:
                 return session_not_found(checked_id)

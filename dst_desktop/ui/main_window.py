@@ -23,6 +23,7 @@ from dst_desktop.presenters.dialogs import Dialogs
 from dst_desktop.presenters.event_mode import EventBanner, ExchangeCommand
 from dst_desktop.presenters.l10n import fill
 from dst_desktop.presenters.main_window import MainPresenter, MainViews, WindowWorkflows
+from dst_desktop.presenters.offline import OfflineBanner, OfflineSupport
 from dst_desktop.presenters.printing import BookingPrinting
 from dst_desktop.presenters.tasks import TaskRunner
 from dst_desktop.ui import settings as keys
@@ -36,6 +37,7 @@ from dst_desktop.ui.icons import icon
 from dst_desktop.ui.l10n import QtLocalizer
 from dst_desktop.ui.live import ChangeFollower
 from dst_desktop.ui.module_picker import ModulePicker
+from dst_desktop.ui.offline import OfflineBannerWidget
 from dst_desktop.ui.plain_text import literal_text, plain_label
 from dst_desktop.ui.settings import app_settings, text_setting
 from dst_desktop.ui.tasks import QtTaskRunner
@@ -58,6 +60,7 @@ class MainWindow(QMainWindow):
         dialogs: Dialogs | None = None,
         runner: TaskRunner | None = None,
         errors: ErrorReporter | None = None,
+        offline_support: OfflineSupport | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -70,6 +73,7 @@ class MainWindow(QMainWindow):
         #: application rebuilds the window in that language. None: applies at next start.
         self.on_language_change: Callable[[str], None] | None = None
         self.details_dialog: BookingDetailsDialog | None = None
+        self._enabled_before_offline: set[QAction] = set()
         self.reference_dialog: ReferenceDataDialog | None = None
         self.localizer = QtLocalizer()
 
@@ -94,6 +98,7 @@ class MainWindow(QMainWindow):
             self.runner,
             self.localizer,
             demo_reference,
+            offline_support=offline_support,
         )
         today = self.presenter.business_date
         self.browser_panel.filters.set_today(today)
@@ -110,6 +115,13 @@ class MainWindow(QMainWindow):
             self.presenter.change_source(), live.changes_arrived, live.paused, live.resumed, self
         )
         self.change_follower.start()
+        if self.presenter.offline is not None:
+            # The offline copy is refreshed in the background when it is due.
+            self.offline_timer = QTimer(self)
+            self.offline_timer.setInterval(60_000)
+            self.offline_timer.timeout.connect(self.presenter.offline.tick)
+            self.offline_timer.start()
+            QTimer.singleShot(0, self.presenter.offline.start)
 
     # -- layout --------------------------------------------------------------------------
 
@@ -146,9 +158,11 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(18, 10, 18, 10)
         layout.setSpacing(4)
         self.event_banner = EventBannerWidget()
+        self.offline_banner = OfflineBannerWidget()
         banner_row = QVBoxLayout()
         banner_row.setContentsMargins(0, 0, 0, 0)
         banner_row.addWidget(self.event_banner)
+        banner_row.addWidget(self.offline_banner)
         layout.addLayout(banner_row)
         layout.addWidget(self.main_splitter)
         self.setCentralWidget(container)
@@ -451,6 +465,28 @@ class MainWindow(QMainWindow):
     def show_event_banner(self, banner: EventBanner | None) -> None:
         self.event_banner.show_banner(banner)
 
+    def show_offline_banner(self, banner: OfflineBanner | None) -> None:
+        self.offline_banner.show_banner(banner)
+
+    def set_offline_unavailable(self, reason: str) -> None:
+        """Offline, what needs the server is disabled and says why; back online, each
+        command is as it was (the exchange commands follow the database's mode)."""
+        needing_server = [self.import_action, self.demo_action, self.reference_action]
+        if reason:
+            for command in (*needing_server, *self.exchange_actions.values()):
+                if command.isEnabled():
+                    self._enabled_before_offline.add(command)
+                command.setEnabled(False)
+                command.setToolTip(reason)
+                command.setStatusTip(reason)
+            return
+        for command in needing_server:
+            if command in self._enabled_before_offline:
+                command.setEnabled(True)
+                command.setToolTip(command.text().replace("&", ""))
+                command.setStatusTip("")
+        self._enabled_before_offline.clear()
+
     def set_exchange_commands(self, unavailable: Mapping[ExchangeCommand, str]) -> None:
         for command, exchange_action in self.exchange_actions.items():
             reason = unavailable.get(command, "")
@@ -472,6 +508,7 @@ class MainWindow(QMainWindow):
             dialog.set_print_tooltip(self._print_reason)
         presenter.load(session_id)
         dialog.finished.connect(lambda _result: self._forget_details(dialog))
+        dialog.destroyed.connect(lambda _object=None: self.presenter.live.forget_details(presenter))
         self.details_dialog = dialog
         dialog.open()
 

@@ -323,7 +323,7 @@
     <name>BookingForm</name>
     <message>
         <source>No region chosen</source>
-        <extracomment>How many free dates the form suggests when the chosen day cannot be booked. In an event database, bookings are confirmed at the office later.</extracomment>
+        <extracomment>How many free dates the form suggests when the chosen day cannot be booked. In an event database, bookings are confirmed at the office later. Working on the offline copy while the server is away (SPEC 11).</extracomment>
         <translation>Aucune région choisie</translation>
     </message>
     <message>
@@ -391,6 +391,10 @@
         <translation>Réservation non créée</translation>
     </message>
     <message>
+        <source>Booking for %1 on %2 kept on this workstation: it is sent to the server as soon as the server is back.</source>
+        <translation>Réservation de %1 pour le %2 gardée sur ce poste : elle sera envoyée au serveur dès son retour.</translation>
+    </message>
+    <message>
         <source>Booking for %1 on %2 taken: the office confirms it after File ▸ Export event bookings.</source>
         <translation>Réservation de %1 pour le %2 enregistrée&#xa0;: le bureau la confirmera après Fichier ▸ Exporter les réservations d’événement.</translation>
     </message>
@@ -448,7 +452,7 @@
     <name>BookingList</name>
     <message>
         <source>%1 on %2 (%3)</source>
-        <extracomment>The browser shows at most this many sessions; narrower filters show the rest. Bookings changed elsewhere that a list reads again one by one; more: the whole list. A hidden list is not read until it is shown (a tab nobody opened costs nothing).</extracomment>
+        <extracomment>The browser shows at most this many sessions; narrower filters show the rest. Bookings changed elsewhere that a list reads again one by one; more: the whole list. A hidden list is not read until it is shown (a tab nobody opened costs nothing). Runs a read away from the window&apos;s thread (catching up with others&apos; changes); None: read at once.</extracomment>
         <translation>%1 le %2 (%3)</translation>
     </message>
 </context>
@@ -467,8 +471,16 @@
         <translation>Salon</translation>
     </message>
     <message>
+        <source>Offline</source>
+        <translation>Hors ligne</translation>
+    </message>
+    <message>
         <source>Event (%1)</source>
         <translation>Événement (%1)</translation>
+    </message>
+    <message>
+        <source>Offline (%1)</source>
+        <translation>Hors ligne (%1)</translation>
     </message>
 </context>
 <context>
@@ -832,7 +844,7 @@
     <name>EventMode</name>
     <message>
         <source>This is an event database: bookings taken here are confirmed at the office, against live availability, after File ▸ Export event bookings.</source>
-        <extracomment>A snapshot older than this many days is shown as stale: the office has moved on. Said when the snapshot is older than :data:`STALE_AFTER_DAYS` (&quot;&quot; otherwise). The snapshot this database holds; None for an office database.</extracomment>
+        <extracomment>A snapshot older than this many days is shown as stale: the office has moved on. Said when the snapshot is older than :data:`STALE_AFTER_DAYS` (&quot;&quot; otherwise). Whether the database is a workstation&apos;s offline copy (the main presenter says). The snapshot this database holds; None for an office database.</extracomment>
         <translation>Ceci est une base d’événement&#xa0;: les réservations prises ici sont confirmées au bureau, sur les disponibilités réelles, après Fichier ▸ Exporter les réservations d’événement.</translation>
     </message>
     <message>
@@ -1072,6 +1084,10 @@ Elle reçoit les données de référence, les clients et les attributions du bur
         <translation>Ceci est une base de salon&#xa0;: les réservations prises ici sont confirmées au bureau, selon les disponibilités réelles, une fois importées là-bas.</translation>
     </message>
     <message>
+        <source>The server is away: requests taken now are kept here and sent when it is back; confirming waits until then.</source>
+        <translation>Le serveur est injoignable : les demandes prises maintenant sont gardées ici et envoyées à son retour ; la confirmation attend jusque-là.</translation>
+    </message>
+    <message>
         <source>Please check the %1. (%2)</source>
         <translation>Vérifiez le champ «&#xa0;%1&#xa0;». (%2)</translation>
     </message>
@@ -1180,7 +1196,7 @@ Elle reçoit les données de référence, les clients et les attributions du bur
     <name>MainWindow</name>
     <message>
         <source>The database is empty: add regions, setups and operators with Data ▸ Reference data.</source>
-        <extracomment>What a main window runs on: the workflows of one database. The composition root (``dst_desktop.app``) opens them; the window only hands them to its presenter, and names their type from here rather than from the services.</extracomment>
+        <extracomment>What a main window runs on: the workflows of one database. The composition root (``dst_desktop.app``) opens them; the window only hands them to its presenter, and names their type from here rather than from the services. On a team&apos;s server: working on the offline copy while the server is away.</extracomment>
         <translation>La base est vide&#xa0;: ajoutez régions, setups et opérateurs avec Données ▸ Données de référence.</translation>
     </message>
     <message>
@@ -1552,6 +1568,69 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
     </message>
 </context>
 <context>
+    <name>OfflineBannerWidget</name>
+    <message>
+        <source>Offline</source>
+        <translation>Hors ligne</translation>
+    </message>
+    <message>
+        <source>Working offline</source>
+        <translation>Travail hors ligne</translation>
+    </message>
+</context>
+<context>
+    <name>OfflineMode</name>
+    <message>
+        <source>The server is away: this waits until it is back. New requests are kept on this workstation and sent then.</source>
+        <extracomment>The copy is refreshed after changes at most this often, and at least this often.</extracomment>
+        <translation>Le serveur est injoignable : cela attend son retour. Les nouvelles demandes sont gardées sur ce poste et envoyées à ce moment-là.</translation>
+    </message>
+    <message>
+        <source>Offline: the server %1 cannot be reached since %2. You are working on this workstation&apos;s copy, %3 old; new requests are kept here and sent when the server is back.</source>
+        <translation>Hors ligne : le serveur %1 est injoignable depuis %2. Vous travaillez sur la copie de ce poste, vieille de %3 ; les nouvelles demandes sont gardées ici et envoyées au retour du serveur.</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent: %1.</source>
+        <translation>En attente d’envoi : %1.</translation>
+    </message>
+    <message>
+        <source>Confirming, mission steps and reference data edits wait until the server is back.</source>
+        <translation>La confirmation, les étapes de mission et la modification des données de référence attendent le retour du serveur.</translation>
+    </message>
+    <message>
+        <source>of unknown age</source>
+        <translation>d’âge inconnu</translation>
+    </message>
+    <message>
+        <source>less than a minute</source>
+        <translation>moins d’une minute</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 jours</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached: working on this workstation&apos;s copy.</source>
+        <translation>Le serveur est injoignable : travail sur la copie de ce poste.</translation>
+    </message>
+    <message>
+        <source>The server is back: the window is up to date.</source>
+        <translation>Le serveur est de retour : la fenêtre est à jour.</translation>
+    </message>
+    <message>
+        <source>Requests taken while the server was away</source>
+        <translation>Demandes prises pendant l’absence du serveur</translation>
+    </message>
+</context>
+<context>
     <name>PendingQueue</name>
     <message>
         <source>No booking is waiting.</source>
@@ -1733,7 +1812,7 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
     <name>QtTaskRunner</name>
     <message>
         <source>Please wait</source>
-        <extracomment>Emitted after a job&apos;s result (or error) was handled.</extracomment>
+        <extracomment>Quiet work (no dialog) is not announced by the runner&apos;s ``finished``. Emitted after a job&apos;s result (or error) was handled.</extracomment>
         <translation>Veuillez patienter</translation>
     </message>
 </context>

@@ -1,5 +1,7 @@
 """Opening the main window costs a bounded number of statements (SPEC 8.1: ≤ 25), on
-both backends: on a team's server each one is a network round trip."""
+both backends: on a team's server each one is a network round trip. On a server this
+includes bringing the workstation's offline copy up to date (SPEC 11), in the background;
+the copy's own statements are local and not counted."""
 
 from __future__ import annotations
 
@@ -33,6 +35,8 @@ def test_opening_the_window_sends_at_most_25_statements(
 
     def counting_backend(url: str) -> Any:
         backend = opened(url)
+        if url != database_url:
+            return backend  # the workstation's own offline copy: no round trip
         connect = backend.connect
 
         def connect_and_count() -> Any:

@@ -75,6 +75,7 @@ def test_french_is_really_french() -> None:
     shared |= {"Participants", "Setup", "Setups", "DST Desktop", "DST Desktop — %1"}
     shared |= {"%1 / %2", "%1 — %2", "client", "date", "e-mail", "modules", "notes"}
     shared |= {"Sessions", "Utilisation"}  # the same words in French
+    shared |= {"%1 min", "%1 h"}  # units of a duration
     assert unchanged <= shared, unchanged - shared
 
 

@@ -29,6 +29,12 @@ class Backend(ABC):
     #: Where the data lives, for people: a file path or ``USER@HOST/DBNAME``.
     description: str
 
+    @property
+    def identity(self) -> str:
+        """What tells this database from any other (a password aside): names the
+        workstation's offline copy of it."""
+        return self.description
+
     @abstractmethod
     def connect(self) -> Database:
         """A Peewee database; connections open lazily, one per thread."""

@@ -248,6 +248,11 @@ class PostgresBackend(Backend):
     def placeholder(self) -> str:
         return "%s"
 
+    @property
+    def identity(self) -> str:
+        location = self.location
+        return f"{location.user}@{location.server}/{location.dbname}"
+
     def connect(self) -> Database:
         try:
             import psycopg  # noqa: F401
