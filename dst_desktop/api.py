@@ -183,7 +183,7 @@ def open_team_workflows(
     """
     from dst_desktop.domain.errors import ConnectionFailedError
     from dst_desktop.persistence.database import open_backend, url_for_path
-    from dst_desktop.persistence.store import PeeweeStore
+    from dst_desktop.persistence.store import PeeweeStore, new_origin
     from dst_desktop.services.offline import FallbackStore, OfflineSupport, copy_info
 
     clock = make_clock(today)
@@ -193,9 +193,10 @@ def open_team_workflows(
         return Workflows.create(store, clock, who, device)
 
     backend = open_backend(database_url)
+    origin = new_origin()  # every server store of this window: it never hears itself back
     copy_store = PeeweeStore.open(url_for_path(folder / "copy.db"))
     try:
-        server: Store | None = PeeweeStore.open(database_url)
+        server: Store | None = PeeweeStore.open(database_url, origin=origin)
     except ConnectionFailedError:
         usable = copy_info(workflows_on(copy_store)) is not None
         if not usable:
@@ -203,13 +204,13 @@ def open_team_workflows(
             raise
         server = None
     fallback = FallbackStore(
-        copy_store, server, backend.description, lambda: backend.change_source(None)
+        copy_store, server, backend.description, lambda: backend.change_source(origin)
     )
     support = OfflineSupport(
         fallback,
         workflows_on(copy_store),
         folder,
-        lambda: PeeweeStore.open(database_url),
+        lambda: PeeweeStore.open(database_url, origin=origin),
         workflows_on,
     )
     return ApiWorkflows(workflows_on(fallback)), support

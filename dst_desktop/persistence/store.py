@@ -765,6 +765,11 @@ class PeeweeTransaction:
         return found
 
 
+def new_origin() -> str:
+    """A fresh mark for the changes one program announces."""
+    return uuid.uuid4().hex[:12]
+
+
 def _domain_error(backend: Backend, error: Exception) -> Exception:
     """The domain's error for a driver error; anything else unchanged."""
     if isinstance(error, StorageError):
@@ -775,19 +780,21 @@ def _domain_error(backend: Backend, error: Exception) -> Exception:
 class PeeweeStore:
     """A DST Desktop database (implements ``Store``); one connection per thread."""
 
-    def __init__(self, db: Database, backend: Backend) -> None:
+    def __init__(self, db: Database, backend: Backend, origin: str | None = None) -> None:
         self._db = db
         self._backend = backend
         self._cache = _ReferenceCache()
         #: Marks this program's own announcements, which its window need not hear back.
-        self.origin = uuid.uuid4().hex[:12]
+        self.origin = origin or new_origin()
 
     @classmethod
-    def open(cls, url: str) -> PeeweeStore:
+    def open(cls, url: str, *, origin: str | None = None) -> PeeweeStore:
         """Open the database at ``url``, creating or upgrading its schema.
 
-        Raises :class:`StorageError` (a :class:`ConnectionFailedError` for a server that
-        cannot be reached) with a message for the person at the keyboard.
+        ``origin`` marks the changes it announces (several stores of one window share it,
+        so that the window never hears its own changes back). Raises
+        :class:`StorageError` (a :class:`ConnectionFailedError` for a server that cannot
+        be reached) with a message for the person at the keyboard.
         """
         backend = open_backend(url)
         db = backend.connect()
@@ -797,7 +804,7 @@ class PeeweeStore:
             with suppress(Exception):
                 db.close()
             raise
-        return cls(db, backend)
+        return cls(db, backend, origin)
 
     @property
     def description(self) -> str:

@@ -108,6 +108,9 @@ class LiveUpdates:
             self._main.offline.server_lost()
         if self.paused_since is None:
             self.paused_since = since
+        if self._main.offline is not None and self._main.offline.offline:
+            self._view.show_live_status("")  # the offline banner says it all
+            return
         self._view.show_live_status(
             fill(
                 self._l10n.translate(

@@ -227,9 +227,28 @@ class OfflineMode:
     def _report(self, report: BookingsImported, sessions: dict[str, Any]) -> None:
         translate = self._l10n.translate
         shown = event_import_report(report, sessions, self._main.catalogue, self._l10n)
+        summary = fill(
+            translate(
+                "OfflineMode",
+                "Requests taken while the server was away: %1 sent, %2 already there, %3 "
+                "refused; they wait in the pending queue.",
+            ),
+            len(report.imported),
+            len(report.already_present),
+            len(report.rejected),
+        )
+        if report.no_availability_now:
+            summary += " " + fill(
+                translate(
+                    "OfflineMode",
+                    "%1 of them are for days filled meanwhile: offer those clients another date.",
+                ),
+                len(report.no_availability_now),
+            )
         shown = replace(
             shown,
             title=translate("OfflineMode", "Requests taken while the server was away"),
+            summary=summary,
         )
         self._view.show_status_message(shown.summary)
         self._dialogs.show_event_import_report(shown)

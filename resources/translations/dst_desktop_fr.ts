@@ -1626,6 +1626,14 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
         <translation>Le serveur est de retour : la fenêtre est à jour.</translation>
     </message>
     <message>
+        <source>Requests taken while the server was away: %1 sent, %2 already there, %3 refused; they wait in the pending queue.</source>
+        <translation>Demandes prises pendant l’absence du serveur : %1 envoyées, %2 déjà présentes, %3 refusées ; elles attendent dans la file des demandes.</translation>
+    </message>
+    <message>
+        <source>%1 of them are for days filled meanwhile: offer those clients another date.</source>
+        <translation>%1 d’entre elles portent sur des jours remplis entre-temps : proposez une autre date à ces clients.</translation>
+    </message>
+    <message>
         <source>Requests taken while the server was away</source>
         <translation>Demandes prises pendant l’absence du serveur</translation>
     </message>

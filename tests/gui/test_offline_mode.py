@@ -174,3 +174,49 @@ def test_the_window_goes_offline_keeps_what_is_typed_and_sends_it_once(
     assert (
         len(query_rows(office_url, "SELECT id FROM session WHERE booking_source = 'offline'")) == 2
     )
+
+
+def test_a_server_stopped_and_restarted_under_the_window(
+    qtbot: QtBot, server: PostgresServer, office: tuple[str, Workflows]
+) -> None:
+    """The server itself stops (a restart at lunch): offline within 10 s, back within 10 s
+    of its return, the request taken meanwhile imported exactly once."""
+    office_url, _office_workflows = office
+    dialogs = FakeDialogs()
+    window = open_window(qtbot, office_url, dialogs)
+    qtbot.waitUntil(lambda: copy_is_fresh(window), timeout=WITHIN_MS)
+
+    server.stop("immediate")
+    try:
+        qtbot.waitUntil(lambda: banner(window).isVisible(), timeout=WITHIN_MS)
+        book(window, "occitanie", dt.date(2025, 3, 14), 4)
+        assert queue_sources(window) == [f"Offline ({window.workflows.device or platform_node()})"]
+    finally:
+        server.start()
+
+    qtbot.waitUntil(lambda: not banner(window).isVisible(), timeout=WITHIN_MS)
+    qtbot.waitUntil(lambda: bool(dialogs.event_reports), timeout=WITHIN_MS)
+    assert dict(dialogs.event_reports[0].counts)["Imported"] == 1
+    rows = query_rows(office_url, "SELECT date, booking_source FROM session")
+    assert rows == [(dt.date(2025, 3, 14), "offline")]
+    assert queue_sources(window) == [f"Offline ({window.workflows.device or platform_node()})"]
+
+
+def platform_node() -> str:
+    import platform
+
+    return platform.node()
+
+
+def test_sync_says_when_nothing_waits_and_refuses_a_sqlite_file(
+    office: tuple[str, Workflows], tmp_path: object
+) -> None:
+    office_url, _ = office
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["--database", office_url, "sync"], out, err) == 0
+    assert out.getvalue() == (
+        "Nothing is waiting to be sent: every request taken offline has been sent.\n"
+    )
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["--database", "sqlite:///x.db", "sync"], out, err) == 2
+    assert "team's PostgreSQL database" in err.getvalue()

@@ -1,0 +1,137 @@
+"""A workstation's offline copy of a team's server (SPEC 11), without the window: taken
+with the event exchange, refused confirmation, requests kept and sent exactly once — also
+when sending is interrupted anywhere."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from dst_desktop.api import open_team_workflows
+from dst_desktop.domain.errors import ConnectionFailedError
+from dst_desktop.persistence.store import PeeweeStore
+from dst_desktop.services.clock import BusinessDateClock
+from dst_desktop.services.offline import OfflineCopy, copy_info, waiting_requests
+from dst_desktop.services.results import BookingCreated
+from dst_desktop.services.workflows import Workflows
+from tests.conftest import TODAY, booking_request, query_rows, sample_reference
+from tests.postgres_server import PostgresServer
+
+
+@pytest.fixture
+def server_workflows(postgres_server: PostgresServer) -> Iterator[tuple[str, Workflows]]:
+    url = postgres_server.url(postgres_server.new_database("team"))
+    store = PeeweeStore.open(url)
+    workflows = Workflows.create(store, BusinessDateClock(TODAY), "office")
+    assert workflows.reference.import_reference(sample_reference()).success
+    yield url, workflows
+    store.close()
+
+
+@pytest.fixture
+def copy(tmp_path: Path, server_workflows: tuple[str, Workflows]) -> Iterator[OfflineCopy]:
+    store = PeeweeStore.open(f"sqlite:///{tmp_path / 'copy.db'}")
+    offline = OfflineCopy(Workflows.create(store, BusinessDateClock(TODAY), "anne"), tmp_path)
+    offline.refresh_from(server_workflows[1])
+    yield offline
+    store.close()
+
+
+def take(copy: OfflineCopy, **overrides: object) -> str:
+    created = copy.copy.booking.create_session_booking(booking_request(**overrides))
+    assert isinstance(created, BookingCreated), created
+    return created.session.id
+
+
+def test_the_copy_knows_its_server_and_holds_its_allocations(
+    copy: OfflineCopy, server_workflows: tuple[str, Workflows]
+) -> None:
+    _url, server = server_workflows
+    held = server.booking.create_session_booking(booking_request(regionId="bretagne"))
+    assert isinstance(held, BookingCreated)
+    assert server.booking.confirm_session_booking(held.session.id).success
+
+    copy.refresh_from(server)
+
+    info = copy_info(copy.copy)
+    assert info is not None and info.server == server.store.description
+    day = copy.copy.booking.check_availability("bretagne", "2025-03-10", ["module_tir"], 4)
+    assert day.to_dict()["availability"]["availableSetups"] == 1  # type: ignore[index]
+
+
+def test_requests_on_the_copy_are_offline_and_confirming_waits(copy: OfflineCopy) -> None:
+    session_id = take(copy)
+    status = copy.copy.booking.get_booking_status(session_id).to_dict()
+    assert status["session"]["bookingSource"] == "offline"  # type: ignore[index]
+    refused = copy.copy.booking.confirm_session_booking(session_id).to_dict()
+    assert refused["error"] == "OFFLINE"
+    assert "server is away" in str(refused["message"])
+    assert copy.copy.mission.start_mission(session_id).to_dict()["error"] == "OFFLINE"
+
+
+def test_a_refresh_keeps_the_requests_not_sent_yet(
+    copy: OfflineCopy, server_workflows: tuple[str, Workflows]
+) -> None:
+    session_id = take(copy)
+    copy.refresh_from(server_workflows[1])
+    assert [s.id for s in waiting_requests(copy.copy)] == [session_id]
+
+
+def test_requests_are_sent_once_even_when_sending_is_interrupted(
+    copy: OfflineCopy, server_workflows: tuple[str, Workflows], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url, server = server_workflows
+    first, second = take(copy), take(copy, date="2025-03-12")
+
+    # The program dies after the server took the requests, before the copy forgot them.
+    store = copy.copy.store
+    writing = store.writing
+    calls: list[int] = []
+
+    def dies_on_the_second_write() -> object:
+        calls.append(1)
+        if len(calls) == 2:  # the first records the export; the second forgets the sent
+            raise KeyboardInterrupt
+        return writing()
+
+    monkeypatch.setattr(store, "writing", dies_on_the_second_write)
+    with pytest.raises(KeyboardInterrupt):
+        copy.send_to(server)
+    monkeypatch.setattr(store, "writing", writing)
+    assert len(query_rows(url, "SELECT id FROM session")) == 2  # the server has them
+    assert len(waiting_requests(copy.copy)) == 2
+
+    report = copy.send_to(server)  # the next start sends again
+
+    assert report is not None
+    assert report.imported == [] and sorted(report.already_present) == sorted([first, second])
+    assert waiting_requests(copy.copy) == []
+    assert sorted(r[0] for r in query_rows(url, "SELECT id FROM session")) == sorted(
+        [first, second]
+    )
+    assert copy.send_to(server) is None
+    assert len(list((copy._folder / "sent").glob("offline-requests-*.json"))) == 1
+
+
+def test_a_workstation_without_a_copy_cannot_start_offline(tmp_path: Path) -> None:
+    with pytest.raises(ConnectionFailedError, match="nothing answers"):
+        open_team_workflows("postgresql://anne:pw@127.0.0.1:1/team", tmp_path, TODAY)
+
+
+def test_a_workstation_with_a_copy_starts_on_it_when_the_server_is_away(
+    copy: OfflineCopy, tmp_path: Path
+) -> None:
+    take(copy)
+    copy.copy.store.close()
+    api, support = open_team_workflows(
+        "postgresql://anne:pw@127.0.0.1:1/team", tmp_path, dt.date(2025, 2, 21)
+    )
+    try:
+        assert not support.online
+        assert len(support.waiting()) == 1
+        assert api.booking.get_suggested_dates("occitanie", 1)
+    finally:
+        api.close()
