@@ -15,6 +15,7 @@ class ErrorCode(StrEnum):
     VALIDATION_ERROR = "VALIDATION_ERROR"
     NOT_FOUND = "NOT_FOUND"
     EVENT_MODE = "EVENT_MODE"
+    PERMISSION_DENIED = "PERMISSION_DENIED"
 
 
 class AllocationConflictError(Exception):
@@ -53,4 +54,10 @@ class ConnectionFailedError(StorageError):
 
 
 class PermissionDeniedError(StorageError):
-    """The database refused an action the login has no right to."""
+    """The database refused an action the login has no right to, or the login's role does
+    not allow it (the message names the role needed: SPEC 10)."""
+
+
+class ActorError(StorageError):
+    """An actor name the audit log cannot record, or one given where the database records
+    the login itself (PostgreSQL); nothing was opened."""

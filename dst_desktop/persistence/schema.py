@@ -22,7 +22,7 @@ from dst_desktop.domain.names import name_key
 from dst_desktop.persistence.backends.base import Backend
 
 #: The version this program writes and understands.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 Migration = Callable[[Database, Backend], None]
 
@@ -59,8 +59,19 @@ def _search_keys(db: Database, backend: Backend) -> None:
             db.execute_sql(update, (name_key(value), row_id))  # type: ignore[no-untyped-call]
 
 
+def _append_only_audit_log(db: Database, backend: Backend) -> None:
+    """Version 5: the audit log keeps every row; on a server, the database records who
+    wrote it (SPEC 10). Each backend says it in its own SQL."""
+    backend.protect_audit_log(db)
+
+
 #: Upgrades from version n (the key) to n + 1.
-MIGRATIONS: dict[int, Migration] = {1: _add_source_device, 2: _cover_holdings, 3: _search_keys}
+MIGRATIONS: dict[int, Migration] = {
+    1: _add_source_device,
+    2: _cover_holdings,
+    3: _search_keys,
+    4: _append_only_audit_log,
+}
 
 _ASK_ADMINISTRATOR = "ask your administrator to run `dst-desktop init`"
 
@@ -126,6 +137,7 @@ def _create_or_upgrade(db: Database, backend: Backend) -> int:
             with db.bind_ctx(MODELS):
                 db.create_tables(MODELS)
             backend.after_create_tables(db)
+            backend.protect_audit_log(db)
             backend.set_schema_version(db, SCHEMA_VERSION)
             return 0
         for version in range(found, SCHEMA_VERSION):

@@ -24,11 +24,13 @@ from typing import Literal
 
 from dst_desktop.domain.errors import AllocationConflictError, ConflictingDataError
 from dst_desktop.domain.model import AuditEntry, Client, Module, Session, SessionFilter
+from dst_desktop.domain.permissions import Action
 from dst_desktop.domain.rules import module_capacity
 from dst_desktop.domain.statuses import RESOURCE_HOLDING, SessionStatus
 from dst_desktop.services.availability import AvailabilityEngine
 from dst_desktop.services.booking import EVENT_SNAPSHOT_SETTING, SOURCE_EVENT, device_name
 from dst_desktop.services.clock import Clock
+from dst_desktop.services.permissions import Permissions
 from dst_desktop.services.reference import parse_reference, save_reference_item
 from dst_desktop.services.results import JsonDict, session_to_dict, timestamp
 from dst_desktop.services.store import Store, StoreTransaction
@@ -358,6 +360,7 @@ class OfflineExchange:
         self._clock = clock
         self._actor = actor
         self._device = device or device_name()
+        self.permissions = Permissions(store)
 
     def _audit(self, tx: StoreTransaction, action: str, details: dict[str, object]) -> None:
         tx.add_audit(AuditEntry(self._clock.now(), self._actor, action, None, details))
@@ -374,6 +377,7 @@ class OfflineExchange:
         self, path: Path, months: int = DEFAULT_SNAPSHOT_MONTHS, event_name: str = ""
     ) -> JsonDict:
         """Reference data, clients and the allocations of the next ``months`` months."""
+        self.permissions.require(Action.EXPORT_SNAPSHOT)
         if not 1 <= months <= 36:
             raise BundleError(f"--months must be between 1 and 36, got {months}")
         today = self._clock.today()
@@ -413,6 +417,7 @@ class OfflineExchange:
         Allowed on a new database, or on an event database (a newer snapshot replaces the
         office allocations and keeps the bookings taken at the event).
         """
+        self.permissions.require(Action.IMPORT_SNAPSHOT)
         bundle = read_bundle(path, "snapshot")
         content = bundle["content"]
         assert isinstance(content, dict)
@@ -490,6 +495,7 @@ class OfflineExchange:
         The file is written inside the transaction that records it in the audit log: a
         failure to write leaves no trace, and a failure to record leaves no file claimed.
         """
+        self.permissions.require(Action.EXPORT_EVENT_BOOKINGS)
         with self._store.writing() as tx:
             if tx.setting(EVENT_SNAPSHOT_SETTING) is None:
                 raise BundleError(
@@ -520,6 +526,7 @@ class OfflineExchange:
 
     def import_bookings(self, path: Path) -> BookingsImported:
         """Bring event bookings in as pending, same ids; idempotent and all-or-nothing."""
+        self.permissions.require(Action.IMPORT_EVENT_BOOKINGS)
         bundle = read_bundle(path, "bookings")
         content = bundle["content"]
         assert isinstance(content, dict)

@@ -7,7 +7,8 @@ same data. The schema version lives in ``PRAGMA user_version``.
 
 from __future__ import annotations
 
-from contextlib import AbstractContextManager
+import os
+from contextlib import AbstractContextManager, suppress
 from pathlib import Path
 from typing import Any, ClassVar
 from urllib.parse import unquote
@@ -19,6 +20,7 @@ from dst_desktop.domain.errors import (
     ConflictingDataError,
     StorageError,
 )
+from dst_desktop.domain.permissions import MAX_ACTOR_LENGTH
 from dst_desktop.persistence.backends.base import Backend
 
 #: How long a writer waits for another workstation's transaction before giving up.
@@ -32,6 +34,23 @@ SQLITE_PRAGMAS: tuple[tuple[str, object], ...] = (
     ("foreign_keys", 1),
     ("busy_timeout", BUSY_TIMEOUT_MS),
     ("cache_size", -16_000),
+)
+
+#: Schema version 5: the audit log keeps every row, and refuses an actor name that is
+#: empty, too long or holds control characters.
+_AUDIT_LOG_TRIGGERS = (
+    "CREATE TRIGGER IF NOT EXISTS audit_entry_no_update BEFORE UPDATE ON audit_entry"
+    " BEGIN SELECT RAISE(ABORT, 'the audit log is append-only: its rows cannot be changed');"
+    " END",
+    "CREATE TRIGGER IF NOT EXISTS audit_entry_no_delete BEFORE DELETE ON audit_entry"
+    " BEGIN SELECT RAISE(ABORT, 'the audit log is append-only: its rows cannot be deleted');"
+    " END",
+    "CREATE TRIGGER IF NOT EXISTS audit_entry_actor_check BEFORE INSERT ON audit_entry"
+    f" WHEN length(NEW.actor) NOT BETWEEN 1 AND {MAX_ACTOR_LENGTH}"
+    " OR trim(NEW.actor) <> NEW.actor"
+    " OR NEW.actor GLOB '*[' || char(1) || '-' || char(31) || char(127) || ']*'"
+    " BEGIN SELECT RAISE(ABORT, 'the audit log refuses an actor name that is empty, too long"
+    " or holds control characters'); END",
 )
 
 _URL_FORMS = (
@@ -91,6 +110,11 @@ class SqliteBackend(Backend):
                 else ""
             )
             raise StorageError(f"the folder {path.parent} does not exist{hint}")
+        if not path.exists():
+            # A new database is readable by its owner only (SQLite gives its journal and
+            # write-ahead log the same permissions).
+            with suppress(FileExistsError):
+                os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         return SqliteDatabase(
             str(path), pragmas=list(SQLITE_PRAGMAS), timeout=BUSY_TIMEOUT_MS / 1000
         )
@@ -107,6 +131,10 @@ class SqliteBackend(Backend):
 
     def set_schema_version(self, db: Database, version: int) -> None:
         db.pragma("user_version", int(version))  # type: ignore[attr-defined]
+
+    def protect_audit_log(self, db: Database) -> None:
+        for statement in _AUDIT_LOG_TRIGGERS:
+            db.execute_sql(statement)  # type: ignore[no-untyped-call]
 
     def translate(self, error: BaseException) -> Exception | None:
         where = self.description
