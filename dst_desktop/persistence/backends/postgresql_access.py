@@ -100,6 +100,8 @@ _GRANTS_SQL = (
     f"GRANT SELECT ON {', '.join(_ALL_TABLES)} TO dst_booking;\n"
     "GRANT INSERT, UPDATE, DELETE ON session, session_module TO dst_booking;\n"
     "GRANT INSERT ON client, audit_entry TO dst_booking;\n"
+    "DO $$ BEGIN EXECUTE format('GRANT USAGE ON SEQUENCE %s TO dst_booking',"
+    " pg_get_serial_sequence('audit_entry', 'id')); END $$;\n"
     "GRANT INSERT, UPDATE ON setting TO dst_booking;\n"
     f"GRANT INSERT, UPDATE, DELETE ON {', '.join(REFERENCE_TABLES)} TO dst_admin;\n"
     "GRANT UPDATE, DELETE ON client TO dst_admin;\n"
