@@ -225,6 +225,10 @@ def failure_text(failure: Failure, l10n: Localizer, context: FailureContext | No
             "This is an event database: bookings taken here are confirmed at the office, "
             "against live availability, once they have been imported there.",
         )
+    if code is ErrorCode.PERMISSION_DENIED:
+        return fill(
+            l10n.translate("Failure", "Your role does not allow this. (%1)"), failure.message
+        )
     field = failure.details.get("field")
     if isinstance(field, str) and field:
         return fill(
