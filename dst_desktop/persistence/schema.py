@@ -93,8 +93,10 @@ def ensure_schema(db: Database, backend: Backend) -> int:
     the old schema intact. Driver errors leave as the domain's errors.
     """
     found = 0
+    version_read = False
     try:
         found = backend.schema_version(db)
+        version_read = True
         if found == SCHEMA_VERSION:
             return SCHEMA_VERSION  # the usual case: no lock needed to open
         _refuse_newer(found, backend.description)
@@ -106,6 +108,12 @@ def ensure_schema(db: Database, backend: Backend) -> int:
         if failure is None:
             raise
         backend.recover(db)
+        if isinstance(failure, PermissionDeniedError) and not version_read:
+            raise PermissionDeniedError(
+                f"The database {backend.description} does not let your login read it: the "
+                "login has no DST Desktop role. Ask your administrator for a login made "
+                "with `dst-desktop users add`."
+            ) from error
         if isinstance(failure, PermissionDeniedError):
             what = (
                 "has no DST Desktop schema yet"
