@@ -221,8 +221,51 @@ class AuditLogPresenter:
             if text("reason"):
                 parts.append(fill(translate("BookingDetails", "reason: %1"), text("reason")))
         else:
-            parts.extend(_plain(key, value) for key, value in sorted(details.items()))
+            parts.extend(self._import_text(entry) or _plain_details(details))
         return ", ".join(part for part in parts if part)
+
+    def _import_text(self, entry: AuditEntry) -> list[str]:
+        """Imports and exports, in words ([] for another action)."""
+        details = entry.details
+        translate = self._l10n.translate
+
+        def number(key: str) -> int:
+            value = details.get(key)
+            if isinstance(value, dict):
+                return sum(v for v in value.values() if isinstance(v, int))
+            return value if isinstance(value, int) else 0
+
+        where = str(details.get("source") or details.get("file") or "")
+        if entry.action == "import_reference":
+            said = fill(
+                translate("AuditLog", "%1 added, %2 updated"), number("added"), number("updated")
+            )
+        elif entry.action == "import_bookings":
+            said = fill(
+                translate("AuditLog", "%1 imported, %2 already present, %3 rejected"),
+                number("imported"),
+                number("alreadyPresent"),
+                number("rejected"),
+            )
+        elif entry.action == "import_event_booking":
+            said = fill(translate("BookingDetails", "taken on %1"), details.get("sourceDevice"))
+        elif entry.action == "import_snapshot":
+            said = fill(
+                translate("AuditLog", "“%1”, %2 allocations"),
+                details.get("eventName", ""),
+                number("allocations"),
+            )
+        elif entry.action == "export_bookings":
+            said = fill(translate("AuditLog", "%1 bookings"), number("bookings"))
+        elif entry.action == "generate_data":
+            said = fill(
+                translate("AuditLog", "%1 sessions, %2 pending"),
+                number("sessions"),
+                number("pending"),
+            )
+        else:
+            return []
+        return [said, where]
 
 
 def _day_text(value: str, l10n: Localizer) -> str:
@@ -239,11 +282,13 @@ def _status(value: str, l10n: Localizer) -> str:
         return value
 
 
-def _plain(key: str, value: object) -> str:
-    """A detail without a wording of its own: ``key: value`` (counts by kind spelled out)."""
-    if isinstance(value, dict):
-        inner = ", ".join(f"{k} {v}" for k, v in sorted(value.items()))
-        return f"{key}: {inner}" if inner else ""
-    if isinstance(value, list):
-        return f"{key}: {len(value)}"
-    return f"{key}: {value}"
+def _plain_details(details: dict[str, object]) -> list[str]:
+    """Details without a wording of their own, as ``key: value``."""
+    parts = []
+    for key, value in sorted(details.items()):
+        if isinstance(value, dict):
+            value = ", ".join(f"{k} {v}" for k, v in sorted(value.items()))
+        elif isinstance(value, list):
+            value = len(value)
+        parts.append(f"{key}: {value}")
+    return parts

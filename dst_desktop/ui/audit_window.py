@@ -105,6 +105,7 @@ class AuditLogWindow(QDialog):
         self.session_edit.setObjectName("auditSessionEdit")
         self.session_edit.setPlaceholderText(self.tr("Session reference"))
         self.session_edit.setClearButtonEnabled(True)
+        self.session_edit.setMinimumWidth(230)
         self.actor_edit = QLineEdit()
         self.actor_edit.setObjectName("auditActorEdit")
         self.actor_edit.setPlaceholderText(self.tr("Who (login)"))

@@ -146,6 +146,26 @@
         <source>outcome: %1</source>
         <translation>résultat&#xa0;: %1</translation>
     </message>
+    <message>
+        <source>%1 added, %2 updated</source>
+        <translation>%1 ajoutées, %2 mises à jour</translation>
+    </message>
+    <message>
+        <source>%1 imported, %2 already present, %3 rejected</source>
+        <translation>%1 importées, %2 déjà présentes, %3 refusées</translation>
+    </message>
+    <message>
+        <source>“%1”, %2 allocations</source>
+        <translation>«&#xa0;%1&#xa0;», %2 attributions</translation>
+    </message>
+    <message>
+        <source>%1 bookings</source>
+        <translation>%1 réservations</translation>
+    </message>
+    <message>
+        <source>%1 sessions, %2 pending</source>
+        <translation>%1 sessions, dont %2 en attente</translation>
+    </message>
 </context>
 <context>
     <name>AuditLogWindow</name>
@@ -180,7 +200,7 @@
     </message>
     <message>
         <source>&amp;What:</source>
-        <translation>Acti&amp;on&#xa0;:</translation>
+        <translation>Qu&amp;oi&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;From:</source>
