@@ -294,6 +294,24 @@ def test_a_booking_login_cannot_confirm_or_allocate_in_sql(team: Team) -> None:
     assert team.dump() == before
 
 
+def test_a_temporary_table_cannot_stand_in_for_the_sessions(team: Team) -> None:
+    """Row-level security asks the real session table whether a request is pending."""
+    confirmed = team.confirmed()
+    before = team.dump()
+    with team.connect("booking") as connection:
+        connection.execute(
+            "CREATE TEMPORARY TABLE session AS SELECT id, 'pending_confirmation' AS status,"
+            " NULL::varchar AS setup_id, NULL::varchar AS operator_id FROM public.session"
+        )
+        connection.execute("CREATE TEMPORARY TABLE pg_class (oid oid, relowner oid)")
+        changed = connection.execute(
+            "UPDATE session_module SET module_id = 'module_secourisme'"
+            f" WHERE session_id = '{confirmed}'"
+        )
+        assert changed.rowcount == 0
+    assert team.dump() == before
+
+
 def test_a_booking_login_may_change_a_pending_request_in_sql(team: Team) -> None:
     pending = team.pending()
     with team.connect("booking") as connection:

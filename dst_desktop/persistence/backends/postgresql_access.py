@@ -146,15 +146,18 @@ _GRANTS_SQL = (
 )
 
 _FUNCTIONS_SQL = f"""
+-- Names are qualified and the search path fixed: a login's temporary table named
+-- "session" or "pg_class" must not stand in for the real one.
 CREATE OR REPLACE FUNCTION dst_pending_session(wanted varchar) RETURNS boolean
-    LANGUAGE sql STABLE AS $$
-    SELECT EXISTS (SELECT FROM session s WHERE s.id = wanted
+    LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
+    SELECT EXISTS (SELECT FROM {{schema}}.session s WHERE s.id = wanted
                    AND s.status = 'pending_confirmation'
                    AND s.setup_id IS NULL AND s.operator_id IS NULL)
 $$;
 
 -- A booking login may change a session only while it is a pending request.
-CREATE OR REPLACE FUNCTION dst_session_guard() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION dst_session_guard() RETURNS trigger LANGUAGE plpgsql
+    SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
     IF NOT pg_has_role(current_user, 'dst_planner', 'MEMBER')
        AND NOT pg_has_role(current_user,
