@@ -17,6 +17,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
+from dst_desktop.domain.errors import ActorError
+from dst_desktop.domain.permissions import actor_problem
 from dst_desktop.services.clock import BusinessDateClock, Clock, SystemClock
 from dst_desktop.services.results import Failure, JsonDict
 from dst_desktop.services.workflows import Workflows
@@ -140,14 +142,32 @@ def open_workflows(
     """Open (creating or upgrading) the database at ``database_url``.
 
     ``today`` replaces the business date (training, demos, tests); ``actor`` is the name
-    the audit log records, the OS user name by default; ``device`` the computer's name that
-    event bookings and bundles record, the host name by default.
+    the audit log records, the OS user name by default — on PostgreSQL the database
+    records the login itself, and an ``actor`` is refused (:class:`ActorError`);
+    ``device`` the computer's name that event bookings and bundles record, the host name
+    by default.
     """
     from dst_desktop.persistence.store import PeeweeStore  # keeps `dst-desktop --version` quick
 
     store = PeeweeStore.open(database_url)
-    return ApiWorkflows(
-        Workflows.create(store, make_clock(today), actor or default_actor(), device)
+    try:
+        if store.has_logins and actor is not None:
+            raise ActorError(actor_refused_text())
+        name = actor or default_actor()
+        problem = "" if store.has_logins else actor_problem(name)
+        if problem:
+            raise ActorError(f"the audit log cannot record the actor {name[:100]!r}: {problem}")
+        workflows = Workflows.create(store, make_clock(today), name, device, accounts=store)
+    except BaseException:
+        store.close()
+        raise
+    return ApiWorkflows(workflows)
+
+
+def actor_refused_text() -> str:
+    return (
+        "--actor cannot be used on a PostgreSQL database: the audit log records your "
+        "database login, written by the database itself"
     )
 
 
@@ -193,6 +213,7 @@ def open_team_workflows(
         return Workflows.create(store, clock, who, device)
 
     backend = open_backend(database_url)
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     origin = new_origin()  # every server store of this window: it never hears itself back
     copy_store = PeeweeStore.open(url_for_path(folder / "copy.db"))
     try:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from dst_desktop import __version__, paths
 from dst_desktop.api import offline_folder, open_team_workflows, open_workflows
-from dst_desktop.domain.errors import StorageError
+from dst_desktop.domain.errors import PermissionDeniedError, StorageError
 from dst_desktop.persistence.database import database_kind
 from dst_desktop.presenters.dialogs import Dialogs
 from dst_desktop.presenters.printing import BookingPrinting
@@ -89,6 +89,7 @@ def create_main_window(
     else:
         api = open_workflows(database_url, today, actor, device)
     try:
+        _refuse_without_role(api.workflows)
         window = MainWindow(
             api.workflows,
             load_demo_reference,
@@ -104,6 +105,17 @@ def create_main_window(
     if printing_factory is not None:
         window.set_printing(printing_factory(window, api.workflows))
     return window
+
+
+def _refuse_without_role(workflows: Workflows) -> None:
+    """A login without a DST Desktop role could not even read the bookings: say so."""
+    access = workflows.permissions.access()
+    if access.effective_role is None:
+        raise PermissionDeniedError(
+            f"The login {access.login} has no DST Desktop role on {workflows.store.description}: "
+            "ask your administrator for a login made with `dst-desktop users add`, or for "
+            f"GRANT dst_booking TO {access.login}"
+        )
 
 
 def _application() -> QApplication:

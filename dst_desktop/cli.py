@@ -85,7 +85,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="the business date to use instead of the real one (default: $DST_TODAY)",
     )
     parser.add_argument(
-        "--actor", metavar="NAME", help="the name the audit log records (default: your user name)"
+        "--actor",
+        metavar="NAME",
+        help="the name the audit log records (default: your user name); refused on "
+        "PostgreSQL, where the database records your login",
     )
     parser.add_argument(
         "--demo",
@@ -191,6 +194,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--language", metavar="LANG", type=_language, default=None, help=language_help
     )
     _add_report_commands(commands, language_help)
+    from dst_desktop.cli_access import add_access_commands
+
+    add_access_commands(commands)
     return parser
 
 
@@ -393,10 +399,19 @@ def _read_json_file(path_text: str) -> object:
 
 
 def _command_init(url: str, today: dt.date | None, actor: str | None, out: TextIO) -> int:
-    from dst_desktop.api import open_workflows
+    from dst_desktop.persistence.store import PeeweeStore
 
-    with open_workflows(url, today, actor) as api:
-        out.write(f"Database ready: {api.workflows.store.description}\n")
+    store = PeeweeStore.open(url)
+    try:
+        store.set_up_access()  # a team's database: roles, grants, row-level security
+    finally:
+        store.close()
+    out.write(f"Database ready: {store.description}\n")
+    if store.has_logins:
+        out.write(
+            "Roles dst_booking, dst_planner and dst_admin and their rights are in place; "
+            "add people with `dst-desktop users add LOGIN --role ROLE --password-stdin`.\n"
+        )
     return EXIT_OK
 
 
@@ -429,6 +444,22 @@ def _command_sync(
     else:
         out.write(describe_bookings_import(report))
     return EXIT_OK
+
+
+def _check_actor(url: str, actor: str | None) -> None:
+    """``--actor`` names a person on a file; on a server the database records the login."""
+    from dst_desktop.domain.permissions import actor_problem
+    from dst_desktop.persistence.database import database_kind
+
+    if actor is None:
+        return
+    if database_kind(url) == "postgresql":
+        from dst_desktop.api import actor_refused_text
+
+        raise UsageError(actor_refused_text())
+    problem = actor_problem(actor)
+    if problem:
+        raise UsageError(f"--actor: {problem}")
 
 
 def _command_copy_database(url: str, target: str, out: TextIO, err: TextIO) -> int:
@@ -845,6 +876,7 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return run_self_test(out, today)
     url = _resolve_database(args)
     actor: str | None = args.actor
+    _check_actor(url, actor)
     if args.demo:
         ensure_demo_data(url, today, actor, err)
     if args.command is None:
@@ -869,6 +901,11 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return _command_print(url, today, actor, args, out)
     if args.command in _REPORT_COMMANDS:
         return _command_reports(url, today, actor, args, out)
+    if args.command in ("users", "audit"):
+        from dst_desktop.cli_access import run_audit, run_users
+
+        run = run_users if args.command == "users" else run_audit
+        return run(url, today, args, out)
     raise UsageError(f"unknown command {args.command!r}")
 
 

@@ -31,11 +31,15 @@ def resource_path(*parts: str) -> Path:
 
 
 def data_dir() -> Path:
-    """The per-user data folder (created on demand)."""
+    """The per-user data folder, created on demand readable by its owner only (it holds
+    the bookings and the logs)."""
     import platformdirs
 
     folder = Path(platformdirs.user_data_dir(APP_SLUG, appauthor=False))
-    folder.mkdir(parents=True, exist_ok=True)
+    if not folder.is_dir():
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, exist_ok=True)
+        folder.chmod(0o700)  # whatever the umask
     return folder
 
 

@@ -179,6 +179,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if settings is not None:
         save(settings, folder, "09-settings")
         settings.close()
+    window.open_audit_log()
+    if window.audit_window is not None:
+        window.audit_window.resize(1180, 560)
+        save(window.audit_window, folder, "09b-audit-log")
+        window.audit_window.close()
     window.close()
     event_mode(folder, work, url)
     return 0

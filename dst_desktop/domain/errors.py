@@ -18,6 +18,7 @@ class ErrorCode(StrEnum):
     #: Confirming or a mission step on a workstation's offline copy while the team's
     #: server is away (SPEC 11): it waits until the server is back.
     OFFLINE = "OFFLINE"
+    PERMISSION_DENIED = "PERMISSION_DENIED"
 
 
 class AllocationConflictError(Exception):
@@ -56,4 +57,10 @@ class ConnectionFailedError(StorageError):
 
 
 class PermissionDeniedError(StorageError):
-    """The database refused an action the login has no right to."""
+    """The database refused an action the login has no right to, or the login's role does
+    not allow it (the message names the role needed: SPEC 10)."""
+
+
+class ActorError(StorageError):
+    """An actor name the audit log cannot record, or one given where the database records
+    the login itself (PostgreSQL); nothing was opened."""

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
+from dst_desktop.domain.permissions import Role
 from dst_desktop.domain.statuses import RESOURCE_HOLDING, SessionStatus
 
 
@@ -133,6 +134,28 @@ class SessionFilter:
     #: Only these sessions (a window catching up with what another workstation changed).
     session_ids: frozenset[str] | None = None
     limit: int | None = None
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    """Which audit entries to list (every criterion optional, combined with AND)."""
+
+    session_id: str | None = None
+    actor: str | None = None
+    action: str | None = None
+    #: Entries made on or after this day, and on or before ``last`` (UTC days).
+    first: dt.date | None = None
+    last: dt.date | None = None
+    #: The newest ``limit`` entries only; None: all of them.
+    limit: int | None = None
+
+
+@dataclass(frozen=True)
+class UserAccount:
+    """A person's login on a team's database and their DST Desktop role (SPEC 10)."""
+
+    login: str
+    role: Role
 
 
 #: What saving one reference item did: reference imports report all three.

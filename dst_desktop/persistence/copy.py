@@ -142,6 +142,7 @@ def _copy_tables(
             source_backend.transaction(source, write=False),
             target_backend.transaction(target, write=True),
         ):
+            target_backend.before_bulk_copy(target)
             for model in models:
                 name = model._meta.table_name
                 fields = model._meta.sorted_fields

@@ -22,7 +22,7 @@ from dst_desktop.domain.names import name_key
 from dst_desktop.persistence.backends.base import Backend
 
 #: The version this program writes and understands.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 Migration = Callable[[Database, Backend], None]
 
@@ -59,8 +59,19 @@ def _search_keys(db: Database, backend: Backend) -> None:
             db.execute_sql(update, (name_key(value), row_id))  # type: ignore[no-untyped-call]
 
 
+def _append_only_audit_log(db: Database, backend: Backend) -> None:
+    """Version 5: the audit log keeps every row; on a server, the database records who
+    wrote it (SPEC 10). Each backend says it in its own SQL."""
+    backend.protect_audit_log(db)
+
+
 #: Upgrades from version n (the key) to n + 1.
-MIGRATIONS: dict[int, Migration] = {1: _add_source_device, 2: _cover_holdings, 3: _search_keys}
+MIGRATIONS: dict[int, Migration] = {
+    1: _add_source_device,
+    2: _cover_holdings,
+    3: _search_keys,
+    4: _append_only_audit_log,
+}
 
 _ASK_ADMINISTRATOR = "ask your administrator to run `dst-desktop init`"
 
@@ -82,8 +93,10 @@ def ensure_schema(db: Database, backend: Backend) -> int:
     the old schema intact. Driver errors leave as the domain's errors.
     """
     found = 0
+    version_read = False
     try:
         found = backend.schema_version(db)
+        version_read = True
         if found == SCHEMA_VERSION:
             return SCHEMA_VERSION  # the usual case: no lock needed to open
         _refuse_newer(found, backend.description)
@@ -95,6 +108,12 @@ def ensure_schema(db: Database, backend: Backend) -> int:
         if failure is None:
             raise
         backend.recover(db)
+        if isinstance(failure, PermissionDeniedError) and not version_read:
+            raise PermissionDeniedError(
+                f"The database {backend.description} does not let your login read it: the "
+                "login has no DST Desktop role. Ask your administrator for a login made "
+                "with `dst-desktop users add`."
+            ) from error
         if isinstance(failure, PermissionDeniedError):
             what = (
                 "has no DST Desktop schema yet"
@@ -126,6 +145,7 @@ def _create_or_upgrade(db: Database, backend: Backend) -> int:
             with db.bind_ctx(MODELS):
                 db.create_tables(MODELS)
             backend.after_create_tables(db)
+            backend.protect_audit_log(db)
             backend.set_schema_version(db, SCHEMA_VERSION)
             return 0
         for version in range(found, SCHEMA_VERSION):

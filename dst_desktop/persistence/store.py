@@ -36,6 +36,7 @@ from dst_desktop.domain.changes import Change, ChangeKind, ChangeSource
 from dst_desktop.domain.errors import ConnectionFailedError, StorageError
 from dst_desktop.domain.model import (
     AuditEntry,
+    AuditFilter,
     Client,
     Module,
     Offer,
@@ -45,8 +46,10 @@ from dst_desktop.domain.model import (
     Session,
     SessionFilter,
     Setup,
+    UserAccount,
 )
 from dst_desktop.domain.names import name_key
+from dst_desktop.domain.permissions import Access, Role
 from dst_desktop.domain.rules import Holding
 from dst_desktop.domain.statuses import SessionStatus
 from dst_desktop.domain.utilisation import SessionTally
@@ -704,6 +707,29 @@ class PeeweeTransaction:
     def audit_log(self, limit: int = 200) -> list[AuditEntry]:
         return self._audit("", (), f"ORDER BY id DESC LIMIT {int(limit)}")
 
+    def audit_entries(self, query: AuditFilter) -> list[AuditEntry]:
+        conditions: list[str] = []
+        params: list[object] = []
+        for column, value in (
+            ("session_id", query.session_id),
+            ("actor", query.actor),
+            ("action", query.action),
+        ):
+            if value is not None:
+                conditions.append(f"{column} = ?")
+                params.append(value)
+        if query.first is not None:
+            conditions.append("at >= ?")
+            params.append(f"{query.first.isoformat()} 00:00:00")
+        if query.last is not None:
+            conditions.append("at < ?")
+            params.append(f"{(query.last + dt.timedelta(days=1)).isoformat()} 00:00:00")
+        where = ("WHERE " + " AND ".join(conditions)) if conditions else ""
+        if query.limit is None:
+            return self._audit(where, params, "ORDER BY id")
+        newest = self._audit(where, params, f"ORDER BY id DESC LIMIT {int(query.limit)}")
+        return newest[::-1]
+
     def cancelled_session_ids(self, session_ids: Sequence[str]) -> set[str]:
         found: set[str] = set()
         for chunk in _chunks(list(session_ids)):
@@ -786,6 +812,8 @@ class PeeweeStore:
         self._cache = _ReferenceCache()
         #: Marks this program's own announcements, which its window need not hear back.
         self.origin = origin or new_origin()
+        #: This thread's connection and who it is connected as (SPEC 10).
+        self._access = threading.local()
 
     @classmethod
     def open(cls, url: str, *, origin: str | None = None) -> PeeweeStore:
@@ -866,6 +894,72 @@ class PeeweeStore:
         """What other workstations change, for a window to follow (SPEC 9): pushed by
         the server on PostgreSQL, polled cheaply on SQLite. The caller closes it."""
         return self._backend.change_source(None if include_own else self.origin)
+
+    # Who may do what (SPEC 10) -----------------------------------------------------------
+
+    def access(self) -> Access:
+        """Who this thread's connection is: asked once per connection, then remembered
+        (a connection replaced after the server dropped it asks again)."""
+        if not self._backend.has_logins:
+            return self._backend.read_access(self._db)
+        known: tuple[object, Access] | None = getattr(self._access, "known", None)
+        if known is not None and not self._db.is_closed() and known[0] is self._connection():
+            return known[1]
+        if self._db.in_transaction():
+            found = self._on_database(self._backend.read_access)
+        else:
+            with self._unit_of_work(write=False):
+                found = self._on_database(self._backend.read_access)
+        self._access.known = (self._connection(), found)
+        return found
+
+    def _connection(self) -> object:
+        return self._db.connection()  # type: ignore[no-untyped-call]
+
+    def _on_database(self, work: Callable[[Database], T]) -> T:
+        try:
+            return work(self._db)
+        except Exception as error:
+            raise _domain_error(self._backend, error) from error
+
+    def set_up_access(self) -> None:
+        """``init``: the group roles, grants, row-level security and user functions of a
+        team's database (nothing on a file); running it again changes nothing."""
+        try:
+            with self._backend.schema_lock(self._db):
+                self._backend.set_up_access(self._db)
+        except Exception as error:
+            failure = _domain_error(self._backend, error)
+            self._backend.recover(self._db)
+            if failure is error:
+                raise
+            raise failure from error
+
+    # UserAccounts: the logins of a team's database -------------------------------------
+
+    @property
+    def has_logins(self) -> bool:
+        return self._backend.has_logins
+
+    def users(self) -> list[UserAccount]:
+        with self._unit_of_work(write=False):
+            return self._on_database(self._backend.users)
+
+    def login_exists(self, login: str) -> bool:
+        with self._unit_of_work(write=False):
+            return self._on_database(lambda db: self._backend.login_exists(db, login))
+
+    def add_user(self, login: str, role: Role, password: str | None) -> None:
+        with self._unit_of_work(write=True):
+            self._on_database(lambda db: self._backend.add_user(db, login, role, password))
+
+    def set_user_role(self, login: str, role: Role) -> None:
+        with self._unit_of_work(write=True):
+            self._on_database(lambda db: self._backend.set_user_role(db, login, role))
+
+    def remove_user(self, login: str) -> None:
+        with self._unit_of_work(write=True):
+            self._on_database(lambda db: self._backend.remove_user(db, login))
 
     def counting_statements(self) -> AbstractContextManager[list[str]]:
         """The statements this store sends while the block runs, transaction control

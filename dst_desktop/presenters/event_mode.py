@@ -126,7 +126,9 @@ class EventModePresenter:
         on_snapshot_imported: Callable[[], None],
         on_bookings_imported: Callable[[], None],
         on_mode_changed: Callable[[], None],
+        refused: Callable[[ExchangeCommand], str] | None = None,
     ) -> None:
+        """``refused`` says why the login's role may not use a command ("" when it may)."""
         self._view = view
         self._workflows = workflows
         self._dialogs = dialogs
@@ -138,6 +140,7 @@ class EventModePresenter:
         self._on_mode_changed = on_mode_changed
         #: Whether the database is a workstation's offline copy (the main presenter says).
         self.is_offline_copy: Callable[[], bool] = lambda: False
+        self._role_refused = refused or (lambda _command: "")
         #: The snapshot this database holds; None for an office database.
         self.snapshot: EventSnapshot | None = None
 
@@ -228,6 +231,11 @@ class EventModePresenter:
         )
 
     def unavailable_commands(self) -> dict[ExchangeCommand, str]:
+        """Why each command is unavailable: the login's role first, then the database."""
+        by_mode = self._unavailable_here()
+        return {command: self._role_refused(command) or by_mode[command] for command in by_mode}
+
+    def _unavailable_here(self) -> dict[ExchangeCommand, str]:
         translate = self._l10n.translate
         if self.snapshot is not None:
             return {
@@ -353,6 +361,8 @@ class EventModePresenter:
         """Make this database an event database (or give it a newer snapshot)."""
         translate = self._l10n.translate
         title = translate("EventMode", "Import snapshot")
+        if self._refused(ExchangeCommand.IMPORT_SNAPSHOT, title):
+            return
         if self.snapshot is None and self._workflows.queries.has_sessions():
             self._dialogs.warn(title, self._office_bookings_text())
             return

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, TypeAlias
 
 from dst_desktop.domain.model import Session
+from dst_desktop.domain.permissions import Action
+from dst_desktop.presenters.access import AccessTexts, WindowCommand
+from dst_desktop.presenters.audit_log import AuditLogPresenter, AuditLogView
 from dst_desktop.presenters.booking_details import BookingDetailsPresenter, BookingDetailsView
 from dst_desktop.presenters.booking_form import BookingFormPresenter, BookingFormView
 from dst_desktop.presenters.booking_lists import (
@@ -22,7 +25,7 @@ from dst_desktop.presenters.booking_lists import (
 from dst_desktop.presenters.calendar import CalendarPresenter, CalendarView
 from dst_desktop.presenters.catalogue import Catalogue
 from dst_desktop.presenters.dialogs import Dialogs, FirstStartChoice
-from dst_desktop.presenters.event_mode import EventModePresenter, EventModeView
+from dst_desktop.presenters.event_mode import EventModePresenter, EventModeView, ExchangeCommand
 from dst_desktop.presenters.l10n import Localizer, count_text, fill
 from dst_desktop.presenters.live import ChangeSource, LiveUpdates
 from dst_desktop.presenters.messages import failure_text
@@ -71,6 +74,12 @@ class MainWindowView(EventModeView, Protocol):
     def set_offline_unavailable(self, reason: str) -> None:
         """Commands that need the server are unavailable with ``reason`` ("": available)."""
 
+    def show_access(self, text: str, tooltip: str) -> None:
+        """Who is signed in and with which role, in the status bar (SPEC 10)."""
+
+    def set_commands_unavailable(self, unavailable: Mapping[WindowCommand, str]) -> None:
+        """Why the login's role may not use each command ("" when it may)."""
+
 
 @dataclass(frozen=True, slots=True)
 class MainViews:
@@ -111,6 +120,7 @@ class MainPresenter:
         self._l10n = l10n
         self._demo_reference = demo_reference
         self._printing = printing
+        self.access = AccessTexts(workflows.permissions, workflows.actor, l10n)
         self.catalogue = Catalogue(workflows.queries)
         self.calendar = CalendarPresenter(
             views.calendar, workflows.queries, self.catalogue, l10n, self._place_chosen
@@ -155,6 +165,7 @@ class MainPresenter:
             on_snapshot_imported=self.reference_changed,
             on_bookings_imported=self.reference_changed,
             on_mode_changed=self._mode_changed,
+            refused=lambda command: self.access.refused(_EXCHANGE_ACTIONS[command]),
         )
         self.live = LiveUpdates(self, views.main, l10n)
         self.queue.background = self.browser.background = self._quietly
@@ -178,6 +189,8 @@ class MainPresenter:
     def start(self, preferred_region_id: str | None = None) -> None:
         """Fill every part of the window from the database."""
         self._views.main.show_database(self._workflows.store.description)
+        self._views.main.show_access(self.access.status_text(), self.access.status_tooltip())
+        self._views.main.set_commands_unavailable(self.access.command_refusals())
         self._views.main.show_business_date(
             self._l10n.long_date_text(self._workflows.queries.today())
         )
@@ -198,6 +211,14 @@ class MainPresenter:
     def first_start(self) -> None:
         """On a database without reference data, offer the demo data or an import."""
         if not self._workflows.queries.is_empty():
+            return
+        if self.access.refused(Action.IMPORT_REFERENCE):
+            self._views.main.show_status_message(
+                self._l10n.translate(
+                    "MainWindow",
+                    "The database is empty: an administrator loads its reference data.",
+                )
+            )
             return
         choice = self._dialogs.choose_first_start()
         if choice is FirstStartChoice.DEMO:
@@ -248,15 +269,16 @@ class MainPresenter:
             self.offline.show()
 
     def confirmation_unavailable(self) -> str:
-        """Why Confirm cannot be used here ("": it can)."""
+        """Why Confirm cannot be used here ("": it can): the server is away, the login's
+        role, or an event database."""
         if self.offline is not None and self.offline.offline:
             return self.offline.unavailable_reason()
-        return self.event_mode.confirmation_unavailable()
+        return self.access.refused(Action.CONFIRM) or self.event_mode.confirmation_unavailable()
 
     def missions_unavailable(self) -> str:
         if self.offline is not None and self.offline.offline:
             return self.offline.unavailable_reason()
-        return self.event_mode.missions_unavailable()
+        return self.access.missions_refused() or self.event_mode.missions_unavailable()
 
     def database_switched(self) -> None:
         """The window moved between the server and the offline copy: read everything."""
@@ -354,6 +376,11 @@ class MainPresenter:
             missions_unavailable=self.missions_unavailable(),
         )
 
+    def audit_log_presenter(self, view: AuditLogView) -> AuditLogPresenter:
+        return AuditLogPresenter(
+            view, self._workflows.audit, self.catalogue, self._l10n, self._workflows.queries.today
+        )
+
     def reference_editor_presenter(self, view: ReferenceEditorView) -> ReferenceEditorPresenter:
         return ReferenceEditorPresenter(
             view,
@@ -385,9 +412,18 @@ class MainPresenter:
 
     # -- long work -----------------------------------------------------------------------
 
+    def _role_refused(self, command: WindowCommand, title: str) -> bool:
+        """Say why the login's role may not use ``command``, before trying it."""
+        reason = self.access.command_refusals()[command]
+        if reason:
+            self._dialogs.warn(title, reason)
+        return bool(reason)
+
     def load_demo(self) -> None:
         """Fill an empty database with the demo data set, in a worker thread."""
         translate = self._l10n.translate
+        if self._role_refused(WindowCommand.LOAD_DEMO, translate("MainWindow", "Demo data")):
+            return
         if not self._workflows.queries.is_empty():
             self._dialogs.warn(
                 translate("MainWindow", "Demo data"),
@@ -425,6 +461,9 @@ class MainPresenter:
 
     def import_reference_file(self, path: str | None = None) -> None:
         """Ask for a reference data file and import it, in a worker thread."""
+        title = self._l10n.translate("MainWindow", "Import reference data")
+        if self._role_refused(WindowCommand.IMPORT_REFERENCE, title):
+            return
         chosen = path if path is not None else self._dialogs.choose_reference_file()
         if not chosen:
             return
@@ -477,6 +516,15 @@ class MainPresenter:
         if not lines:
             summary = translate("MainWindow", "The file holds no reference data.")
         self._dialogs.report(title, summary, lines)
+
+
+#: What each exchange command does, for the login's rights (SPEC 10).
+_EXCHANGE_ACTIONS = {
+    ExchangeCommand.EXPORT_SNAPSHOT: Action.EXPORT_SNAPSHOT,
+    ExchangeCommand.IMPORT_SNAPSHOT: Action.IMPORT_SNAPSHOT,
+    ExchangeCommand.EXPORT_BOOKINGS: Action.EXPORT_EVENT_BOOKINGS,
+    ExchangeCommand.IMPORT_BOOKINGS: Action.IMPORT_EVENT_BOOKINGS,
+}
 
 
 def kind_text(kind: ReferenceKind, l10n: Localizer) -> str:

@@ -234,6 +234,10 @@ def failure_text(failure: Failure, l10n: Localizer, context: FailureContext | No
             "The server is away: requests taken now are kept here and sent when it is back; "
             "confirming waits until then.",
         )
+    if code is ErrorCode.PERMISSION_DENIED:
+        return fill(
+            l10n.translate("Failure", "Your role does not allow this. (%1)"), failure.message
+        )
     field = failure.details.get("field")
     if isinstance(field, str) and field:
         return fill(

@@ -10,12 +10,14 @@ import dataclasses
 import datetime as dt
 import string
 
-from dst_desktop.domain.errors import AllocationConflictError, ErrorCode
+from dst_desktop.domain.errors import AllocationConflictError, ErrorCode, WriteConflictError
 from dst_desktop.domain.model import AuditEntry, Module, Session
+from dst_desktop.domain.permissions import Action
 from dst_desktop.domain.rules import module_capacity
 from dst_desktop.domain.statuses import SessionStatus
 from dst_desktop.services.availability import ALTERNATIVES_COUNT, AvailabilityEngine
 from dst_desktop.services.clock import Clock
+from dst_desktop.services.permissions import Permissions, guarded
 from dst_desktop.services.results import (
     AvailabilityCheck,
     BookingCancelled,
@@ -144,6 +146,7 @@ class BookingWorkflow:
         self._actor = actor
         #: Recorded on bookings taken in an event database.
         self._device = device
+        self.permissions = Permissions(store)
 
     # -- helpers -----------------------------------------------------------------------
 
@@ -169,6 +172,7 @@ class BookingWorkflow:
 
     # -- 1. createSessionBooking ---------------------------------------------------------
 
+    @guarded(Action.CREATE_BOOKING)
     def create_session_booking(
         self, data: object, *, source: str = SOURCE_CLIENT_PORTAL
     ) -> BookingCreated | Failure:
@@ -253,6 +257,7 @@ class BookingWorkflow:
 
     # -- 2. confirmSessionBooking --------------------------------------------------------
 
+    @guarded(Action.CONFIRM)
     def confirm_session_booking(self, session_id: object) -> BookingConfirmed | Failure:
         """Re-check the day and allocate the first free setup and operator, atomically."""
         try:
@@ -263,9 +268,10 @@ class BookingWorkflow:
         for attempt in range(1, _CONFIRM_ATTEMPTS + 1):
             try:
                 return self._confirm_once(checked_id)
-            except AllocationConflictError:
+            except (AllocationConflictError, WriteConflictError):
                 # Another workstation took the setup or operator between our read and
-                # our write (possible on PostgreSQL); the next attempt sees its allocation.
+                # our write, or changed the same rows at the same instant (possible on
+                # PostgreSQL); the next attempt sees what it did.
                 if attempt == _CONFIRM_ATTEMPTS:
                     break
         with self._store.reading() as tx:
@@ -329,6 +335,7 @@ class BookingWorkflow:
 
     # -- 3. cancelPendingBooking ---------------------------------------------------------
 
+    @guarded(Action.CANCEL_BOOKING)
     def cancel_pending_booking(self, session_id: object) -> BookingCancelled | Failure:
         """Delete a pending request; safe to call again once it is gone."""
         try:
@@ -351,6 +358,7 @@ class BookingWorkflow:
 
     # -- 4. checkAvailability ------------------------------------------------------------
 
+    @guarded(Action.CHECK_AVAILABILITY)
     def check_availability(
         self, region_id: object, date: object, module_ids: object, participant_count: object
     ) -> AvailabilityCheck | Failure:
@@ -376,6 +384,7 @@ class BookingWorkflow:
 
     # -- 5. getBookingStatus -------------------------------------------------------------
 
+    @guarded(Action.READ)
     def get_booking_status(self, session_id: object) -> BookingStatus | Failure:
         try:
             checked_id = parse_id(session_id, "sessionId")
@@ -404,6 +413,7 @@ class BookingWorkflow:
 
     # -- 6. getSuggestedDates ------------------------------------------------------------
 
+    @guarded(Action.READ)
     def get_suggested_dates(self, region_id: object, count: object = 5) -> list[dt.date] | Failure:
         """The first ``count`` available dates strictly after today."""
         try:

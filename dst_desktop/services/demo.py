@@ -15,8 +15,10 @@ import heapq
 import random
 from dataclasses import dataclass, field
 
+from dst_desktop.domain.permissions import Action
 from dst_desktop.domain.statuses import SessionStatus
 from dst_desktop.services.booking import SOURCE_BACK_OFFICE, SOURCE_CLIENT_PORTAL
+from dst_desktop.services.permissions import Permissions
 from dst_desktop.services.results import BookingCreated, Failure
 from dst_desktop.services.store import Store
 from dst_desktop.services.workflows import Workflows
@@ -93,6 +95,7 @@ def build_demo(
     store: Store, reference: dict[str, object], today: dt.date, actor: str = "demo"
 ) -> int:
     """Fill an empty database with the demo data set; return the number of sessions made."""
+    Permissions(store).require(Action.IMPORT_REFERENCE)
     rng = random.Random(DEMO_SEED)
     start = dt.datetime.combine(today - dt.timedelta(days=DAYS_BEFORE + 30), dt.time(8, 0))
     clock = MovableClock(start)

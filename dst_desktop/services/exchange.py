@@ -24,16 +24,19 @@ from typing import Literal
 
 from dst_desktop.domain.errors import AllocationConflictError, ConflictingDataError
 from dst_desktop.domain.model import AuditEntry, Client, Module, Session, SessionFilter
+from dst_desktop.domain.permissions import Action
 from dst_desktop.domain.rules import module_capacity
 from dst_desktop.domain.statuses import RESOURCE_HOLDING, SessionStatus
 from dst_desktop.services.availability import AvailabilityEngine
 from dst_desktop.services.booking import (
     EVENT_SNAPSHOT_SETTING,
     SOURCE_EVENT,
+    SOURCE_OFFLINE,
     TAKEN_AWAY_SOURCES,
     device_name,
 )
 from dst_desktop.services.clock import Clock
+from dst_desktop.services.permissions import Permissions
 from dst_desktop.services.reference import parse_reference, save_reference_item
 from dst_desktop.services.results import JsonDict, session_to_dict, timestamp
 from dst_desktop.services.store import Store, StoreTransaction
@@ -363,6 +366,7 @@ class OfflineExchange:
         self._clock = clock
         self._actor = actor
         self._device = device or device_name()
+        self.permissions = Permissions(store)
 
     def _audit(self, tx: StoreTransaction, action: str, details: dict[str, object]) -> None:
         tx.add_audit(AuditEntry(self._clock.now(), self._actor, action, None, details))
@@ -376,9 +380,19 @@ class OfflineExchange:
     # -- office ----------------------------------------------------------------------------
 
     def export_snapshot(
-        self, path: Path, months: int = DEFAULT_SNAPSHOT_MONTHS, event_name: str = ""
+        self,
+        path: Path,
+        months: int = DEFAULT_SNAPSHOT_MONTHS,
+        event_name: str = "",
+        *,
+        for_offline_copy: bool = False,
     ) -> JsonDict:
-        """Reference data, clients and the allocations of the next ``months`` months."""
+        """Reference data, clients and the allocations of the next ``months`` months.
+
+        ``for_offline_copy``: for this workstation's own offline copy (SPEC 11), which any
+        login that may read the bookings keeps; an event laptop's snapshot is an admin's.
+        """
+        self.permissions.require(Action.READ if for_offline_copy else Action.EXPORT_SNAPSHOT)
         if not 1 <= months <= 36:
             raise BundleError(f"--months must be between 1 and 36, got {months}")
         today = self._clock.today()
@@ -418,6 +432,7 @@ class OfflineExchange:
         Allowed on a new database, or on an event database (a newer snapshot replaces the
         office allocations and keeps the bookings taken at the event).
         """
+        self.permissions.require(Action.IMPORT_SNAPSHOT)
         bundle = read_bundle(path, "snapshot")
         content = bundle["content"]
         assert isinstance(content, dict)
@@ -495,6 +510,7 @@ class OfflineExchange:
         The file is written inside the transaction that records it in the audit log: a
         failure to write leaves no trace, and a failure to record leaves no file claimed.
         """
+        self.permissions.require(Action.EXPORT_EVENT_BOOKINGS)
         with self._store.writing() as tx:
             if tx.setting(EVENT_SNAPSHOT_SETTING) is None:
                 raise BundleError(
@@ -523,8 +539,16 @@ class OfflineExchange:
 
     # -- office ----------------------------------------------------------------------------
 
-    def import_bookings(self, path: Path) -> BookingsImported:
-        """Bring event bookings in as pending, same ids; idempotent and all-or-nothing."""
+    def import_bookings(self, path: Path, *, offline_requests: bool = False) -> BookingsImported:
+        """Bring event bookings in as pending, same ids; idempotent and all-or-nothing.
+
+        ``offline_requests``: the requests this login took on its workstation's offline copy
+        while the server was away (SPEC 11) — its own new requests, which creating a
+        booking allows; a bundle holding anything else is refused.
+        """
+        self.permissions.require(
+            Action.CREATE_BOOKING if offline_requests else Action.IMPORT_EVENT_BOOKINGS
+        )
         bundle = read_bundle(path, "bookings")
         content = bundle["content"]
         assert isinstance(content, dict)
@@ -532,6 +556,11 @@ class OfflineExchange:
         raw_clients = content.get("clients")
         if not isinstance(raw_bookings, list) or not isinstance(raw_clients, list):
             raise BundleError(f"{path} is not a complete bookings bundle")
+        if offline_requests and any(
+            not isinstance(raw, dict) or raw.get("bookingSource") != SOURCE_OFFLINE
+            for raw in raw_bookings
+        ):
+            raise BundleError(f"{path} holds bookings that were not taken offline")
         report = BookingsImported(source_device=str(bundle.get("device", "")))
         with self._store.writing() as tx:
             if tx.setting(EVENT_SNAPSHOT_SETTING) is not None:

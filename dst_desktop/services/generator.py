@@ -18,9 +18,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from dst_desktop.domain.model import AuditEntry, Module, Operator, Session, Setup
+from dst_desktop.domain.permissions import Action
 from dst_desktop.domain.statuses import SessionStatus
 from dst_desktop.services.booking import SOURCE_BACK_OFFICE, SOURCE_CLIENT_PORTAL
 from dst_desktop.services.clock import Clock
+from dst_desktop.services.permissions import Permissions
 from dst_desktop.services.reference import ReferenceImported
 from dst_desktop.services.store import Store
 from dst_desktop.services.workflows import Workflows
@@ -201,6 +203,7 @@ def generate_data(
     """Add ``sessions`` sessions, ``pending`` of them pending, to a database with reference data."""
     if sessions < 0 or pending < 0 or pending > sessions:
         raise ValueError("--pending must be between 0 and --sessions")
+    Permissions(store).require(Action.GENERATE_DATA)
     workflows = Workflows.create(store, clock, actor)
     rng = random.Random(seed)
     generator = _Generator(workflows, rng)

@@ -6,6 +6,7 @@ import dataclasses
 
 from dst_desktop.domain.errors import ErrorCode
 from dst_desktop.domain.model import AuditEntry, Session
+from dst_desktop.domain.permissions import Action
 from dst_desktop.domain.statuses import (
     COMPLETION_OUTCOMES,
     MISSION_TRANSITIONS,
@@ -18,6 +19,7 @@ from dst_desktop.services.booking import (
     validation_failure,
 )
 from dst_desktop.services.clock import Clock
+from dst_desktop.services.permissions import Permissions, guarded
 from dst_desktop.services.results import Failure, MissionUpdated
 from dst_desktop.services.store import Store
 from dst_desktop.services.validation import (
@@ -36,13 +38,17 @@ class MissionWorkflow:
         self._store = store
         self._clock = clock
         self._actor = actor
+        self.permissions = Permissions(store)
 
+    @guarded(Action.SCHEDULE_MISSION)
     def schedule_mission(self, session_id: object) -> MissionUpdated | Failure:
         return self._transition(session_id, MissionAction.SCHEDULE)
 
+    @guarded(Action.START_MISSION)
     def start_mission(self, session_id: object) -> MissionUpdated | Failure:
         return self._transition(session_id, MissionAction.START)
 
+    @guarded(Action.COMPLETE_MISSION)
     def complete_mission(
         self, session_id: object, outcome: object = "completed"
     ) -> MissionUpdated | Failure:
@@ -55,6 +61,7 @@ class MissionWorkflow:
             )
         return self._transition(session_id, MissionAction.COMPLETE, outcome=str(outcome))
 
+    @guarded(Action.CANCEL_MISSION)
     def cancel_mission(self, session_id: object, reason: object) -> MissionUpdated | Failure:
         """Cancel a confirmed or scheduled session; its setup and operator are released."""
         try:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import secrets
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
@@ -25,6 +26,7 @@ from typing import Any
 from dst_desktop.domain.changes import ChangeSource
 from dst_desktop.domain.errors import ConnectionFailedError
 from dst_desktop.domain.model import Session, SessionFilter
+from dst_desktop.domain.permissions import Access
 from dst_desktop.domain.statuses import SessionStatus
 from dst_desktop.services.booking import OFFLINE_COPY_SETTING, SOURCE_OFFLINE
 from dst_desktop.services.exchange import BookingsImported, SnapshotImported
@@ -90,7 +92,7 @@ class OfflineCopy:
         either side leaves the copy as it was.
         """
         with self._bundle("snapshot") as path:
-            server.exchange.export_snapshot(path, months, event_name="")
+            server.exchange.export_snapshot(path, months, for_offline_copy=True)
             imported = self.copy.exchange.import_snapshot(path)
         info = OfflineCopyInfo(server.store.description, server.clock.now())
         with self.copy.store.writing() as tx:
@@ -108,10 +110,10 @@ class OfflineCopy:
             return None
         sent = self._folder / "sent"
         sent.mkdir(parents=True, exist_ok=True)
-        stamp = self.copy.clock.now().strftime("%Y%m%d-%H%M%S-%f")
-        path = sent / f"offline-requests-{stamp}.json"
+        stamp = self.copy.clock.now().strftime("%Y%m%d-%H%M%S")
+        path = sent / f"offline-requests-{stamp}-{secrets.token_hex(4)}.json"  # never reused
         self.copy.exchange.export_bookings(path)
-        report = server.exchange.import_bookings(path)
+        report = server.exchange.import_bookings(path, offline_requests=True)
         answered = {
             *report.imported,
             *report.already_present,
@@ -155,6 +157,7 @@ class FallbackStore:
         self.server = server
         self._server_description = server_description
         self._server_changes = server_changes
+        self._server_access: Access | None = None
 
     @property
     def online(self) -> bool:
@@ -184,6 +187,13 @@ class FallbackStore:
         self.copy.close()
         if self.server is not None:
             self.server.close()
+
+    def access(self) -> Access:
+        """Who the login is on the server (the copy is this workstation's own file, where
+        everything is allowed; what the server will refuse is refused offline too)."""
+        if self.server is not None:
+            self._server_access = self.server.access()
+        return self._server_access or self.copy.access()
 
     def change_source(self, *, include_own: bool = False) -> ChangeSource:
         """Always the server's: offline, its return is what the window waits for."""

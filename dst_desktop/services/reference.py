@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from dst_desktop.domain.errors import ErrorCode
+from dst_desktop.domain.errors import ErrorCode, PermissionDeniedError
 from dst_desktop.domain.model import (
     AuditEntry,
     Client,
@@ -22,7 +22,9 @@ from dst_desktop.domain.model import (
     SaveOutcome,
     Setup,
 )
+from dst_desktop.domain.permissions import Action
 from dst_desktop.services.clock import Clock
+from dst_desktop.services.permissions import Permissions, permission_failure
 from dst_desktop.services.results import Failure, JsonDict
 from dst_desktop.services.store import Store, StoreTransaction
 from dst_desktop.services.validation import (
@@ -216,14 +218,36 @@ class ReferenceData:
         self._store = store
         self._clock = clock
         self._actor = actor
+        self.permissions = Permissions(store)
 
     def import_reference(self, data: object, *, source: str = "") -> ReferenceImported | Failure:
+        """All or nothing. Adding new clients only is a booking role's right (the booking
+        form's New client…); anything else is reference data, an admin's (SPEC 10)."""
+        refused = self.permissions.refusal(Action.ADD_CLIENT)
+        if refused is not None:  # not even a client: say what an import needs
+            return self.permissions.refusal(Action.IMPORT_REFERENCE) or refused
+        try:
+            return self._import(data, source)
+        except PermissionDeniedError as error:
+            return permission_failure(
+                f"{Action.IMPORT_REFERENCE.value} was refused by the database: {error}"
+            )
+
+    def _import(self, data: object, source: str) -> ReferenceImported | Failure:
         with self._store.writing() as tx:
             known_regions = {region.id for region in tx.regions()}
             try:
                 parsed = parse_reference(data, known_regions)
             except InvalidInputError as error:
                 return Failure(ErrorCode.VALIDATION_ERROR, error.message, {"field": error.field})
+            only_new_clients = all(
+                not items or kind == "clients" for kind, items in parsed.items()
+            ) and all(tx.client(item.id) is None for item in parsed["clients"])
+            refused = self.permissions.refusal(
+                Action.ADD_CLIENT if only_new_clients else Action.IMPORT_REFERENCE
+            )
+            if refused is not None:
+                return refused
             report = ReferenceImported(
                 added={kind: [] for kind in KINDS}, updated={kind: [] for kind in KINDS}
             )

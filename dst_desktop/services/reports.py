@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from dst_desktop.domain.model import Operator, Session, SessionFilter, Setup
 from dst_desktop.domain.names import name_key
+from dst_desktop.domain.permissions import Action
 from dst_desktop.domain.statuses import RESOURCE_HOLDING, SessionStatus
 from dst_desktop.domain.utilisation import (
     Grouping,
@@ -21,6 +22,7 @@ from dst_desktop.domain.utilisation import (
     compute_utilisation,
 )
 from dst_desktop.services.clock import Clock
+from dst_desktop.services.permissions import Permissions
 from dst_desktop.services.results import JsonDict
 from dst_desktop.services.store import Store, StoreTransaction
 
@@ -150,6 +152,7 @@ class Reports:
     def __init__(self, store: Store, clock: Clock) -> None:
         self._store = store
         self._clock = clock
+        self.permissions = Permissions(store)
 
     def today(self) -> dt.date:
         return self._clock.today()
@@ -165,6 +168,7 @@ class Reports:
         lasts more than :data:`MAX_PERIOD_DAYS`.
         """
         check_period(first, last, bounded=True)
+        self.permissions.require(Action.EXPORT)
         with self._store.reading() as tx:
             # Sorted here, in Python: databases order text by their own collations.
             regions = sorted(tx.regions(), key=lambda r: (name_key(r.name), r.id))
@@ -199,6 +203,7 @@ class Reports:
         before it starts.
         """
         check_period(first, last, bounded=False)
+        self.permissions.require(Action.EXPORT)
         with self._store.reading() as tx:
             if region_id is not None:
                 _require_region(tx, region_id)
@@ -246,6 +251,7 @@ class Reports:
                 + ", ".join(f"--{name} {value}" for name, value in chosen),
             )
         check_period(first, last, bounded=False)
+        self.permissions.require(Action.EXPORT)
         with self._store.reading() as tx:
             subject = ""
             if operator_id is not None:

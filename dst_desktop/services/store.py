@@ -14,6 +14,7 @@ from typing import Protocol
 from dst_desktop.domain.changes import ChangeSource
 from dst_desktop.domain.model import (
     AuditEntry,
+    AuditFilter,
     Client,
     Module,
     Offer,
@@ -23,7 +24,9 @@ from dst_desktop.domain.model import (
     Session,
     SessionFilter,
     Setup,
+    UserAccount,
 )
+from dst_desktop.domain.permissions import Access, Role
 from dst_desktop.domain.rules import Holding
 from dst_desktop.domain.utilisation import SessionTally
 
@@ -88,6 +91,9 @@ class StoreTransaction(Protocol):
     def cancelled_session_ids(self, session_ids: Sequence[str]) -> set[str]:
         """Which of these ids the audit log records as cancelled pending requests (deleted)."""
 
+    def audit_entries(self, query: AuditFilter) -> list[AuditEntry]:
+        """The entries ``query`` selects, oldest first (the newest ``limit`` when limited)."""
+
     # Database role --------------------------------------------------------------------
     def setting(self, key: str) -> str | None: ...
     def set_setting(self, key: str, value: str) -> None: ...
@@ -126,3 +132,25 @@ class Store(Protocol):
     @property
     def description(self) -> str:
         """Where the data lives, for a status bar (``/home/ann/bookings.db``)."""
+
+    def access(self) -> Access:
+        """Who this connection is and what they may do (SPEC 10): asked of the database
+        once per connection, then remembered; call outside a unit of work."""
+
+
+class UserAccounts(Protocol):
+    """The logins of a team's database (SPEC 10); a SQLite file has none.
+
+    Each method raises :class:`~dst_desktop.domain.errors.StorageError` with a plain
+    message when the database refuses (a login that exists, or is not a DST login).
+    """
+
+    @property
+    def has_logins(self) -> bool:
+        """False for a SQLite file, whose owner is its only user."""
+
+    def users(self) -> list[UserAccount]: ...
+    def login_exists(self, login: str) -> bool: ...
+    def add_user(self, login: str, role: Role, password: str | None) -> None: ...
+    def set_user_role(self, login: str, role: Role) -> None: ...
+    def remove_user(self, login: str) -> None: ...

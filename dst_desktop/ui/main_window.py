@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from dst_desktop import __version__
+from dst_desktop.presenters.access import WindowCommand
 from dst_desktop.presenters.dialogs import Dialogs
 from dst_desktop.presenters.event_mode import EventBanner, ExchangeCommand
 from dst_desktop.presenters.l10n import fill
@@ -44,6 +45,7 @@ from dst_desktop.ui.tasks import QtTaskRunner
 
 if TYPE_CHECKING:
     # Dialogs are imported when first opened: the window starts without them.
+    from dst_desktop.ui.audit_window import AuditLogWindow
     from dst_desktop.ui.details_dialog import BookingDetailsDialog
     from dst_desktop.ui.reference_dialog import ReferenceDataDialog
     from dst_desktop.ui.reports_window import ReportsWindow
@@ -107,6 +109,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self._build_actions()
         self._add_report_actions()
+        self._add_audit_action()
         self._build_status_bar()
         self._restore_state()
         self.presenter.start(text_setting(keys.LAST_REGION) or None)
@@ -377,6 +380,8 @@ class MainWindow(QMainWindow):
         bookings_menu.addAction(self.browse_action)
         bookings_menu.addAction(self.refresh_action)
         data_menu = menu_bar.addMenu(self.tr("&Data"))
+        data_menu.setObjectName("dataMenu")
+        data_menu.setToolTipsVisible(True)
         data_menu.addAction(self.reference_action)
         data_menu.addAction(self.import_action)
         help_menu = menu_bar.addMenu(self.tr("&Help"))
@@ -433,6 +438,9 @@ class MainWindow(QMainWindow):
         self.live_label.setObjectName("liveStatusLabel")
         self.live_label.hide()
         status.addPermanentWidget(self.live_label)
+        self.access_label = plain_label()
+        self.access_label.setObjectName("accessLabel")
+        status.addPermanentWidget(self.access_label)
         status.addPermanentWidget(self.business_date_label)
         status.addPermanentWidget(self.database_label)
 
@@ -446,6 +454,22 @@ class MainWindow(QMainWindow):
     def show_live_status(self, text: str) -> None:
         self.live_label.setText(text)
         self.live_label.setVisible(bool(text))
+
+    def show_access(self, text: str, tooltip: str) -> None:
+        self.access_label.setText(text)
+        self.access_label.setToolTip(tooltip)
+
+    def set_commands_unavailable(self, unavailable: Mapping[WindowCommand, str]) -> None:
+        actions = {
+            WindowCommand.REFERENCE_DATA: self.reference_action,
+            WindowCommand.IMPORT_REFERENCE: self.import_action,
+            WindowCommand.LOAD_DEMO: self.demo_action,
+        }
+        for command, command_action in actions.items():
+            reason = unavailable.get(command, "")
+            command_action.setEnabled(not reason)
+            command_action.setToolTip(reason or command_action.text().replace("&", ""))
+            command_action.setStatusTip(reason)
 
     def show_business_date(self, text: str) -> None:
         self.business_date_label.setText(fill(self.tr("Today: %1"), text))
@@ -692,6 +716,37 @@ class MainWindow(QMainWindow):
         )
         if exporter.export_with_dialog():
             self.show_status_message(fill(self.tr("Table saved to %1"), exporter.last_path))
+
+    # -- the audit log (SPEC 10) ---------------------------------------------------------
+
+    def _add_audit_action(self) -> None:
+        self.audit_window: AuditLogWindow | None = None
+        self.audit_action = self._action(
+            "auditLogAction", self.tr("Audit &log…"), "details", "Ctrl+Shift+L", self.open_audit_log
+        )
+        self.audit_action.setToolTip(self.tr("Who did what, when, on which booking"))
+        data_menu = self.menuBar().findChild(QMenu, "dataMenu")
+        if isinstance(data_menu, QMenu):
+            data_menu.addSeparator()
+            data_menu.addAction(self.audit_action)
+
+    def open_audit_log(self) -> None:
+        """Open the Audit log window (or bring it to the front)."""
+        if self.audit_window is not None:
+            self.audit_window.show()
+            self.audit_window.raise_()
+            self.audit_window.activateWindow()
+            return
+        from dst_desktop.ui.audit_window import AuditLogWindow
+
+        window = AuditLogWindow(self)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        presenter = self.presenter.audit_log_presenter(window)
+        window.presenter = presenter
+        presenter.load()
+        window.finished.connect(lambda _result: setattr(self, "audit_window", None))
+        self.audit_window = window
+        window.show()
 
     def open_reports(self) -> None:
         """Open the Reports window (or bring it to the front)."""

@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>Access</name>
+    <message>
+        <source>%1 (owner of this database file)</source>
+        <translation>%1 (propriétaire de ce fichier de base de données)</translation>
+    </message>
+    <message>
+        <source>%1 (database owner)</source>
+        <translation>%1 (propriétaire de la base de données)</translation>
+    </message>
+    <message>
+        <source>%1 (no DST Desktop role)</source>
+        <translation>%1 (sans rôle DST Desktop)</translation>
+    </message>
+    <message>
+        <source>Signed in as %1</source>
+        <translation>Connecté en tant que %1</translation>
+    </message>
+    <message>
+        <source>A database file on this computer: its owner may do everything, and the audit log records your user name.</source>
+        <translation>Un fichier de base de données sur cet ordinateur&#xa0;: son propriétaire peut tout faire, et le journal d’audit enregistre votre nom d’utilisateur.</translation>
+    </message>
+    <message>
+        <source>May do everything: bookings, confirmations, missions, reference data, snapshots and users.</source>
+        <translation>Peut tout faire&#xa0;: réservations, confirmations, missions, données de référence, instantanés et utilisateurs.</translation>
+    </message>
+    <message>
+        <source>May book, confirm, follow missions and import event bookings; reference data and snapshots need the admin role.</source>
+        <translation>Peut réserver, confirmer, suivre les missions et importer les réservations d’événement&#xa0;; les données de référence et les instantanés demandent le rôle admin.</translation>
+    </message>
+    <message>
+        <source>May check availability, create, change and cancel booking requests, print and export; confirming and missions need the planner role.</source>
+        <translation>Peut vérifier les disponibilités, créer, modifier et annuler des demandes, imprimer et exporter&#xa0;; la confirmation et les missions demandent le rôle planner.</translation>
+    </message>
+    <message>
+        <source>This login has no DST Desktop role: ask an administrator for one.</source>
+        <translation>Cet identifiant n’a pas de rôle DST Desktop&#xa0;: demandez-en un à un administrateur.</translation>
+    </message>
+    <message>
+        <source>%1 needs the %2 role; you are %3.</source>
+        <translation>%1 demande le rôle %2&#xa0;; vous êtes %3.</translation>
+    </message>
+    <message>
+        <source>The mission steps need the %1 role; you are %2.</source>
+        <translation>Les étapes de mission demandent le rôle %1&#xa0;; vous êtes %2.</translation>
+    </message>
+</context>
+<context>
     <name>AuditAction</name>
     <message>
         <source>Booking requested</source>
@@ -38,6 +85,130 @@
     <message>
         <source>Mission cancelled</source>
         <translation>Mission annulée</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLog</name>
+    <message>
+        <source>When</source>
+        <extracomment>The most entries the window lists at once (the newest); the filters reach older ones. The period the window opens on: the last 30 days. Actions the filter offers (an entry of any other action is still listed).</extracomment>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>Every action</source>
+        <translation>Toutes les actions</translation>
+    </message>
+    <message>
+        <source>Please check the filters: %1</source>
+        <translation>Vérifiez les filtres&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The audit log cannot be read: %1</source>
+        <translation>Le journal d’audit ne peut pas être lu&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>No entry matches these filters.</source>
+        <translation>Aucune entrée ne correspond à ces filtres.</translation>
+    </message>
+    <message>
+        <source>The newest %1 entries are shown: narrow the filters to see older ones.</source>
+        <translation>Les %1 entrées les plus récentes sont affichées&#xa0;: resserrez les filtres pour voir les plus anciennes.</translation>
+    </message>
+    <message>
+        <source>%1 entry.</source>
+        <translation>%1 entrée.</translation>
+    </message>
+    <message>
+        <source>%1 entries.</source>
+        <translation>%1 entrées.</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>outcome: %1</source>
+        <translation>résultat&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1 added, %2 updated</source>
+        <translation>%1 ajoutées, %2 mises à jour</translation>
+    </message>
+    <message>
+        <source>%1 imported, %2 already present, %3 rejected</source>
+        <translation>%1 importées, %2 déjà présentes, %3 refusées</translation>
+    </message>
+    <message>
+        <source>“%1”, %2 allocations</source>
+        <translation>«&#xa0;%1&#xa0;», %2 attributions</translation>
+    </message>
+    <message>
+        <source>%1 bookings</source>
+        <translation>%1 réservations</translation>
+    </message>
+    <message>
+        <source>%1 sessions, %2 pending</source>
+        <translation>%1 sessions, dont %2 en attente</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogWindow</name>
+    <message>
+        <source>Audit log</source>
+        <extracomment>Typing in a filter lists again once the typing pauses this long.</extracomment>
+        <translation>Journal d’audit</translation>
+    </message>
+    <message>
+        <source>Session reference</source>
+        <translation>Référence de la session</translation>
+    </message>
+    <message>
+        <source>Who (login)</source>
+        <translation>Qui (identifiant)</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exporter…</translation>
+    </message>
+    <message>
+        <source>Save the entries shown as an Excel workbook or CSV</source>
+        <translation>Enregistrer les entrées affichées en classeur Excel ou en CSV</translation>
+    </message>
+    <message>
+        <source>&amp;Session:</source>
+        <translation>&amp;Session&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Who:</source>
+        <translation>&amp;Qui&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;What:</source>
+        <translation>Qu&amp;oi&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Du&#xa0;:</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>au</translation>
     </message>
 </context>
 <context>
@@ -1088,6 +1259,10 @@ Elle reçoit les données de référence, les clients et les attributions du bur
         <translation>Le serveur est injoignable : les demandes prises maintenant sont gardées ici et envoyées à son retour ; la confirmation attend jusque-là.</translation>
     </message>
     <message>
+        <source>Your role does not allow this. (%1)</source>
+        <translation>Votre rôle ne le permet pas. (%1)</translation>
+    </message>
+    <message>
         <source>Please check the %1. (%2)</source>
         <translation>Vérifiez le champ «&#xa0;%1&#xa0;». (%2)</translation>
     </message>
@@ -1196,7 +1371,6 @@ Elle reçoit les données de référence, les clients et les attributions du bur
     <name>MainWindow</name>
     <message>
         <source>The database is empty: add regions, setups and operators with Data ▸ Reference data.</source>
-        <extracomment>What a main window runs on: the workflows of one database. The composition root (``dst_desktop.app``) opens them; the window only hands them to its presenter, and names their type from here rather than from the services. On a team&apos;s server: working on the offline copy while the server is away.</extracomment>
         <translation>La base est vide&#xa0;: ajoutez régions, setups et opérateurs avec Données ▸ Données de référence.</translation>
     </message>
     <message>
@@ -1250,6 +1424,11 @@ Elle reçoit les données de référence, les clients et les attributions du bur
     <message>
         <source>Import reference data</source>
         <translation>Importer des données de référence</translation>
+    </message>
+    <message>
+        <source>The database is empty: an administrator loads its reference data.</source>
+        <extracomment>What a main window runs on: the workflows of one database. The composition root (``dst_desktop.app``) opens them; the window only hands them to its presenter, and names their type from here rather than from the services. On a team&apos;s server: working on the offline copy while the server is away.</extracomment>
+        <translation>La base de données est vide&#xa0;: un administrateur y charge les données de référence.</translation>
     </message>
     <message>
         <source>Nothing was imported. %1</source>
@@ -1484,6 +1663,14 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
     <message>
         <source>Table saved to %1</source>
         <translation>Tableau enregistré dans %1</translation>
+    </message>
+    <message>
+        <source>Audit &amp;log…</source>
+        <translation>&amp;Journal d’audit…</translation>
+    </message>
+    <message>
+        <source>Who did what, when, on which booking</source>
+        <translation>Qui a fait quoi, quand, sur quelle réservation</translation>
     </message>
 </context>
 <context>
@@ -1766,6 +1953,101 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
     </message>
 </context>
 <context>
+    <name>Permission</name>
+    <message>
+        <source>Reading the bookings</source>
+        <translation>Consulter les réservations</translation>
+    </message>
+    <message>
+        <source>Checking availability</source>
+        <translation>Vérifier les disponibilités</translation>
+    </message>
+    <message>
+        <source>Creating a booking</source>
+        <translation>Créer une réservation</translation>
+    </message>
+    <message>
+        <source>Changing a pending booking</source>
+        <translation>Modifier une demande en attente</translation>
+    </message>
+    <message>
+        <source>Cancelling a pending booking</source>
+        <translation>Annuler une demande en attente</translation>
+    </message>
+    <message>
+        <source>Adding a client</source>
+        <translation>Ajouter un client</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>Imprimer</translation>
+    </message>
+    <message>
+        <source>Exporting lists and calendars</source>
+        <translation>Exporter des listes et des calendriers</translation>
+    </message>
+    <message>
+        <source>Exporting event bookings</source>
+        <translation>Exporter les réservations d’événement</translation>
+    </message>
+    <message>
+        <source>Confirming a booking</source>
+        <translation>Confirmer une réservation</translation>
+    </message>
+    <message>
+        <source>Scheduling a mission</source>
+        <translation>Planifier une mission</translation>
+    </message>
+    <message>
+        <source>Starting a mission</source>
+        <translation>Démarrer une mission</translation>
+    </message>
+    <message>
+        <source>Completing a mission</source>
+        <translation>Terminer une mission</translation>
+    </message>
+    <message>
+        <source>Cancelling a mission</source>
+        <translation>Annuler une mission</translation>
+    </message>
+    <message>
+        <source>Rescheduling a session</source>
+        <translation>Reporter une session</translation>
+    </message>
+    <message>
+        <source>Reallocating a session</source>
+        <translation>Réaffecter une session</translation>
+    </message>
+    <message>
+        <source>Importing event bookings</source>
+        <translation>Importer des réservations d’événement</translation>
+    </message>
+    <message>
+        <source>Changing reference data</source>
+        <translation>Modifier les données de référence</translation>
+    </message>
+    <message>
+        <source>Importing reference data</source>
+        <translation>Importer des données de référence</translation>
+    </message>
+    <message>
+        <source>Exporting a snapshot</source>
+        <translation>Exporter un instantané</translation>
+    </message>
+    <message>
+        <source>Importing a snapshot</source>
+        <translation>Importer un instantané</translation>
+    </message>
+    <message>
+        <source>Generating data</source>
+        <translation>Générer des données</translation>
+    </message>
+    <message>
+        <source>Managing users</source>
+        <translation>Gérer les utilisateurs</translation>
+    </message>
+</context>
+<context>
     <name>QtDialogs</name>
     <message>
         <source>Go back</source>
@@ -1938,6 +2220,7 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
     <name>ReferenceKind</name>
     <message>
         <source>Regions</source>
+        <extracomment>What each exchange command does, for the login&apos;s rights (SPEC 10).</extracomment>
         <translation>Régions</translation>
     </message>
     <message>
@@ -2265,6 +2548,21 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
     <message>
         <source>to</source>
         <translation>au</translation>
+    </message>
+</context>
+<context>
+    <name>Role</name>
+    <message>
+        <source>booking</source>
+        <translation>booking</translation>
+    </message>
+    <message>
+        <source>planner</source>
+        <translation>planner</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>admin</translation>
     </message>
 </context>
 <context>

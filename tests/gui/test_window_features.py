@@ -359,6 +359,7 @@ def test_every_menu_command_runs_without_error(
                         window.details_dialog,
                         window.reference_dialog,
                         window.reports_window,
+                        window.audit_window,
                     ):
                         if dialog is not None:
                             dialog.close()

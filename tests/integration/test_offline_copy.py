@@ -113,7 +113,8 @@ def test_requests_are_sent_once_even_when_sending_is_interrupted(
         [first, second]
     )
     assert copy.send_to(server) is None
-    assert len(list((copy._folder / "sent").glob("offline-requests-*.json"))) == 1
+    # Each send keeps the file it sent, the interrupted one too: nothing typed is lost.
+    assert len(list((copy._folder / "sent").glob("offline-requests-*.json"))) == 2
 
 
 def test_a_workstation_without_a_copy_cannot_start_offline(tmp_path: Path) -> None:
@@ -135,3 +136,32 @@ def test_a_workstation_with_a_copy_starts_on_it_when_the_server_is_away(
         assert api.booking.get_suggested_dates("occitanie", 1)
     finally:
         api.close()
+
+
+def test_a_booking_login_keeps_its_copy_and_sends_its_own_requests(
+    postgres_server: PostgresServer, tmp_path: Path
+) -> None:
+    """The offline copy is every login's (SPEC 11), not only a planner's: a booking login
+    refreshes it and sends the requests it took, which creating a booking allows — and
+    nothing else travels that way."""
+    from tests.team_database import team_database
+
+    (tmp_path / "team").mkdir()
+    with team_database(postgres_server, tmp_path / "team") as team:
+        api, support = open_team_workflows(team.url("booking"), tmp_path / "copy", TODAY)
+        try:
+            assert support.refresh_copy() is not None
+            support.go_offline()
+            created = api.booking.create_session_booking(booking_request(date="2025-03-17"))
+            assert created["success"] is True, created
+            assert created["session"]["bookingSource"] == "offline"  # type: ignore[index]
+            server, report = support.reconnect()
+            support.go_online(server)
+        finally:
+            api.close()
+        assert report is not None and report.imported == [created["sessionId"]]
+        rows = query_rows(
+            team.url("owner"),
+            f"SELECT booking_source FROM session WHERE id = '{created['sessionId']}'",
+        )
+        assert rows == [("offline",)]

@@ -283,6 +283,9 @@ def schema_of(path: Path) -> dict[str, object]:
     found["indexes"] = connection.execute(
         "SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name"
     ).fetchall()
+    found["triggers"] = connection.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
+    ).fetchall()
     connection.close()
     return found
 

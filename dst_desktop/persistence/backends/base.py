@@ -16,6 +16,9 @@ from typing import Any, ClassVar
 from peewee import Database
 
 from dst_desktop.domain.changes import Change, ChangeSource
+from dst_desktop.domain.errors import StorageError
+from dst_desktop.domain.model import UserAccount
+from dst_desktop.domain.permissions import FILE_OWNER, Access, Role
 
 
 class Backend(ABC):
@@ -61,6 +64,49 @@ class Backend(ABC):
 
     def after_create_tables(self, db: Database) -> None:
         """Backend-specific finishing of a new schema (inside the schema transaction)."""
+        return
+
+    @abstractmethod
+    def protect_audit_log(self, db: Database) -> None:
+        """Schema version 5: the audit log keeps every row (and, where the database knows
+        who is connected, records the actor itself)."""
+
+    # Who may do what (SPEC 10) -----------------------------------------------------------
+
+    #: Whether people connect with logins of their own (a SQLite file has one user).
+    has_logins: ClassVar[bool] = False
+
+    def read_access(self, db: Database) -> Access:
+        """Who is connected and what they may do: everything, on a file."""
+        return FILE_OWNER
+
+    def set_up_access(self, db: Database) -> None:
+        """Create the roles, grants and policies ``init`` sets up (idempotent)."""
+        return
+
+    def users(self, db: Database) -> list[UserAccount]:
+        raise StorageError(self._no_logins())
+
+    def add_user(self, db: Database, login: str, role: Role, password: str | None) -> None:
+        raise StorageError(self._no_logins())
+
+    def set_user_role(self, db: Database, login: str, role: Role) -> None:
+        raise StorageError(self._no_logins())
+
+    def remove_user(self, db: Database, login: str) -> None:
+        raise StorageError(self._no_logins())
+
+    def login_exists(self, db: Database, login: str) -> bool:
+        raise StorageError(self._no_logins())
+
+    def _no_logins(self) -> str:
+        return (
+            f"{self.description} is a database file: it has no logins, and its owner may do "
+            "everything (users are managed on a team's PostgreSQL database)"
+        )
+
+    def before_bulk_copy(self, db: Database) -> None:
+        """Before rows are copied in as they were (the audit log's actors included)."""
         return
 
     def insert_rows(

@@ -34,6 +34,9 @@ from dst_desktop.domain.errors import (
     StorageError,
     WriteConflictError,
 )
+from dst_desktop.domain.model import UserAccount
+from dst_desktop.domain.permissions import Access, Role
+from dst_desktop.persistence.backends import postgresql_access as access
 from dst_desktop.persistence.backends.base import Backend, decode_changes, encode_changes
 
 #: Seconds a connection attempt may take before the user is told (SPEC 8).
@@ -321,6 +324,63 @@ class PostgresBackend(Backend):
         for table, changes in by_table.items():
             db.execute_sql(f'ALTER TABLE "{table}" ' + ", ".join(changes))  # type: ignore[no-untyped-call]
 
+    # Who may do what (SPEC 10; the DDL is in postgresql_access) ---------------------------
+
+    has_logins: ClassVar[bool] = True
+
+    def protect_audit_log(self, db: Database) -> None:
+        access.run_script(db, access.AUDIT_LOG_SQL)
+
+    def read_access(self, db: Database) -> Access:
+        return access.read_access(db)
+
+    def set_up_access(self, db: Database) -> None:
+        cursor: Any = db.cursor()  # type: ignore[no-untyped-call]
+        cursor.execute(access.SETUP_RIGHTS_SQL)
+        superuser, create_role, owner, owner_name = cursor.fetchone()
+        login, where = self.location.user, self.description
+        if not (superuser or owner):
+            raise PermissionDeniedError(
+                f"Setting up the roles and grants of {where} needs its owner, {owner_name}; "
+                f"you are {login}"
+            )
+        if not (superuser or create_role):
+            raise PermissionDeniedError(
+                f"The owner of {where}, {owner_name}, needs the CREATEROLE attribute to create "
+                "the roles dst_booking, dst_planner and dst_admin and the users' logins: as "
+                f"PostgreSQL's superuser, run ALTER ROLE {owner_name} CREATEROLE"
+            )
+        access.run_script(db, access.grant_script(db))
+
+    def users(self, db: Database) -> list[UserAccount]:
+        return access.list_users(db)
+
+    def login_exists(self, db: Database, login: str) -> bool:
+        row = db.execute_sql("SELECT 1 FROM pg_roles WHERE rolname = %s", (login,)).fetchone()  # type: ignore[no-untyped-call]
+        return row is not None
+
+    def add_user(self, db: Database, login: str, role: Role, password: str | None) -> None:
+        secret = None
+        if password is not None:
+            # Hashed here (SCRAM, as the server asks), so the password itself never
+            # travels to the server or into its logs.
+            connection: Any = db.connection()  # type: ignore[no-untyped-call]
+            secret = connection.pgconn.encrypt_password(
+                password.encode("utf-8"), login.encode("utf-8")
+            ).decode("ascii")
+        db.execute_sql("SELECT dst_add_user(%s, %s, %s)", (login, role.value, secret))  # type: ignore[no-untyped-call]
+
+    def set_user_role(self, db: Database, login: str, role: Role) -> None:
+        db.execute_sql("SELECT dst_set_user_role(%s, %s)", (login, role.value))  # type: ignore[no-untyped-call]
+
+    def remove_user(self, db: Database, login: str) -> None:
+        db.execute_sql("SELECT dst_remove_user(%s)", (login,))  # type: ignore[no-untyped-call]
+
+    def before_bulk_copy(self, db: Database) -> None:
+        """Copied audit rows keep their actors: the owner lifts the actor trigger for the
+        copy's transaction only (nobody else sees it lifted; a failure restores it)."""
+        db.execute_sql("ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_actor")  # type: ignore[no-untyped-call]
+
     def insert_rows(
         self, db: Database, table: str, columns: Sequence[str], rows: Sequence[Sequence[object]]
     ) -> None:
@@ -341,7 +401,9 @@ class PostgresBackend(Backend):
         return PostgresChangeSource(self, ignored_origin)
 
     def after_bulk_copy(self, db: Database) -> None:
-        """Serial columns (the audit log's ids) continue after the copied rows."""
+        """Serial columns (the audit log's ids) continue after the copied rows; the
+        database records audit actors itself again."""
+        db.execute_sql("ALTER TABLE audit_entry ENABLE TRIGGER audit_entry_actor")  # type: ignore[no-untyped-call]
         serials = db.execute_sql(  # type: ignore[no-untyped-call]
             "SELECT table_name, column_name FROM information_schema.columns"
             " WHERE table_schema = current_schema() AND column_default LIKE 'nextval(%%'"

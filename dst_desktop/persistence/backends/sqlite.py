@@ -7,8 +7,9 @@ same data. The schema version lives in ``PRAGMA user_version``.
 
 from __future__ import annotations
 
+import os
 import sqlite3
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, suppress
 from pathlib import Path
 from typing import Any, ClassVar
 from urllib.parse import unquote
@@ -22,6 +23,7 @@ from dst_desktop.domain.errors import (
     ConnectionFailedError,
     StorageError,
 )
+from dst_desktop.domain.permissions import MAX_ACTOR_LENGTH
 from dst_desktop.persistence.backends.base import Backend
 
 #: How long a writer waits for another workstation's transaction before giving up.
@@ -35,6 +37,23 @@ SQLITE_PRAGMAS: tuple[tuple[str, object], ...] = (
     ("foreign_keys", 1),
     ("busy_timeout", BUSY_TIMEOUT_MS),
     ("cache_size", -16_000),
+)
+
+#: Schema version 5: the audit log keeps every row, and refuses an actor name that is
+#: empty, too long or holds control characters.
+_AUDIT_LOG_TRIGGERS = (
+    "CREATE TRIGGER IF NOT EXISTS audit_entry_no_update BEFORE UPDATE ON audit_entry"
+    " BEGIN SELECT RAISE(ABORT, 'the audit log is append-only: its rows cannot be changed');"
+    " END",
+    "CREATE TRIGGER IF NOT EXISTS audit_entry_no_delete BEFORE DELETE ON audit_entry"
+    " BEGIN SELECT RAISE(ABORT, 'the audit log is append-only: its rows cannot be deleted');"
+    " END",
+    "CREATE TRIGGER IF NOT EXISTS audit_entry_actor_check BEFORE INSERT ON audit_entry"
+    f" WHEN length(NEW.actor) NOT BETWEEN 1 AND {MAX_ACTOR_LENGTH}"
+    " OR trim(NEW.actor) <> NEW.actor"
+    " OR NEW.actor GLOB '*[' || char(1) || '-' || char(31) || char(127) || ']*'"
+    " BEGIN SELECT RAISE(ABORT, 'the audit log refuses an actor name that is empty, too long"
+    " or holds control characters'); END",
 )
 
 _URL_FORMS = (
@@ -94,6 +113,11 @@ class SqliteBackend(Backend):
                 else ""
             )
             raise StorageError(f"the folder {path.parent} does not exist{hint}")
+        if not path.exists():
+            # A new database is readable by its owner only (SQLite gives its journal and
+            # write-ahead log the same permissions).
+            with suppress(FileExistsError):
+                os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         return SqliteDatabase(
             str(path), pragmas=list(SQLITE_PRAGMAS), timeout=BUSY_TIMEOUT_MS / 1000
         )
@@ -113,6 +137,10 @@ class SqliteBackend(Backend):
 
     def change_source(self, ignored_origin: str | None) -> ChangeSource:
         return SqliteChangeSource(self.path)
+
+    def protect_audit_log(self, db: Database) -> None:
+        for statement in _AUDIT_LOG_TRIGGERS:
+            db.execute_sql(statement)  # type: ignore[no-untyped-call]
 
     def translate(self, error: BaseException) -> Exception | None:
         where = self.description

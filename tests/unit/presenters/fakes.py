@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from dst_desktop.presenters.access import WindowCommand
 from dst_desktop.presenters.booking_details import ActionChoice, AuditLine, DetailField
 from dst_desktop.presenters.booking_form import AvailabilityPanel, SuggestedDate
 from dst_desktop.presenters.booking_rows import BookingTable
@@ -313,6 +314,8 @@ class FakeMainView:
     opened: list[str] = field(default_factory=list)
     banner: EventBanner | None = None
     unavailable: dict[ExchangeCommand, str] = field(default_factory=dict)
+    access: tuple[str, str] = ("", "")
+    commands_unavailable: dict[WindowCommand, str] = field(default_factory=dict)
 
     def show_database(self, text: str) -> None:
         self.database = text
@@ -334,3 +337,9 @@ class FakeMainView:
 
     def set_exchange_commands(self, unavailable: Mapping[ExchangeCommand, str]) -> None:
         self.unavailable = dict(unavailable)
+
+    def show_access(self, text: str, tooltip: str) -> None:
+        self.access = (text, tooltip)
+
+    def set_commands_unavailable(self, unavailable: Mapping[WindowCommand, str]) -> None:
+        self.commands_unavailable = dict(unavailable)

@@ -1,0 +1,224 @@
+"""The Audit log window: filters above, the entries below (newest first), copy and export."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSignalBlocker,
+    Qt,
+    QTimer,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dst_desktop.presenters.audit_log import AuditCriteria, AuditLogPresenter, AuditRow
+from dst_desktop.presenters.catalogue import Choice
+from dst_desktop.ui.icons import icon
+from dst_desktop.ui.l10n import from_qdate, short_date_format, to_qdate
+from dst_desktop.ui.plain_text import literal_text
+from dst_desktop.ui.table_export import EXPORT_VALUE_ROLE, adopt_table_export
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+#: Typing in a filter lists again once the typing pauses this long.
+_TYPING_PAUSE_MS = 300
+
+
+class AuditTableModel(QAbstractTableModel):
+    """The entries as the presenter words them; the moment typed for spreadsheets."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._headers: tuple[str, ...] = ()
+        self._rows: tuple[AuditRow, ...] = ()
+
+    def set_rows(self, headers: Sequence[str], rows: Sequence[AuditRow]) -> None:
+        self.beginResetModel()
+        self._headers, self._rows = tuple(headers), tuple(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self._headers)
+        ):
+            return self._headers[section]
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        cells = row.cells
+        if not 0 <= index.column() < len(cells):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return cells[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return literal_text(cells[index.column()])
+        if role == EXPORT_VALUE_ROLE and index.column() == 0:
+            return row.moment
+        return None
+
+
+class AuditLogWindow(QDialog):
+    """The presenters' AuditLogView, in a window of its own."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("auditLogWindow")
+        self.setWindowTitle(self.tr("Audit log"))
+        self.setWindowIcon(icon("details"))
+        self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
+        self.presenter: AuditLogPresenter | None = None
+        self.resize(1180, 680)
+
+        layout = QVBoxLayout(self)
+        filters = QHBoxLayout()
+        self.session_edit = QLineEdit()
+        self.session_edit.setObjectName("auditSessionEdit")
+        self.session_edit.setPlaceholderText(self.tr("Session reference"))
+        self.session_edit.setClearButtonEnabled(True)
+        self.session_edit.setMinimumWidth(230)
+        self.actor_edit = QLineEdit()
+        self.actor_edit.setObjectName("auditActorEdit")
+        self.actor_edit.setPlaceholderText(self.tr("Who (login)"))
+        self.actor_edit.setClearButtonEnabled(True)
+        self.action_combo = QComboBox()
+        self.action_combo.setObjectName("auditActionCombo")
+        self.from_edit = QDateEdit()
+        self.from_edit.setObjectName("auditFromEdit")
+        self.to_edit = QDateEdit()
+        self.to_edit.setObjectName("auditToEdit")
+        for edit in (self.from_edit, self.to_edit):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat(short_date_format(QLocale()))
+        self.export_button = QPushButton(icon("export"), self.tr("Export…"))
+        self.export_button.setObjectName("auditExportButton")
+        self.export_button.setToolTip(self.tr("Save the entries shown as an Excel workbook or CSV"))
+        session_label = QLabel(self.tr("&Session:"))
+        session_label.setBuddy(self.session_edit)
+        actor_label = QLabel(self.tr("&Who:"))
+        actor_label.setBuddy(self.actor_edit)
+        action_label = QLabel(self.tr("&What:"))
+        action_label.setBuddy(self.action_combo)
+        period_label = QLabel(self.tr("&From:"))
+        period_label.setBuddy(self.from_edit)
+        shown: tuple[QWidget, ...] = (
+            session_label,
+            self.session_edit,
+            actor_label,
+            self.actor_edit,
+            action_label,
+            self.action_combo,
+            period_label,
+            self.from_edit,
+            QLabel(self.tr("to")),
+            self.to_edit,
+        )
+        for widget in shown:
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        filters.addWidget(self.export_button)
+        layout.addLayout(filters)
+
+        self.summary_label = QLabel()
+        self.summary_label.setObjectName("auditSummaryLabel")
+        self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.summary_label)
+
+        self.model = AuditTableModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("auditTable")
+        self.table.setAccessibleName(self.tr("Audit log"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.table, 1)
+        self.table_export = adopt_table_export(self.table, self.tr("Audit log"), "audit-log")
+
+        self._typing = QTimer(self)
+        self._typing.setSingleShot(True)
+        self._typing.setInterval(_TYPING_PAUSE_MS)
+        self._typing.timeout.connect(self.apply_filters)
+        self.session_edit.textChanged.connect(lambda _text: self._typing.start())
+        self.actor_edit.textChanged.connect(lambda _text: self._typing.start())
+        self.session_edit.returnPressed.connect(self.apply_filters)
+        self.actor_edit.returnPressed.connect(self.apply_filters)
+        self.action_combo.currentIndexChanged.connect(lambda _index: self.apply_filters())
+        self.from_edit.dateChanged.connect(lambda _date: self.apply_filters())
+        self.to_edit.dateChanged.connect(lambda _date: self.apply_filters())
+        self.export_button.clicked.connect(self.table_export.export_with_dialog)
+
+    def criteria(self) -> AuditCriteria:
+        return AuditCriteria(
+            session_id=self.session_edit.text(),
+            actor=self.actor_edit.text(),
+            action=str(self.action_combo.currentData() or ""),
+            first=from_qdate(self.from_edit.date()),
+            last=from_qdate(self.to_edit.date()),
+        )
+
+    def apply_filters(self) -> None:
+        self._typing.stop()
+        if self.presenter is not None:
+            self.presenter.apply(self.criteria())
+
+    # -- AuditLogView ----------------------------------------------------------------------
+
+    def show_period(self, first: dt.date, last: dt.date) -> None:
+        with QSignalBlocker(self.from_edit), QSignalBlocker(self.to_edit):
+            self.from_edit.setDate(to_qdate(first))
+            self.to_edit.setDate(to_qdate(last))
+
+    def show_actions(self, choices: Sequence[Choice]) -> None:
+        with QSignalBlocker(self.action_combo):
+            self.action_combo.clear()
+            for choice in choices:
+                self.action_combo.addItem(choice.text, choice.id)
+
+    def show_entries(self, headers: Sequence[str], rows: Sequence[AuditRow]) -> None:
+        self.model.set_rows(headers, rows)
+        self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        for column in range(len(headers) - 1):
+            header.resizeSection(column, min(header.sectionSize(column) + 8, 260))
+        self.export_button.setEnabled(bool(rows))
+
+    def show_summary(self, text: str, problem: bool) -> None:
+        self.summary_label.setText(text)
+        self.summary_label.setStyleSheet("color: #8a1c0b; font-weight: 600;" if problem else "")
