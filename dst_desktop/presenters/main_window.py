@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Protocol, TypeAlias
 
 from dst_desktop.domain.model import Session
+from dst_desktop.presenters.booking_changes import ChangesAfterBooking
 from dst_desktop.presenters.booking_details import BookingDetailsPresenter, BookingDetailsView
 from dst_desktop.presenters.booking_form import BookingFormPresenter, BookingFormView
 from dst_desktop.presenters.booking_lists import (
@@ -21,6 +22,8 @@ from dst_desktop.presenters.booking_lists import (
 )
 from dst_desktop.presenters.calendar import CalendarPresenter, CalendarView
 from dst_desktop.presenters.catalogue import Catalogue
+from dst_desktop.presenters.conflicts import UNSEEN as UNSEEN_CONFLICTS
+from dst_desktop.presenters.conflicts import ConflictsPresenter, ConflictsView
 from dst_desktop.presenters.dialogs import Dialogs, FirstStartChoice
 from dst_desktop.presenters.event_mode import EventModePresenter, EventModeView
 from dst_desktop.presenters.l10n import Localizer, count_text, fill
@@ -69,6 +72,8 @@ class MainViews:
     form: BookingFormView
     queue: PendingQueueView
     browser: BookingsBrowserView
+    #: Sessions left on resources that cannot serve them (None: not shown).
+    conflicts: ConflictsView | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +119,23 @@ class MainPresenter:
             on_created=self._booking_created,
             on_move_to=self.calendar.go_to,
         )
+        self.changes = ChangesAfterBooking(
+            workflows.booking_changes,
+            workflows.queries,
+            self.catalogue,
+            dialogs,
+            l10n,
+            on_changed=self.bookings_changed,
+        )
+        self.conflicts = ConflictsPresenter(
+            views.conflicts or UNSEEN_CONFLICTS,
+            workflows.booking_changes,
+            self.changes,
+            self.catalogue,
+            dialogs,
+            l10n,
+            on_details=views.main.open_details,
+        )
         self.queue = PendingQueuePresenter(
             views.queue,
             workflows.booking,
@@ -124,6 +146,7 @@ class MainPresenter:
             on_changed=self.bookings_changed,
             on_details=views.main.open_details,
             printing=printing,
+            on_edit=self.edit_booking,
         )
         self.browser = BookingsBrowserPresenter(
             views.browser,
@@ -166,6 +189,7 @@ class MainPresenter:
         self.queue.load()
         self.browser.visible = False  # read when its tab is first opened
         self.browser.load()
+        self.conflicts.refresh()
 
     def bookings_tab_shown(self, browser: bool) -> None:
         """The pending queue or the bookings browser came to the front."""
@@ -201,6 +225,7 @@ class MainPresenter:
         self.calendar.load()
         self.queue.load()
         self.browser.load()
+        self.conflicts.refresh()
 
     def bookings_changed(self) -> None:
         """A booking was confirmed, cancelled or moved on: what shows it must follow."""
@@ -209,6 +234,13 @@ class MainPresenter:
         self.browser.refresh()
         self.form.check()
         self.event_mode.refresh()
+        self.conflicts.refresh()
+
+    def edit_booking(self, session_id: str) -> None:
+        """Correct a pending request; the queue shows it as it is now."""
+        saved = self.changes.edit(session_id)
+        if saved is not None:
+            self.queue.show_updated(saved)
 
     def _booking_created(self, session: Session) -> None:
         # A pending request holds nothing, so the calendar's figures do not change.
@@ -220,6 +252,7 @@ class MainPresenter:
         """An office or an event database: Confirm and the form follow."""
         self.queue.set_confirm_unavailable(self.event_mode.confirmation_unavailable())
         self.form.event_mode = self.event_mode.is_event_database
+        self.conflicts.set_unavailable(self.event_mode.missions_unavailable())
 
     def _place_chosen(self, region_id: str | None, day: dt.date) -> None:
         self.form.set_place(region_id, day)
@@ -297,6 +330,7 @@ class MainPresenter:
             today=self._workflows.queries.today,
             confirm_unavailable=self.event_mode.confirmation_unavailable(),
             missions_unavailable=self.event_mode.missions_unavailable(),
+            changes=self.changes,
         )
 
     def reference_editor_presenter(self, view: ReferenceEditorView) -> ReferenceEditorPresenter:
@@ -307,6 +341,7 @@ class MainPresenter:
             self._l10n,
             today=self._workflows.queries.today,
             on_changed=self.reference_changed,
+            on_conflicts=self.changes.offer_reallocation,
         )
 
     # -- printing ------------------------------------------------------------------------
@@ -422,6 +457,11 @@ class MainPresenter:
         if not lines:
             summary = translate("MainWindow", "The file holds no reference data.")
         self._dialogs.report(title, summary, lines)
+        self.changes.offer_reallocation(
+            outcome.conflicts,
+            outcome.conflict_sessions,
+            translate("MainWindow", "This import"),
+        )
 
 
 def kind_text(kind: ReferenceKind, l10n: Localizer) -> str:

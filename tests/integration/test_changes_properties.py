@@ -142,10 +142,7 @@ class ChangesMachine(RuleBasedStateMachine):
                 "SELECT id FROM session WHERE status IN ('confirmed', 'scheduled') ORDER BY id"
             )
         ]
-        if held and confirmed:
-            session_id = confirmed[index % len(confirmed)]
-        else:
-            session_id = self._pick(index)
+        session_id = confirmed[index % len(confirmed)] if held and confirmed else self._pick(index)
         answer = self._call(self.workflows.booking_changes.reschedule_session, session_id, date)
         event(f"reschedule: {answer.get('error', 'done')}")
         if answer.get("success"):
