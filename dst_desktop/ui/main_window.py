@@ -618,7 +618,6 @@ class MainWindow(QMainWindow):
         conflicts.reallocate_requested.connect(p.conflicts.reallocate_selected)
         conflicts.reallocate_all_requested.connect(p.conflicts.reallocate_all)
         conflicts.badge_changed.connect(self._show_conflicts_badge)
-        p.conflicts.refresh()
 
     def _show_conflicts_badge(self, count: int) -> None:
         if count:
