@@ -46,6 +46,7 @@ class BookingApi:
 
     def __init__(self, workflows: Workflows) -> None:
         self._booking = workflows.booking
+        self._workflows = workflows
 
     def create_session_booking(self, data: object) -> JsonDict:
         return self._booking.create_session_booking(data).to_dict()
@@ -73,6 +74,22 @@ class BookingApi:
             return result.to_dict()
         return [day.isoformat() for day in result]
 
+    # Changes after booking (SPEC 12), built on first use.
+
+    def update_pending_booking(self, session_id: object, changes: object) -> JsonDict:
+        return self._workflows.booking_changes.update_pending_booking(session_id, changes).to_dict()
+
+    def reschedule_session(self, session_id: object, new_date: object) -> JsonDict:
+        return self._workflows.booking_changes.reschedule_session(session_id, new_date).to_dict()
+
+    def get_resource_conflicts(self, date_from: object = None, date_to: object = None) -> JsonDict:
+        """``date_from`` defaults to today, ``date_to`` to no end."""
+        changes = self._workflows.booking_changes
+        return changes.get_resource_conflicts(date_from, date_to).to_dict()
+
+    def reallocate_session(self, session_id: object) -> JsonDict:
+        return self._workflows.booking_changes.reallocate_session(session_id).to_dict()
+
 
 class MissionApi:
     """``Workflows.Mission``, answering with dicts."""
@@ -90,8 +107,11 @@ class MissionApi:
     def start_mission(self, session_id: object) -> JsonDict:
         return self._mission.start_mission(session_id).to_dict()
 
-    def complete_mission(self, session_id: object, outcome: object = "completed") -> JsonDict:
-        return self._mission.complete_mission(session_id, outcome).to_dict()
+    def complete_mission(
+        self, session_id: object, outcome: object = "completed", details: object = None
+    ) -> JsonDict:
+        """``details``: optional ``{"attendedParticipants": N, "notes": "..."}``."""
+        return self._mission.complete_mission(session_id, outcome, details).to_dict()
 
     def cancel_mission(self, session_id: object, reason: object) -> JsonDict:
         return self._mission.cancel_mission(session_id, reason).to_dict()
@@ -280,7 +300,17 @@ FUNCTIONS: dict[str, FunctionSpec] = {
         FunctionSpec("getSuggestedDates", ("REGION_ID", "COUNT"), 1, "booking.get_suggested_dates"),
         FunctionSpec("scheduleMission", ("SESSION_ID",), 1, "mission.schedule_mission"),
         FunctionSpec("startMission", ("SESSION_ID",), 1, "mission.start_mission"),
-        FunctionSpec("completeMission", ("SESSION_ID", "OUTCOME"), 1, "mission.complete_mission"),
+        FunctionSpec(
+            "completeMission", ("SESSION_ID", "OUTCOME", "DETAILS"), 1, "mission.complete_mission"
+        ),
         FunctionSpec("cancelMission", ("SESSION_ID", "REASON"), 2, "mission.cancel_mission"),
+        FunctionSpec(
+            "updatePendingBooking", ("SESSION_ID", "CHANGES"), 2, "booking.update_pending_booking"
+        ),
+        FunctionSpec(
+            "rescheduleSession", ("SESSION_ID", "NEW_DATE"), 2, "booking.reschedule_session"
+        ),
+        FunctionSpec("getResourceConflicts", ("FROM", "TO"), 0, "booking.get_resource_conflicts"),
+        FunctionSpec("reallocateSession", ("SESSION_ID",), 1, "booking.reallocate_session"),
     )
 }

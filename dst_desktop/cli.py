@@ -127,6 +127,12 @@ def build_parser() -> argparse.ArgumentParser:
     reference.add_argument(
         "--json", action="store_true", help="print the report, with every id, as JSON"
     )
+    reference.add_argument(
+        "--reallocate",
+        action="store_true",
+        help="then move every session the import left on a setup or operator that cannot "
+        "serve it (leave, maintenance, out of service, other region) to free ones",
+    )
 
     call = commands.add_parser(
         "call",
@@ -479,16 +485,32 @@ def _command_copy_database(url: str, target: str, out: TextIO, err: TextIO) -> i
 
 
 def _command_import_reference(
-    url: str, today: dt.date | None, actor: str | None, file: str, as_json: bool, out: TextIO
+    url: str,
+    today: dt.date | None,
+    actor: str | None,
+    file: str,
+    as_json: bool,
+    out: TextIO,
+    *,
+    reallocate: bool = False,
 ) -> int:
     from dst_desktop.api import open_workflows
+    from dst_desktop.services.booking_changes import conflict_text
     from dst_desktop.services.reference import KINDS, ReferenceImported
 
     data = _read_json_file(file)
+    reallocations: list[dict[str, object]] = []
     with open_workflows(url, today, actor) as api:
         result = api.workflows.reference.import_reference(data, source=file)
+        if reallocate and isinstance(result, ReferenceImported):
+            for session_id in dict.fromkeys(c.session_id for c in result.conflicts):
+                reallocations.append(api.booking.reallocate_session(session_id))
+    failed = [item for item in reallocations if item.get("success") is False]
     if as_json:
-        _print_json(result.to_dict(), out)
+        report = result.to_dict()
+        if reallocate:
+            report["reallocations"] = reallocations
+        _print_json(report, out)
     elif isinstance(result, ReferenceImported):
         out.write(result.message + "\n")
         for kind in KINDS:
@@ -499,9 +521,22 @@ def _command_import_reference(
             ]
             if any(not text.startswith("0 ") for text in counts):
                 out.write(f"  {kind}: {', '.join(counts)}\n")
+        if result.conflicts:
+            out.write(
+                "Sessions now on a setup or operator that cannot serve them "
+                f"({len(result.conflicts)}):\n"
+            )
+            out.writelines(f"  {conflict_text(c)}\n" for c in result.conflicts)
+            if not reallocate:
+                out.write(
+                    "Reallocate them all with import-reference --reallocate, or one by one "
+                    "with: dst-desktop call reallocateSession SESSION_ID\n"
+                )
+        for item in reallocations:
+            out.write(f"  {item.get('message')}\n")
     else:
         out.write(f"Nothing was imported: {result.message}\n")
-    return EXIT_OK if result.success else EXIT_FAILURE
+    return EXIT_OK if result.success and not failed else EXIT_FAILURE
 
 
 def _command_call(
@@ -890,7 +925,9 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.command == "sync":
         return _command_sync(url, today, actor, args.json, out)
     if args.command == "import-reference":
-        return _command_import_reference(url, today, actor, args.file, args.json, out)
+        return _command_import_reference(
+            url, today, actor, args.file, args.json, out, reallocate=args.reallocate
+        )
     if args.command == "call":
         return _command_call(url, today, actor, args.function, args.args, out)
     if args.command == "generate-data":

@@ -24,7 +24,17 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from dst_desktop.app import create_main_window, load_demo_reference
 from dst_desktop.persistence.store import PeeweeStore
-from dst_desktop.presenters.dialogs import FirstStartChoice, NewClient, SnapshotOptions
+from dst_desktop.presenters.dialogs import (
+    BookingDraft,
+    BookingEditRequest,
+    CompletionDetails,
+    CompletionRequest,
+    FirstStartChoice,
+    NewClient,
+    NewDateRequest,
+    ReallocationOffer,
+    SnapshotOptions,
+)
 from dst_desktop.presenters.event_report import EventImportReport
 from dst_desktop.services.demo import build_demo
 from dst_desktop.ui.event_mode import EventImportReportDialog
@@ -42,6 +52,7 @@ class ScriptedDialogs:
         self.shown: list[str] = []
         self.file = ""
         self.reports: list[EventImportReport] = []
+        self.new_date_request: NewDateRequest | None = None
 
     def confirm(self, title: str, text: str, accept_label: str) -> bool:
         self.shown.append(text)
@@ -79,6 +90,19 @@ class ScriptedDialogs:
 
     def show_event_import_report(self, report: EventImportReport) -> None:
         self.reports.append(report)
+
+    def ask_booking_changes(self, request: BookingEditRequest) -> BookingDraft | None:
+        return None
+
+    def ask_new_date(self, request: NewDateRequest) -> dt.date | None:
+        self.new_date_request = request
+        return None
+
+    def ask_completion(self, request: CompletionRequest) -> CompletionDetails | None:
+        return CompletionDetails(None, "")
+
+    def ask_reallocation(self, offer: ReallocationOffer) -> tuple[str, ...]:
+        return ()  # left for later: the Conflicts tab lists them
 
 
 class InlineRunner:
@@ -184,9 +208,52 @@ def main(argv: Sequence[str] | None = None) -> int:
         window.audit_window.resize(1180, 560)
         save(window.audit_window, folder, "09b-audit-log")
         window.audit_window.close()
+    changes_after_booking(window, folder)
     window.close()
     event_mode(folder, work, url)
     return 0
+
+
+def changes_after_booking(window: MainWindow, folder: Path) -> None:
+    """An operator put on leave on the days they are sent out: the Conflicts tab, and the
+    calendar that reschedules one of those sessions."""
+    from dst_desktop.domain.model import SessionFilter
+    from dst_desktop.domain.statuses import SessionStatus
+    from dst_desktop.ui.change_dialogs import NewDateDialog
+
+    workflows = window.workflows
+    held = workflows.queries.sessions(
+        SessionFilter(
+            statuses=frozenset({SessionStatus.CONFIRMED}),
+            region_id="occitanie",
+            date_from=TODAY,
+            limit=40,
+        )
+    )
+    by_operator: dict[str, list[str]] = {}
+    for session in held:
+        if session.operator_id:
+            by_operator.setdefault(session.operator_id, []).append(session.date.isoformat())
+    if not by_operator:
+        return
+    operator_id, days = max(by_operator.items(), key=lambda item: len(item[1]))
+    workflows.reference.import_reference(
+        {"operators": [{"id": operator_id, "unavailableDates": days[:3]}]}
+    )
+    window.presenter.reference_changed()
+    window.tabs.setCurrentWidget(window.conflicts_panel)
+    save(window, folder, "13-conflicts")
+    dialogs = window.dialogs
+    session_id = next(iter(window.presenter.conflicts.sessions), None)
+    if session_id is None or not isinstance(dialogs, ScriptedDialogs):
+        return
+    window.presenter.changes.reschedule(session_id)
+    if dialogs.new_date_request is None:
+        return
+    dialog = NewDateDialog(dialogs.new_date_request, window)
+    dialog.show()
+    save(dialog, folder, "14-reschedule")
+    dialog.close()
 
 
 def event_mode(folder: Path, work: Path, office_url: str) -> None:

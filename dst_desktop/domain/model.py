@@ -102,6 +102,12 @@ class Session:
     cancellation_reason: str | None = None
     #: The laptop a booking was taken on at an event (``bookingSource: "event"``).
     source_device: str | None = None
+    #: The session this one replaced when it was rescheduled (``previousSessionId``).
+    previous_session_id: str | None = None
+    #: How many participants attended, recorded when the mission is completed.
+    attended_participants: int | None = None
+    #: What the operator reported when completing the mission.
+    completion_notes: str = ""
 
     @property
     def holds_resources(self) -> bool:

@@ -145,6 +145,12 @@ class SessionRow(BaseModel):
     source_device = CharField(max_length=200, null=True)
     #: The notes folded for searching (see ``dst_desktop.domain.names.name_key``).
     notes_key = TextField(default="", constraints=[SQL("DEFAULT ''")])
+    #: The session this one replaced when it was rescheduled (not a foreign key: the
+    #: cancelled original stays, but a copied database need not be loaded in order).
+    previous_session_id = CharField(max_length=64, null=True)
+    #: Recorded when the mission is completed.
+    attended_participants = IntegerField(null=True)
+    completion_notes = TextField(default="", constraints=[SQL("DEFAULT ''")])
 
     class Meta:
         table_name = "session"

@@ -22,7 +22,7 @@ from dst_desktop.domain.names import name_key
 from dst_desktop.persistence.backends.base import Backend
 
 #: The version this program writes and understands.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 Migration = Callable[[Database, Backend], None]
 
@@ -65,12 +65,24 @@ def _append_only_audit_log(db: Database, backend: Backend) -> None:
     backend.protect_audit_log(db)
 
 
+def _changes_after_booking(db: Database, backend: Backend) -> None:
+    """Version 6: a rescheduled session names the one it replaced; a completed mission
+    records who attended and the operator's notes."""
+    for column in (
+        '"previous_session_id" VARCHAR(64)',
+        '"attended_participants" INTEGER',
+        """"completion_notes" TEXT NOT NULL DEFAULT ''""",
+    ):
+        db.execute_sql(f'ALTER TABLE "session" ADD COLUMN {column}')  # type: ignore[no-untyped-call]
+
+
 #: Upgrades from version n (the key) to n + 1.
 MIGRATIONS: dict[int, Migration] = {
     1: _add_source_device,
     2: _cover_holdings,
     3: _search_keys,
     4: _append_only_audit_log,
+    5: _changes_after_booking,
 }
 
 _ASK_ADMINISTRATOR = "ask your administrator to run `dst-desktop init`"

@@ -86,6 +86,9 @@ _SESSION_COLUMNS = (
     "outcome",
     "cancellation_reason",
     "source_device",
+    "previous_session_id",
+    "attended_participants",
+    "completion_notes",
 )
 #: Written with every session, never read back into it: the notes folded for searching.
 _WRITTEN_COLUMNS = (*_SESSION_COLUMNS, "notes_key")
@@ -104,6 +107,19 @@ _HOLDINGS = (
     f" WHERE s.date BETWEEN ? AND ? AND s.status IN ({HOLDING_SQL})"
     " AND (s.setup_id IN (SELECT id FROM setup WHERE region_id = ?)"
     "      OR s.operator_id IN (SELECT id FROM operator WHERE region_id = ?))"
+)
+
+#: A held setup or operator that cannot serve the session on its date: inactive, based
+#: in another region, or in maintenance / on leave that day (``domain.conflicts``).
+_UNUSABLE_RESOURCE = (
+    "(EXISTS (SELECT 1 FROM setup r WHERE r.id = s.setup_id"
+    "         AND (NOT r.active OR r.region_id <> s.region_id))"
+    " OR EXISTS (SELECT 1 FROM setup_unavailable_date d"
+    "            WHERE d.setup_id = s.setup_id AND d.date = s.date)"
+    " OR EXISTS (SELECT 1 FROM operator r WHERE r.id = s.operator_id"
+    "            AND (NOT r.active OR r.region_id <> s.region_id))"
+    " OR EXISTS (SELECT 1 FROM operator_unavailable_date d"
+    "            WHERE d.operator_id = s.operator_id AND d.date = s.date))"
 )
 
 T = TypeVar("T")
@@ -559,6 +575,9 @@ class PeeweeTransaction:
                 row[18],
                 row[19],
                 row[20],
+                row[21],
+                row[22],
+                row[23] or "",
             )
             for row in rows
         ]
@@ -648,6 +667,9 @@ class PeeweeTransaction:
             session.outcome,
             session.cancellation_reason,
             session.source_device,
+            session.previous_session_id,
+            session.attended_participants,
+            session.completion_notes,
             name_key(session.notes),
         )
 
@@ -671,6 +693,28 @@ class PeeweeTransaction:
         row = self._session_row(session)
         self._execute(_UPDATE_SESSION, (*row[1:], row[0]))
         self._changed_session(session)
+
+    def set_session_modules(self, session_id: str, module_ids: Sequence[str]) -> None:
+        self._execute("DELETE FROM session_module WHERE session_id = ?", (session_id,))
+        self._execute_many(
+            "INSERT INTO session_module (session_id, module_id, position) VALUES (?, ?, ?)",
+            [(session_id, module_id, position) for position, module_id in enumerate(module_ids)],
+        )
+
+    def sessions_on_unusable_resources(
+        self, first: dt.date | None, last: dt.date | None
+    ) -> list[Session]:
+        conditions = [f"s.status IN ({HOLDING_SQL})"]
+        params: list[object] = []
+        if first is not None:
+            conditions.append("s.date >= ?")
+            params.append(first.isoformat())
+        if last is not None:
+            conditions.append("s.date <= ?")
+            params.append(last.isoformat())
+        conditions.append(_UNUSABLE_RESOURCE)
+        where = "WHERE " + " AND ".join(conditions)
+        return self._sessions(where, params, "ORDER BY s.date, s.id")
 
     def delete_session(self, session_id: str) -> bool:
         cursor = self._execute("DELETE FROM session WHERE id = ?", (session_id,))

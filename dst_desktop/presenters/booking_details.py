@@ -11,10 +11,12 @@ from enum import Enum
 from typing import Protocol
 
 from dst_desktop.domain.changes import Change
+from dst_desktop.domain.conflicts import REALLOCATABLE
 from dst_desktop.domain.model import AuditEntry
 from dst_desktop.domain.statuses import MissionAction, SessionStatus, mission_actions_allowed
+from dst_desktop.presenters.booking_changes import ChangesAfterBooking
 from dst_desktop.presenters.catalogue import Catalogue
-from dst_desktop.presenters.dialogs import Dialogs
+from dst_desktop.presenters.dialogs import CompletionRequest, Dialogs
 from dst_desktop.presenters.l10n import Localizer, fill
 from dst_desktop.presenters.live import changed_elsewhere_text
 from dst_desktop.presenters.messages import (
@@ -35,10 +37,12 @@ from dst_desktop.services.results import BookingStatus, Failure
 
 class DetailAction(Enum):
     CONFIRM = "confirm"
+    EDIT = "edit"
     CANCEL_BOOKING = "cancel_booking"
     SCHEDULE = "schedule"
     START = "start"
     COMPLETE = "complete"
+    RESCHEDULE = "reschedule"
     CANCEL_MISSION = "cancel_mission"
 
 
@@ -105,10 +109,13 @@ class BookingDetailsPresenter:
         today: Callable[[], dt.date],
         confirm_unavailable: str = "",
         missions_unavailable: str = "",
+        changes: ChangesAfterBooking | None = None,
     ) -> None:
         """``today`` gives the business date; ``confirm_unavailable`` and
         ``missions_unavailable`` say why those actions cannot be used in this database
-        (an event database); "" when they can."""
+        (an event database); "" when they can. With ``changes``, a pending booking can be
+        edited and a confirmed one rescheduled."""
+        self._changes = changes
         self._view = view
         self._today = today
         self._booking = booking
@@ -241,6 +248,29 @@ class BookingDetailsPresenter:
             )
         if session.notes:
             fields.append(DetailField(translate("BookingDetails", "Notes"), session.notes))
+        if session.previous_session_id:
+            fields.append(
+                DetailField(
+                    translate("BookingDetails", "Rescheduled from"), session.previous_session_id
+                )
+            )
+        if session.attended_participants is not None:
+            fields.append(
+                DetailField(
+                    translate("BookingDetails", "Attended"),
+                    fill(
+                        translate("BookingDetails", "%1 of %2 requested"),
+                        session.attended_participants,
+                        session.requested_participants,
+                    ),
+                )
+            )
+        if session.completion_notes:
+            fields.append(
+                DetailField(
+                    translate("BookingDetails", "Completion notes"), session.completion_notes
+                )
+            )
         return fields
 
     def _audit_line(self, entry: AuditEntry) -> AuditLine:
@@ -249,10 +279,22 @@ class BookingDetailsPresenter:
         parts: list[str] = []
         setup_id = details.get("setupId")
         operator_id = details.get("operatorId")
-        if entry.action == "confirm" and isinstance(setup_id, str):
+        allocating = entry.action in ("confirm", "reallocate", "rescheduled_from")
+        if allocating and isinstance(setup_id, str):
             parts.append(self._catalogue.setup_name(setup_id))
-        if entry.action == "confirm" and isinstance(operator_id, str):
+        if allocating and isinstance(operator_id, str):
             parts.append(self._catalogue.operator_name(operator_id))
+        before = details.get("before")
+        if entry.action == "update" and isinstance(before, dict):
+            parts.append(
+                fill(
+                    translate("BookingDetails", "changed: %1"),
+                    ", ".join(_request_field_text(name, self._l10n) for name in before),
+                )
+            )
+        previous = details.get("previousDate")
+        if entry.action == "rescheduled_from" and isinstance(previous, str):
+            parts.insert(0, fill(translate("BookingDetails", "was on %1"), previous))
         device = details.get("sourceDevice")
         if entry.action == "import_event_booking" and isinstance(device, str) and device:
             parts.append(fill(translate("BookingDetails", "taken on %1"), device))
@@ -269,7 +311,7 @@ class BookingDetailsPresenter:
     def _actions(self, status: SessionStatus) -> list[ActionChoice]:
         translate = self._l10n.translate
         if status is SessionStatus.PENDING_CONFIRMATION:
-            return [
+            actions = [
                 ActionChoice(
                     DetailAction.CONFIRM,
                     translate("BookingDetails", "Confirm booking"),
@@ -282,7 +324,12 @@ class BookingDetailsPresenter:
                     True,
                 ),
             ]
-        return [
+            if self._changes is not None:
+                actions.insert(
+                    1, ActionChoice(DetailAction.EDIT, translate("BookingDetails", "Edit…"), False)
+                )
+            return actions
+        actions = [
             ActionChoice(
                 _MISSION[action],
                 mission_action_text(action, self._l10n),
@@ -291,6 +338,15 @@ class BookingDetailsPresenter:
             )
             for action in mission_actions_allowed(status)
         ]
+        if self._changes is not None and status in REALLOCATABLE:
+            reschedule = ActionChoice(
+                DetailAction.RESCHEDULE,
+                translate("BookingDetails", "Reschedule…"),
+                False,
+                self._missions_unavailable,
+            )
+            actions.insert(len(actions) - 1, reschedule)  # before Cancel mission…
+        return actions
 
     # -- acting --------------------------------------------------------------------------
 
@@ -319,6 +375,35 @@ class BookingDetailsPresenter:
                     confirmed.setup.name,
                     confirmed.operator.name,
                 )
+            )
+            return
+        if action is DetailAction.EDIT and self._changes is not None:
+            if self._changes.edit(self.session_id) is not None:
+                self.load(self.session_id)
+                self._view.show_outcome(translate("BookingDetails", "Booking updated."), Tone.GOOD)
+            else:
+                self.load(self.session_id)
+            return
+        if action is DetailAction.RESCHEDULE and self._changes is not None:
+            moved = self._changes.reschedule(self.session_id)
+            if moved is None:
+                self.load(self.session_id)
+                return
+            self.load(moved.session.id)
+            self._view.show_outcome(
+                fill(
+                    translate(
+                        "BookingDetails",
+                        "Rescheduled to %1 with %2, run by %3. The booking of %4 is kept, "
+                        "cancelled, under %5.",
+                    ),
+                    self._l10n.long_date_text(moved.session.date),
+                    moved.setup.name,
+                    moved.operator.name,
+                    self._l10n.date_text(moved.previous.date),
+                    moved.previous.id,
+                ),
+                Tone.GOOD,
             )
             return
         if action is DetailAction.CANCEL_BOOKING:
@@ -371,15 +456,42 @@ class BookingDetailsPresenter:
                 "BookingDetails", "Mission cancelled: its setup and operator are free again."
             )
         elif action is DetailAction.COMPLETE:
-            if not self._dialogs.confirm(
+            if not self._not_early(
                 translate("BookingDetails", "Mark completed"),
-                fill(translate("BookingDetails", "Mark the session of %1 as completed?"), label),
-                translate("BookingDetails", "Mark completed"),
+                translate(
+                    "BookingDetails",
+                    "The session of %1 is planned for %2, which has not come yet. Mark it "
+                    "completed already?",
+                ),
             ):
                 return
-            result = self._mission.complete_mission(self.session_id, "completed")
+            completion = self._dialogs.ask_completion(
+                CompletionRequest(
+                    title=translate("BookingDetails", "Mark completed"),
+                    heading=fill(
+                        translate("BookingDetails", "How did the session of %1 go?"), label
+                    ),
+                    requested=session.requested_participants,
+                    capacity=session.capacity_max,
+                )
+            )
+            if completion is None:
+                return
+            details: dict[str, object] = {"notes": completion.notes}
+            if completion.attended is not None:
+                details["attendedParticipants"] = completion.attended
+            result = self._mission.complete_mission(self.session_id, "completed", details)
             done_text = translate("BookingDetails", "Session marked completed.")
         elif action is DetailAction.START:
+            if not self._not_early(
+                translate("BookingDetails", "Start mission"),
+                translate(
+                    "BookingDetails",
+                    "The session of %1 is planned for %2, which has not come yet. Start it "
+                    "already?",
+                ),
+            ):
+                return
             result = self._mission.start_mission(self.session_id)
             done_text = translate("BookingDetails", "Session started.")
         else:
@@ -389,6 +501,21 @@ class BookingDetailsPresenter:
             self._refused(result, translate("BookingDetails", "Action refused"))
             return
         self._done(done_text)
+
+    def _not_early(self, title: str, question: str) -> bool:
+        """Before the session's day, ask first; True when the step may go ahead."""
+        assert self.status is not None
+        session = self.status.session
+        if session.date <= self._today():
+            return True
+        label = fill(
+            self._l10n.translate("BookingDetails", "%1 on %2"),
+            self._catalogue.client_name(session.client_id),
+            self._l10n.date_text(session.date),
+        )
+        return self._dialogs.confirm(
+            title, fill(question, label, self._l10n.long_date_text(session.date)), title
+        )
 
     def _done(self, text: str) -> None:
         self._on_changed()
@@ -407,3 +534,15 @@ class BookingDetailsPresenter:
             business_date=self._today(),
         )
         self._dialogs.warn(title, failure_text(failure, self._l10n, context))
+
+
+def _request_field_text(name: str, l10n: Localizer) -> str:
+    texts = {
+        "date": l10n.translate("BookingDetails", "date"),
+        "moduleIds": l10n.translate("BookingDetails", "modules"),
+        "requestedParticipants": l10n.translate("BookingDetails", "participants"),
+        "clientId": l10n.translate("BookingDetails", "client"),
+        "offerId": l10n.translate("BookingDetails", "offer"),
+        "notes": l10n.translate("BookingDetails", "notes"),
+    }
+    return texts.get(name, name)

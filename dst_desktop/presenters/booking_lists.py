@@ -163,7 +163,8 @@ class _BookingList(ABC):
         more = criteria.limit is not None and len(found) == criteria.limit
         if more:
             found = found[:-1]
-        return found, more, booking_table(found, self.columns, self._catalogue, self._l10n)
+        today = self._queries.today()
+        return found, more, booking_table(found, self.columns, self._catalogue, self._l10n, today)
 
     def _show(self, found: list[Session], more: bool, table: BookingTable) -> None:
         self.sessions = {session.id: session for session in found}
@@ -205,7 +206,9 @@ class _BookingList(ABC):
             return left
         ordered = sorted(sessions.values(), key=lambda s: (s.date, s.created_at, s.id))
         self.sessions = {session.id: session for session in ordered}
-        table = booking_table(ordered, self.columns, self._catalogue, self._l10n)
+        table = booking_table(
+            ordered, self.columns, self._catalogue, self._l10n, self._queries.today()
+        )
         self._table_view.show_table(table)
         self._table_view.show_count(self._count_text(len(ordered), False))
         self.selected_ids = tuple(i for i in self.selected_ids if i in self.sessions)
@@ -279,7 +282,13 @@ class PendingQueueView(BookingTableView, Protocol):
         """The regions and clients to filter by, after an "all" entry (id None)."""
 
     def set_actions(
-        self, *, confirm: bool, cancel: bool, details: bool, print_summary: bool
+        self,
+        *,
+        confirm: bool,
+        cancel: bool,
+        details: bool,
+        print_summary: bool,
+        edit: bool = False,
     ) -> None: ...
 
     def show_outcome(self, text: str, tone: Tone) -> None:
@@ -306,12 +315,15 @@ class PendingQueuePresenter(_BookingList):
         on_changed: Callable[[], None],
         on_details: Callable[[str], None],
         printing: BookingPrinting | None = None,
+        on_edit: Callable[[str], None] | None = None,
     ) -> None:
+        """``on_edit`` corrects a pending request (None: the queue offers no Edit)."""
         super().__init__(view, queries, catalogue, l10n, on_details, printing)
         self._view = view
         self._booking = booking
         self._dialogs = dialogs
         self._on_changed = on_changed
+        self._on_edit = on_edit
         self._confirm_unavailable = ""
 
     def load(self) -> None:
@@ -355,6 +367,26 @@ class PendingQueuePresenter(_BookingList):
             cancel=chosen,
             details=single,
             print_summary=single and self.printing_available,
+            edit=single and self._on_edit is not None,
+        )
+
+    def edit_selected(self) -> None:
+        """Correct the selected request (date, modules, participants, client, offer, notes)."""
+        if self._on_edit is not None and len(self.selected_ids) == 1:
+            self._on_edit(self.selected_ids[0])
+
+    def show_updated(self, session: Session) -> None:
+        """A request was corrected: list it as it is now, selected."""
+        self.refresh()
+        if session.id in self.sessions:
+            self._view.select_session(session.id)
+            self.selection_changed([session.id])
+        self._view.show_outcome(
+            fill(
+                self._l10n.translate("PendingQueue", "The booking of %1 was updated."),
+                self._label(session),
+            ),
+            Tone.GOOD,
         )
 
     def _context(self, session: Session) -> FailureContext:

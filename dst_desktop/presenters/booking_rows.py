@@ -9,6 +9,7 @@ from enum import Enum
 
 from dst_desktop.domain.model import Session
 from dst_desktop.domain.names import name_key
+from dst_desktop.domain.statuses import SessionStatus
 from dst_desktop.presenters.catalogue import Catalogue
 from dst_desktop.presenters.l10n import Localizer, fill
 from dst_desktop.presenters.messages import (
@@ -48,6 +49,8 @@ class BookingRow:
     #: The typed value behind each cell where it has one (a date, a local moment), for
     #: spreadsheets; None where the text is all there is.
     values: tuple[object, ...] = ()
+    #: Why the row needs attention (a request whose day has passed), shown on its date.
+    alert: str = ""
 
 
 class BookingTable:
@@ -180,19 +183,40 @@ def booking_table(
     columns: Sequence[Column],
     catalogue: Catalogue,
     l10n: Localizer,
+    today: dt.date | None = None,
 ) -> BookingTable:
+    """``today`` marks the requests whose day has passed (they can no longer be confirmed
+    as they are: move them to another day, or cancel them)."""
     columns = tuple(columns)
     # The table's first order: by day, first requested first (usually already so).
     sessions = sorted(sessions, key=lambda s: (s.date, s.created_at, s.id))
+    passed = l10n.translate("BookingTable", "%1 — day passed")
+    passed_alert = l10n.translate(
+        "BookingTable",
+        "The day of this request has passed: it cannot be confirmed. Edit it to move it to "
+        "another day, or cancel it.",
+    )
 
     def build(session: Session) -> BookingRow:
         cells = [_cell(session, column, catalogue, l10n) for column in columns]
+        alert = ""
+        if (
+            today is not None
+            and session.status is SessionStatus.PENDING_CONFIRMATION
+            and session.date < today
+        ):
+            alert = passed_alert
+            cells = [
+                (fill(passed, text), key) if column is Column.DATE else (text, key)
+                for column, (text, key) in zip(columns, cells, strict=True)
+            ]
         return BookingRow(
             session_id=session.id,
             cells=tuple(text for text, _ in cells),
             sort_keys=tuple(key for _, key in cells),
             tone=status_tone(session.status),
             values=tuple(_value(session, column) for column in columns),
+            alert=alert,
         )
 
     def sort_key(session: Session, column: int) -> SortKey:

@@ -6,11 +6,14 @@ with a fake, so no test ever has to click a real modal box.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as dt
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from typing import Protocol
 
+from dst_desktop.presenters.calendar import DayMark
+from dst_desktop.presenters.catalogue import Choice
 from dst_desktop.presenters.event_report import EventImportReport
 
 
@@ -39,6 +42,73 @@ class NewClient:
     name: str
     email: str = ""
     phone: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class BookingDraft:
+    """A pending request as the edit dialog shows and returns it."""
+
+    day: dt.date
+    module_ids: tuple[str, ...]
+    participants: int
+    client_id: str
+    offer_id: str | None
+    notes: str
+
+
+@dataclass(frozen=True, slots=True)
+class BookingEditRequest:
+    """What the edit dialog offers: the request, the lists to choose from, and why the
+    last attempt was refused ("" the first time)."""
+
+    title: str
+    heading: str
+    draft: BookingDraft
+    clients: tuple[Choice, ...]
+    offers: tuple[Choice, ...]
+    modules: tuple[Choice, ...]
+    earliest: dt.date
+    error: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class NewDateRequest:
+    """Choosing the new day of a session, on a calendar of its region's availability."""
+
+    title: str
+    heading: str
+    current: dt.date
+    initial: dt.date
+    earliest: dt.date
+    #: The marks of a month (year, month) of the session's region, read when shown.
+    month_marks: Callable[[int, int], Sequence[DayMark]]
+    accept_label: str
+    error: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CompletionRequest:
+    """What completing a mission asks: who attended (out of the request) and notes."""
+
+    title: str
+    heading: str
+    requested: int
+    capacity: int
+
+
+@dataclass(frozen=True, slots=True)
+class CompletionDetails:
+    attended: int | None
+    notes: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReallocationOffer:
+    """Sessions left on resources that cannot serve them; each can be reallocated."""
+
+    title: str
+    summary: str
+    sessions: tuple[Choice, ...]
 
 
 class Dialogs(Protocol):
@@ -74,3 +144,17 @@ class Dialogs(Protocol):
 
     def show_event_import_report(self, report: EventImportReport) -> None:
         """What an import of event bookings did, section by section."""
+
+    # Changes after booking (SPEC 12) ---------------------------------------------------
+
+    def ask_booking_changes(self, request: BookingEditRequest) -> BookingDraft | None:
+        """The corrected request; None when the user gives up."""
+
+    def ask_new_date(self, request: NewDateRequest) -> dt.date | None:
+        """The day chosen on the calendar; None when the user gives up."""
+
+    def ask_completion(self, request: CompletionRequest) -> CompletionDetails | None:
+        """Who attended and the notes of a mission being completed; None: given up."""
+
+    def ask_reallocation(self, offer: ReallocationOffer) -> tuple[str, ...]:
+        """The sessions to reallocate now (ids); empty when the user leaves it for later."""

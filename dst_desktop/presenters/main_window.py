@@ -14,6 +14,7 @@ from dst_desktop.domain.model import Session
 from dst_desktop.domain.permissions import Action
 from dst_desktop.presenters.access import AccessTexts, WindowCommand
 from dst_desktop.presenters.audit_log import AuditLogPresenter, AuditLogView
+from dst_desktop.presenters.booking_changes import ChangesAfterBooking
 from dst_desktop.presenters.booking_details import BookingDetailsPresenter, BookingDetailsView
 from dst_desktop.presenters.booking_form import BookingFormPresenter, BookingFormView
 from dst_desktop.presenters.booking_lists import (
@@ -24,6 +25,8 @@ from dst_desktop.presenters.booking_lists import (
 )
 from dst_desktop.presenters.calendar import CalendarPresenter, CalendarView
 from dst_desktop.presenters.catalogue import Catalogue
+from dst_desktop.presenters.conflicts import UNSEEN as UNSEEN_CONFLICTS
+from dst_desktop.presenters.conflicts import ConflictsPresenter, ConflictsView
 from dst_desktop.presenters.dialogs import Dialogs, FirstStartChoice
 from dst_desktop.presenters.event_mode import EventModePresenter, EventModeView, ExchangeCommand
 from dst_desktop.presenters.l10n import Localizer, count_text, fill
@@ -89,6 +92,8 @@ class MainViews:
     form: BookingFormView
     queue: PendingQueueView
     browser: BookingsBrowserView
+    #: Sessions left on resources that cannot serve them (None: not shown).
+    conflicts: ConflictsView | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +141,23 @@ class MainPresenter:
             on_created=self._booking_created,
             on_move_to=self.calendar.go_to,
         )
+        self.changes = ChangesAfterBooking(
+            workflows.booking_changes,
+            workflows.queries,
+            self.catalogue,
+            dialogs,
+            l10n,
+            on_changed=self.bookings_changed,
+        )
+        self.conflicts = ConflictsPresenter(
+            views.conflicts or UNSEEN_CONFLICTS,
+            workflows.booking_changes,
+            self.changes,
+            self.catalogue,
+            dialogs,
+            l10n,
+            on_details=views.main.open_details,
+        )
         self.queue = PendingQueuePresenter(
             views.queue,
             workflows.booking,
@@ -146,6 +168,7 @@ class MainPresenter:
             on_changed=self.bookings_changed,
             on_details=views.main.open_details,
             printing=printing,
+            on_edit=self.edit_booking,
         )
         self.browser = BookingsBrowserPresenter(
             views.browser,
@@ -202,6 +225,7 @@ class MainPresenter:
         self.queue.load()
         self.browser.visible = False  # read when its tab is first opened
         self.browser.load()
+        self.conflicts.refresh()
 
     def bookings_tab_shown(self, browser: bool) -> None:
         """The pending queue or the bookings browser came to the front."""
@@ -245,6 +269,7 @@ class MainPresenter:
         self.calendar.load()
         self.queue.load()
         self.browser.load()
+        self.conflicts.refresh()
 
     def bookings_changed(self) -> None:
         """A booking was confirmed, cancelled or moved on: what shows it must follow."""
@@ -253,6 +278,13 @@ class MainPresenter:
         self.browser.refresh()
         self.form.check()
         self.event_mode.refresh()
+        self.conflicts.refresh()
+
+    def edit_booking(self, session_id: str) -> None:
+        """Correct a pending request; the queue shows it as it is now."""
+        saved = self.changes.edit(session_id)
+        if saved is not None:
+            self.queue.show_updated(saved)
 
     def _booking_created(self, session: Session) -> None:
         # A pending request holds nothing, so the calendar's figures do not change.
@@ -265,6 +297,7 @@ class MainPresenter:
         self.queue.set_confirm_unavailable(self.confirmation_unavailable())
         self.form.event_mode = self.event_mode.is_event_database
         self.form.offline = self.offline is not None and self.offline.offline
+        self.conflicts.set_unavailable(self.missions_unavailable())
         if self.offline is not None:
             self.offline.show()
 
@@ -374,6 +407,7 @@ class MainPresenter:
             today=self._workflows.queries.today,
             confirm_unavailable=self.confirmation_unavailable(),
             missions_unavailable=self.missions_unavailable(),
+            changes=self.changes,
         )
 
     def audit_log_presenter(self, view: AuditLogView) -> AuditLogPresenter:
@@ -389,6 +423,7 @@ class MainPresenter:
             self._l10n,
             today=self._workflows.queries.today,
             on_changed=self.reference_changed,
+            on_conflicts=self.changes.offer_reallocation,
         )
 
     # -- printing ------------------------------------------------------------------------
@@ -516,6 +551,11 @@ class MainPresenter:
         if not lines:
             summary = translate("MainWindow", "The file holds no reference data.")
         self._dialogs.report(title, summary, lines)
+        self.changes.offer_reallocation(
+            outcome.conflicts,
+            outcome.conflict_sessions,
+            translate("MainWindow", "This import"),
+        )
 
 
 #: What each exchange command does, for the login's rights (SPEC 10).

@@ -90,6 +90,10 @@ def audit_action_text(action: str, l10n: Localizer) -> str:
         "complete": l10n.translate("AuditAction", "Completed"),
         "import_reference": l10n.translate("AuditAction", "Reference data imported"),
         "import_event_booking": l10n.translate("AuditAction", "Imported from an event"),
+        "update": l10n.translate("AuditAction", "Request corrected"),
+        "reschedule": l10n.translate("AuditAction", "Rescheduled to another day"),
+        "rescheduled_from": l10n.translate("AuditAction", "Rescheduled from another day"),
+        "reallocate": l10n.translate("AuditAction", "Reallocated"),
     }
     if action == MissionAction.CANCEL.value:
         return l10n.translate("AuditAction", "Mission cancelled")
@@ -131,6 +135,9 @@ def _field_text(field: str, l10n: Localizer) -> str:
         "phone": l10n.translate("Field", "phone"),
         "active": l10n.translate("Field", "active"),
         "unavailableDates": l10n.translate("Field", "unavailable days"),
+        "newDate": l10n.translate("Field", "new date"),
+        "changes": l10n.translate("Field", "changes"),
+        "attendedParticipants": l10n.translate("Field", "participants who attended"),
     }
     return texts.get(leaf, leaf)
 

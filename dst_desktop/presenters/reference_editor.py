@@ -10,12 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
 from typing import Protocol
 
-from dst_desktop.domain.model import Client, Module, Operator, Setup
+from dst_desktop.domain.conflicts import ResourceConflict
+from dst_desktop.domain.model import Client, Module, Operator, Session, Setup
 from dst_desktop.domain.names import name_key
 from dst_desktop.presenters.catalogue import Catalogue, Choice, by_name
 from dst_desktop.presenters.l10n import Localizer, count_text, fill
@@ -23,6 +24,12 @@ from dst_desktop.presenters.messages import Tone, failure_text
 from dst_desktop.services.reference import ReferenceData, ReferenceItem
 from dst_desktop.services.results import Failure
 from dst_desktop.services.validation import MAX_ID_LENGTH
+
+#: Told of the conflicts a save created, their sessions, and what caused them.
+ConflictsFound = Callable[
+    [Sequence[ResourceConflict], Mapping[str, Session], str],
+    None,
+]
 
 
 class ReferenceKind(Enum):
@@ -116,8 +123,12 @@ class ReferenceEditorPresenter:
         l10n: Localizer,
         today: Callable[[], dt.date],
         on_changed: Callable[[], None],
+        on_conflicts: ConflictsFound | None = None,
     ) -> None:
-        """``today`` gives the business date, from which leave and maintenance are "coming"."""
+        """``today`` gives the business date, from which leave and maintenance are "coming";
+        ``on_conflicts`` is told of the sessions a save leaves on a setup or operator that
+        cannot serve them (with the sessions, and what caused it)."""
+        self._on_conflicts = on_conflicts
         self._view = view
         self._today = today
         self._reference = reference
@@ -297,12 +308,27 @@ class ReferenceEditorPresenter:
         self._catalogue.invalidate()
         self.load()
         self.select(kind, entry.id)
-        self._view.show_message(
-            kind,
-            fill(translate("ReferenceEditor", "%1 saved."), entry.name),
-            Tone.GOOD,
-        )
+        saved = fill(translate("ReferenceEditor", "%1 saved."), entry.name)
+        hit = len({conflict.session_id for conflict in result.conflicts})
+        if hit:
+            saved += " " + count_text(
+                self._l10n,
+                hit,
+                translate(
+                    "ReferenceEditor", "%1 confirmed session can no longer be served as planned."
+                ),
+                translate(
+                    "ReferenceEditor", "%1 confirmed sessions can no longer be served as planned."
+                ),
+            )
+        self._view.show_message(kind, saved, Tone.ATTENTION if hit else Tone.GOOD)
         self._on_changed()
+        if self._on_conflicts is not None and result.conflicts:
+            self._on_conflicts(
+                result.conflicts,
+                result.conflict_sessions,
+                fill(translate("ReferenceEditor", "Saving %1"), entry.name),
+            )
 
 
 def single_entry_failure(failure: Failure) -> Failure:

@@ -255,6 +255,32 @@ def _history_block(summary: BookingSummary, context: ReportContext) -> str:
     return _fields(rows)
 
 
+def _outcome_block(summary: BookingSummary, context: ReportContext) -> str:
+    """How the completed session went: who attended, and the operator's notes."""
+    words = context.wording
+    session = summary.session
+    notes = session.completion_notes.strip()
+    if session.attended_participants is None and not notes:
+        return ""
+    rows = []
+    if session.attended_participants is not None:
+        rows.append(
+            _field(
+                words("Attended"),
+                text(
+                    words(
+                        "{attended} of {requested} participants",
+                        attended=session.attended_participants,
+                        requested=session.requested_participants,
+                    )
+                ),
+            )
+        )
+    if notes:
+        rows.append(_field(words("Operator's notes"), multiline(notes)))
+    return f"<h2>{text(words('Outcome of the session'))}</h2>{_fields(rows)}"
+
+
 def _spacer(points: float) -> str:
     """Vertical room between blocks (``QTextDocument`` drops margins between tables)."""
     return f'<p style="font-size: {points}pt;">&nbsp;</p>'
@@ -317,6 +343,9 @@ def booking_summary_html(summary: BookingSummary, context: ReportContext) -> str
             f"<h2>{text(words('Booking notes'))}</h2>"
             f'<p class="value">{multiline(session.notes.strip())}</p>'
         )
+    outcome = _outcome_block(summary, context)
+    if outcome:
+        parts.append(outcome)
     parts.append(_notes_and_signatures(summary, context))
     return page(f"{title} {session.id}", "".join(parts))
 

@@ -75,6 +75,23 @@ def device_name() -> str:
     return platform.node() or "unknown-device"
 
 
+def new_session_id(clock: Clock) -> str:
+    """``sess_<epoch ms>_<9 base-36 characters>``, the seed's format."""
+    millis = int(clock.now().replace(tzinfo=dt.UTC).timestamp() * 1000)
+    import secrets  # here, not at the top: a read-only ``call`` never needs it
+
+    suffix = "".join(secrets.choice(_ID_ALPHABET) for _ in range(9))
+    return f"sess_{millis}_{suffix}"
+
+
+def date_passed_message(day: dt.date, today: dt.date) -> str:
+    """Why nothing can be allocated on a day before the business date."""
+    return (
+        f"The date {day.isoformat()} has passed (today is {today.isoformat()}): "
+        "no setup can be allocated on it any more"
+    )
+
+
 def validation_failure(error: InvalidInputError, **details: object) -> Failure:
     return Failure(ErrorCode.VALIDATION_ERROR, error.message, {"field": error.field, **details})
 
@@ -151,12 +168,7 @@ class BookingWorkflow:
     # -- helpers -----------------------------------------------------------------------
 
     def _new_session_id(self) -> str:
-        """``sess_<epoch ms>_<9 base-36 characters>``, the seed's format."""
-        millis = int(self._clock.now().replace(tzinfo=dt.UTC).timestamp() * 1000)
-        import secrets  # here, not at the top: a read-only ``call`` never needs it
-
-        suffix = "".join(secrets.choice(_ID_ALPHABET) for _ in range(9))
-        return f"sess_{millis}_{suffix}"
+        return new_session_id(self._clock)
 
     def _audit(
         self, tx: StoreTransaction, action: str, session_id: str, details: dict[str, object]
@@ -303,12 +315,15 @@ class BookingWorkflow:
                     f"Session status is {session.status.value}, expected 'pending_confirmation'",
                     {"sessionId": session_id},
                 )
-            engine = AvailabilityEngine(tx, self._clock.today())
+            today = self._clock.today()
+            engine = AvailabilityEngine(tx, today)
             resources = engine.free_resources(session.region_id, session.date)
             if resources is None:
                 return Failure(
                     ErrorCode.NO_SETUP_AVAILABLE,
-                    no_setups_message(session.date, session.region_id),
+                    date_passed_message(session.date, today)
+                    if session.date < today
+                    else no_setups_message(session.date, session.region_id),
                     {
                         "sessionId": session_id,
                         "availableAlternatives": self._alternatives(

@@ -6,11 +6,13 @@ written, then inserted or updated by id in one transaction: all or nothing.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
+from dst_desktop.domain.conflicts import ResourceConflict
 from dst_desktop.domain.errors import ErrorCode, PermissionDeniedError
 from dst_desktop.domain.model import (
     AuditEntry,
@@ -20,9 +22,11 @@ from dst_desktop.domain.model import (
     Operator,
     Region,
     SaveOutcome,
+    Session,
     Setup,
 )
 from dst_desktop.domain.permissions import Action
+from dst_desktop.services.booking_changes import conflict_to_dict, find_conflicts
 from dst_desktop.services.clock import Clock
 from dst_desktop.services.permissions import Permissions, permission_failure
 from dst_desktop.services.results import Failure, JsonDict
@@ -62,6 +66,9 @@ class ReferenceImported:
     updated: dict[str, list[str]] = field(default_factory=dict)
     #: How many items of each kind were already exactly as in the file.
     unchanged: dict[str, int] = field(default_factory=dict)
+    #: The resource conflicts the import created (from today on), and their sessions.
+    conflicts: tuple[ResourceConflict, ...] = ()
+    conflict_sessions: dict[str, Session] = field(default_factory=dict)
     success: Literal[True] = True
 
     @property
@@ -78,6 +85,7 @@ class ReferenceImported:
             "added": {kind: ids for kind, ids in self.added.items() if ids},
             "updated": {kind: ids for kind, ids in self.updated.items() if ids},
             "unchanged": {kind: count for kind, count in self.unchanged.items() if count},
+            "conflicts": [conflict_to_dict(conflict) for conflict in self.conflicts],
         }
 
 
@@ -145,8 +153,18 @@ class _Entry:
         return frozenset(dates)
 
 
-def parse_reference(data: object, known_region_ids: set[str]) -> dict[str, list[ReferenceItem]]:
-    """Check a whole reference document; raise :class:`InvalidInputError` at the first problem."""
+def parse_reference(
+    data: object,
+    known_region_ids: set[str],
+    stored: Mapping[str, Mapping[str, ReferenceItem]] | None = None,
+) -> dict[str, list[ReferenceItem]]:
+    """Check a whole reference document; raise :class:`InvalidInputError` at the first problem.
+
+    ``stored`` holds the items the database already has, by kind and id: a field left out
+    of an entry for one of them keeps its stored value (SPEC 12). A new entry gets the
+    defaults (``active`` true, no unavailable dates, no e-mail or phone) and must give
+    the rest.
+    """
     if not isinstance(data, dict):
         raise InvalidInputError("data", f"reference data must be an object, got {show(data)}")
     reject_unknown_fields(data, KINDS, "the reference data")
@@ -157,6 +175,7 @@ def parse_reference(data: object, known_region_ids: set[str]) -> dict[str, list[
             raise InvalidInputError(kind, f"{kind} must be a list, got {show(entries)}")
         seen: set[str] = set()
         items: list[ReferenceItem] = []
+        known = (stored or {}).get(kind, {})
         for index, raw in enumerate(entries):
             entry = _Entry(kind, index, raw)
             if entry.id in seen:
@@ -164,36 +183,65 @@ def parse_reference(data: object, known_region_ids: set[str]) -> dict[str, list[
                     f"{kind}[{index}].id", f"{entry.label}: duplicate id in {kind}"
                 )
             seen.add(entry.id)
-            items.append(_build(kind, entry, known_region_ids))
+            items.append(_build(kind, entry, known_region_ids, known.get(entry.id)))
         if kind == "regions":
             known_region_ids = known_region_ids | seen
         parsed[kind] = items
     return parsed
 
 
-def _build(kind: str, entry: _Entry, region_ids: set[str]) -> ReferenceItem:
+def _build(
+    kind: str, entry: _Entry, region_ids: set[str], stored: ReferenceItem | None
+) -> ReferenceItem:
+    """One item from its entry; a field the entry leaves out keeps its ``stored`` value."""
+
+    def given(name: str) -> bool:
+        return stored is None or name in entry.raw
+
+    name = entry.name() if given("name") else stored.name if stored is not None else ""
     if kind == "regions":
-        return Region(entry.id, entry.name())
+        return Region(entry.id, name)
     if kind in ("setups", "operators"):
-        name = entry.name()
-        region_value = entry.get("regionId", parse_id)
-        assert isinstance(region_value, str)
-        if region_value not in region_ids:
-            raise InvalidInputError(
-                f"{entry.label}.regionId",
-                f"{entry.label}: regionId {show(region_value)} is neither in the file nor "
-                "in the database",
-            )
+        assert stored is None or isinstance(stored, Setup | Operator)
+        if given("regionId"):
+            region_value = entry.get("regionId", parse_id)
+            assert isinstance(region_value, str)
+            if region_value not in region_ids:
+                raise InvalidInputError(
+                    f"{entry.label}.regionId",
+                    f"{entry.label}: regionId {show(region_value)} is neither in the file nor "
+                    "in the database",
+                )
+        else:
+            assert stored is not None
+            region_value = stored.region_id
+        active = entry.active() if given("active") or stored is None else stored.active
+        dates = (
+            entry.dates()
+            if given("unavailableDates") or stored is None
+            else stored.unavailable_dates
+        )
         resource_type = Setup if kind == "setups" else Operator
-        return resource_type(entry.id, name, region_value, entry.active(), entry.dates())
+        return resource_type(entry.id, name, region_value, active, dates)
     if kind == "modules":
-        name = entry.name()
-        capacity = entry.get("capacityMax", lambda v, f: parse_count(v, f, 1, MAX_MODULE_CAPACITY))
-        assert isinstance(capacity, int)
+        if given("capacityMax"):
+            capacity = entry.get(
+                "capacityMax", lambda v, f: parse_count(v, f, 1, MAX_MODULE_CAPACITY)
+            )
+            assert isinstance(capacity, int)
+        else:
+            assert isinstance(stored, Module)
+            capacity = stored.capacity_max
         return Module(entry.id, name, capacity)
     if kind == "clients":
-        return Client(entry.id, entry.name(), entry.text("email"), entry.text("phone"))
-    return Offer(entry.id, entry.name())
+        assert stored is None or isinstance(stored, Client)
+        return Client(
+            entry.id,
+            name,
+            entry.text("email") if given("email") or stored is None else stored.email,
+            entry.text("phone") if given("phone") or stored is None else stored.phone,
+        )
+    return Offer(entry.id, name)
 
 
 def save_reference_item(tx: StoreTransaction, item: ReferenceItem) -> SaveOutcome:
@@ -237,7 +285,7 @@ class ReferenceData:
         with self._store.writing() as tx:
             known_regions = {region.id for region in tx.regions()}
             try:
-                parsed = parse_reference(data, known_regions)
+                parsed = parse_reference(data, known_regions, _stored_items(tx))
             except InvalidInputError as error:
                 return Failure(ErrorCode.VALIDATION_ERROR, error.message, {"field": error.field})
             only_new_clients = all(
@@ -248,6 +296,9 @@ class ReferenceData:
             )
             if refused is not None:
                 return refused
+            today = self._clock.today()
+            touches_resources = bool(parsed["setups"] or parsed["operators"])
+            before = find_conflicts(tx, today, None)[0] if touches_resources else []
             report = ReferenceImported(
                 added={kind: [] for kind in KINDS}, updated={kind: [] for kind in KINDS}
             )
@@ -269,4 +320,26 @@ class ReferenceData:
             tx.add_audit(
                 AuditEntry(self._clock.now(), self._actor, "import_reference", None, details)
             )
-            return report
+            if not touches_resources:
+                return report
+            after, sessions = find_conflicts(tx, today, None)
+            known = set(before)
+            created = tuple(conflict for conflict in after if conflict not in known)
+            return dataclasses.replace(
+                report,
+                conflicts=created,
+                conflict_sessions={c.session_id: sessions[c.session_id] for c in created},
+            )
+
+
+def _stored_items(tx: StoreTransaction) -> dict[str, dict[str, ReferenceItem]]:
+    """The reference items the database holds, by kind and id."""
+    kinds: dict[str, list[ReferenceItem]] = {
+        "regions": list(tx.regions()),
+        "setups": list(tx.setups(None)),
+        "operators": list(tx.operators(None)),
+        "modules": list(tx.modules()),
+        "clients": list(tx.clients()),
+        "offers": list(tx.offers()),
+    }
+    return {kind: {item.id: item for item in items} for kind, items in kinds.items()}

@@ -59,6 +59,9 @@ def session_to_dict(session: Session) -> JsonDict:
         "cancelledAt": timestamp(session.cancelled_at),
         "outcome": session.outcome,
         "cancellationReason": session.cancellation_reason,
+        "previousSessionId": session.previous_session_id,
+        "attendedParticipants": session.attended_participants,
+        "completionNotes": session.completion_notes,
     }
 
 

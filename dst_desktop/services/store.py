@@ -82,6 +82,16 @@ class StoreTransaction(Protocol):
 
     def delete_session(self, session_id: str) -> bool: ...
 
+    def set_session_modules(self, session_id: str, module_ids: Sequence[str]) -> None:
+        """Replace the modules of a session (a pending request being corrected)."""
+
+    def sessions_on_unusable_resources(
+        self, first: dt.date | None, last: dt.date | None
+    ) -> list[Session]:
+        """Resource-holding sessions from ``first`` to ``last`` (None: unbounded) whose
+        setup or operator is inactive, based in another region, or in maintenance / on
+        leave on the session's date: one query, whatever the period."""
+
     # Audit ----------------------------------------------------------------------------
     def add_audit(self, entry: AuditEntry) -> None: ...
     def audit_trail(self, session_id: str) -> list[AuditEntry]: ...

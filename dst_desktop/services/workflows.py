@@ -16,6 +16,7 @@ from dst_desktop.services.store import Store, UserAccounts
 
 if TYPE_CHECKING:
     from dst_desktop.services.audit import AuditLog
+    from dst_desktop.services.booking_changes import BookingChanges
     from dst_desktop.services.exchange import OfflineExchange
     from dst_desktop.services.mission import MissionWorkflow
     from dst_desktop.services.queries import BookingQueries
@@ -59,6 +60,12 @@ class Workflows:
     @cached_property
     def booking(self) -> BookingWorkflow:
         return BookingWorkflow(self.store, self.clock, self.actor, self.device)
+
+    @cached_property
+    def booking_changes(self) -> BookingChanges:
+        from dst_desktop.services.booking_changes import BookingChanges
+
+        return BookingChanges(self.store, self.clock, self.actor)
 
     @cached_property
     def mission(self) -> MissionWorkflow:

@@ -53,6 +53,11 @@ RESIZE_SAMPLE_ROWS = 200
 ROWS_ALWAYS_SHOWN = 3
 # A fitted column is at most this wide (px); the wide column may grow past it.
 FITTED_COLUMN_MAX = 260
+_ALERT_ROLES = (
+    Qt.ItemDataRole.ForegroundRole,
+    Qt.ItemDataRole.DecorationRole,
+    Qt.ItemDataRole.ToolTipRole,
+)
 SORT_ROLE = Qt.ItemDataRole.UserRole
 SESSION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -136,7 +141,7 @@ class BookingTableModel(QAbstractTableModel):
             return self.session_id(row_number)
         if role == Qt.ItemDataRole.DisplayRole:
             return self.row(row_number).cells[column]
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == Qt.ItemDataRole.ToolTipRole and not (column == 0 and self.row(row_number).alert):
             return literal_text(self.row(row_number).cells[column])
         if role == SORT_ROLE:
             return self.row(row_number).sort_keys[column]
@@ -145,7 +150,19 @@ class BookingTableModel(QAbstractTableModel):
             return values[column] if column < len(values) else None
         if role == Qt.ItemDataRole.ForegroundRole and column == self._table.status_column:
             return TONE_TEXT[self.row(row_number).tone]
+        if column == 0 and role in _ALERT_ROLES and self.row(row_number).alert:
+            return self._alert_data(self.row(row_number), role)
         return None
+
+    @staticmethod
+    def _alert_data(row: BookingRow, role: int) -> object:
+        """A row that needs attention (a request whose day has passed): its first cell is
+        red, with a warning sign and the reason as its tooltip."""
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return TONE_TEXT[Tone.BAD]
+        if role == Qt.ItemDataRole.DecorationRole:
+            return icon("warning")
+        return literal_text(row.alert)
 
 
 class BookingFilterBar(QWidget):
@@ -476,6 +493,7 @@ class PendingQueuePanel(_BookingsPanel):
 
     confirm_requested = Signal()
     cancel_requested = Signal()
+    edit_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
@@ -500,9 +518,19 @@ class PendingQueuePanel(_BookingsPanel):
         self.cancel_button.setObjectName("cancelButton")
         self.cancel_button.setProperty("destructive", True)
         self.cancel_button.setToolTip(self.tr("Cancel the selected pending bookings (Delete)"))
-        self.add_buttons(
-            self.details_button, self.print_button, self.cancel_button, self.confirm_button
+        self.edit_button = QPushButton(icon("edit"), self.tr("Edit…"))
+        self.edit_button.setObjectName("editButton")
+        self.edit_button.setToolTip(
+            self.tr("Correct the selected request: date, modules, participants, client, offer")
         )
+        self.add_buttons(
+            self.details_button,
+            self.edit_button,
+            self.print_button,
+            self.cancel_button,
+            self.confirm_button,
+        )
+        self.edit_button.clicked.connect(self.edit_requested)
         self.confirm_button.clicked.connect(self.confirm_requested)
         self.cancel_button.clicked.connect(self.cancel_requested)
         delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
@@ -515,8 +543,15 @@ class PendingQueuePanel(_BookingsPanel):
         self.filters.show_choices(regions, clients)
 
     def set_actions(
-        self, *, confirm: bool, cancel: bool, details: bool, print_summary: bool
+        self,
+        *,
+        confirm: bool,
+        cancel: bool,
+        details: bool,
+        print_summary: bool,
+        edit: bool = False,
     ) -> None:
+        self.edit_button.setEnabled(edit)
         self.confirm_button.setEnabled(confirm)
         self.cancel_button.setEnabled(cancel)
         self.details_button.setEnabled(details)

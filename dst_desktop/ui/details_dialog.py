@@ -35,6 +35,8 @@ _ACTION_ICONS = {
     DetailAction.CONFIRM: "confirm",
     DetailAction.CANCEL_BOOKING: "cancel",
     DetailAction.CANCEL_MISSION: "cancel",
+    DetailAction.EDIT: "edit",
+    DetailAction.RESCHEDULE: "reschedule",
 }
 
 

@@ -3,6 +3,7 @@ real message boxes and file dialogs."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -21,7 +22,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dst_desktop.presenters.dialogs import FirstStartChoice, NewClient, SnapshotOptions
+from dst_desktop.presenters.dialogs import (
+    BookingDraft,
+    BookingEditRequest,
+    CompletionDetails,
+    CompletionRequest,
+    FirstStartChoice,
+    NewClient,
+    NewDateRequest,
+    ReallocationOffer,
+    SnapshotOptions,
+)
 from dst_desktop.presenters.event_report import EventImportReport
 from dst_desktop.presenters.input_limits import MAX_TEXT_LENGTH
 from dst_desktop.presenters.l10n import fill
@@ -233,3 +244,29 @@ class QtDialogs(QObject):
 
     def show_event_import_report(self, report: EventImportReport) -> None:
         EventImportReportDialog(report, self._parent).exec()
+
+    # Changes after booking: the dialogs load with their first use.
+
+    def ask_booking_changes(self, request: BookingEditRequest) -> BookingDraft | None:
+        from dst_desktop.ui.change_dialogs import EditBookingDialog
+
+        dialog = EditBookingDialog(request, self._parent)
+        return dialog.draft() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def ask_new_date(self, request: NewDateRequest) -> dt.date | None:
+        from dst_desktop.ui.change_dialogs import NewDateDialog
+
+        dialog = NewDateDialog(request, self._parent)
+        return dialog.chosen_day() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def ask_completion(self, request: CompletionRequest) -> CompletionDetails | None:
+        from dst_desktop.ui.change_dialogs import CompletionDialog
+
+        dialog = CompletionDialog(request, self._parent)
+        return dialog.details() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def ask_reallocation(self, offer: ReallocationOffer) -> tuple[str, ...]:
+        from dst_desktop.ui.change_dialogs import ReallocationDialog
+
+        dialog = ReallocationDialog(offer, self._parent)
+        return dialog.chosen if dialog.exec() == QDialog.DialogCode.Accepted else ()

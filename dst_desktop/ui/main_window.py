@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
@@ -31,6 +31,7 @@ from dst_desktop.ui import settings as keys
 from dst_desktop.ui.booking_form import BookingForm
 from dst_desktop.ui.booking_tables import BookingsBrowserPanel, PendingQueuePanel
 from dst_desktop.ui.calendar_panel import CalendarPanel
+from dst_desktop.ui.conflicts_panel import ConflictsPanel
 from dst_desktop.ui.dialogs import QtDialogs
 from dst_desktop.ui.errors import ErrorReporter
 from dst_desktop.ui.event_mode import EventBannerWidget
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
         self.booking_form = BookingForm()
         self.queue_panel = PendingQueuePanel()
         self.browser_panel = BookingsBrowserPanel()
+        self.conflicts_panel = ConflictsPanel()
         self._build_layout()
 
         self.presenter = MainPresenter(
@@ -94,6 +96,7 @@ class MainWindow(QMainWindow):
                 form=self.booking_form,
                 queue=self.queue_panel,
                 browser=self.browser_panel,
+                conflicts=self.conflicts_panel,
             ),
             workflows,
             self.dialogs,
@@ -110,6 +113,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._add_report_actions()
         self._add_audit_action()
+        self._add_changes_after_booking()
         self._build_status_bar()
         self._restore_state()
         self.presenter.start(text_setting(keys.LAST_REGION) or None)
@@ -665,6 +669,44 @@ class MainWindow(QMainWindow):
         self.change_follower.stop()
         self.save_state()
         event.accept()
+
+    # -- changes after booking (SPEC 12) -------------------------------------------------
+
+    def _add_changes_after_booking(self) -> None:
+        """Edit… in the pending queue and the Bookings menu; the Conflicts tab with its
+        warning badge."""
+        p = self.presenter
+        self.queue_panel.edit_requested.connect(p.queue.edit_selected)
+        self.edit_action = self._action(
+            "editBookingAction", self.tr("&Edit request…"), "edit", None, p.queue.edit_selected
+        )
+        self.edit_action.setEnabled(False)
+        self.queue_panel.actions_changed.connect(
+            lambda: self.edit_action.setEnabled(self.queue_panel.edit_button.isEnabled())
+        )
+        bookings_menu = self.menuBar().actions()[1].menu()  # &Bookings
+        if isinstance(bookings_menu, QMenu):
+            bookings_menu.insertAction(self.cancel_action, self.edit_action)
+        self.conflicts_tab = self.tabs.addTab(self.conflicts_panel, self.tr("Conflicts"))
+        conflicts = self.conflicts_panel
+        conflicts.selection_changed.connect(p.conflicts.selection_changed)
+        conflicts.details_requested.connect(p.conflicts.details_requested)
+        conflicts.reallocate_requested.connect(p.conflicts.reallocate_selected)
+        conflicts.reallocate_all_requested.connect(p.conflicts.reallocate_all)
+        conflicts.badge_changed.connect(self._show_conflicts_badge)
+
+    def _show_conflicts_badge(self, count: int) -> None:
+        if count:
+            self.tabs.setTabText(self.conflicts_tab, fill(self.tr("Conflicts (%1)"), count))
+            self.tabs.setTabIcon(self.conflicts_tab, icon("warning"))
+            self.tabs.setTabToolTip(
+                self.conflicts_tab,
+                self.tr("Confirmed sessions on a setup or operator that cannot serve them"),
+            )
+        else:
+            self.tabs.setTabText(self.conflicts_tab, self.tr("Conflicts"))
+            self.tabs.setTabIcon(self.conflicts_tab, QIcon())
+            self.tabs.setTabToolTip(self.conflicts_tab, self.tr("No conflict"))
 
     # -- reports and exports (SPEC 13) ---------------------------------------------------
 

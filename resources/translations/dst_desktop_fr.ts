@@ -83,6 +83,22 @@
         <translation>Importée depuis un événement</translation>
     </message>
     <message>
+        <source>Request corrected</source>
+        <translation>Demande corrigée</translation>
+    </message>
+    <message>
+        <source>Rescheduled to another day</source>
+        <translation>Reportée à un autre jour</translation>
+    </message>
+    <message>
+        <source>Rescheduled from another day</source>
+        <translation>Reportée depuis un autre jour</translation>
+    </message>
+    <message>
+        <source>Reallocated</source>
+        <translation>Réattribuée</translation>
+    </message>
+    <message>
         <source>Mission cancelled</source>
         <translation>Mission annulée</translation>
     </message>
@@ -220,6 +236,73 @@
     </message>
 </context>
 <context>
+    <name>BookingChanges</name>
+    <message>
+        <source>This booking no longer exists: it may have been cancelled from another workstation.</source>
+        <translation>Cette réservation n’existe plus : elle a peut-être été annulée depuis un autre poste.</translation>
+    </message>
+    <message>
+        <source>Edit pending booking</source>
+        <translation>Modifier la demande</translation>
+    </message>
+    <message>
+        <source>Only a booking awaiting confirmation can be edited; a confirmed one can be rescheduled from its details.</source>
+        <translation>Seule une demande en attente de confirmation peut être modifiée ; une réservation confirmée peut être reportée depuis son détail.</translation>
+    </message>
+    <message>
+        <source>%1 — %2, requested on %3</source>
+        <translation>%1 — %2, demandée le %3</translation>
+    </message>
+    <message>
+        <source>%1 (up to %2)</source>
+        <translation>%1 (jusqu’à %2)</translation>
+    </message>
+    <message>
+        <source>Reschedule session</source>
+        <translation>Reporter la session</translation>
+    </message>
+    <message>
+        <source>%1 is booked for %2. Choose the new day: the figures are the setups still free. The session moves with a setup and an operator of that day; the original booking is kept, cancelled.</source>
+        <translation>%1 est réservée pour le %2. Choisissez le nouveau jour : les chiffres sont les setups encore libres. La session part avec un setup et un opérateur de ce jour-là ; la réservation d’origine est conservée, annulée.</translation>
+    </message>
+    <message>
+        <source>Reschedule</source>
+        <translation>Reporter</translation>
+    </message>
+    <message>
+        <source>✓ %1: %2, run by %3.</source>
+        <translation>✓ %1 : %2, animée par %3.</translation>
+    </message>
+    <message>
+        <source>Reschedule it from its details, or cancel it with the client.</source>
+        <translation>Reportez-la depuis son détail, ou annulez-la avec le client.</translation>
+    </message>
+    <message>
+        <source>✗ %1: not reallocated. %2</source>
+        <translation>✗ %1 : non réattribuée. %2</translation>
+    </message>
+    <message>
+        <source>%2 leaves %1 confirmed session on a setup or operator that cannot serve it. Reallocate it to a free one of the same day?</source>
+        <translation>%2 laisse %1 session confirmée sur un setup ou un opérateur qui ne peut pas l’assurer. La réattribuer à un setup ou un opérateur libre le même jour ?</translation>
+    </message>
+    <message>
+        <source>%2 leaves %1 confirmed sessions on a setup or operator that cannot serve them. Reallocate them to free ones of the same day?</source>
+        <translation>%2 laisse %1 sessions confirmées sur un setup ou un opérateur qui ne peut pas les assurer. Les réattribuer à des setups ou opérateurs libres le même jour ?</translation>
+    </message>
+    <message>
+        <source>Sessions to reallocate</source>
+        <translation>Sessions à réattribuer</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 reallocated.</source>
+        <translation>%1 sur %2 réattribuée(s).</translation>
+    </message>
+</context>
+<context>
     <name>BookingDetails</name>
     <message>
         <source>Booking not found</source>
@@ -319,6 +402,30 @@
         <translation>Notes</translation>
     </message>
     <message>
+        <source>Rescheduled from</source>
+        <translation>Reportée depuis</translation>
+    </message>
+    <message>
+        <source>Attended</source>
+        <translation>Présents</translation>
+    </message>
+    <message>
+        <source>%1 of %2 requested</source>
+        <translation>%1 sur %2 demandés</translation>
+    </message>
+    <message>
+        <source>Completion notes</source>
+        <translation>Compte rendu</translation>
+    </message>
+    <message>
+        <source>changed: %1</source>
+        <translation>modifié : %1</translation>
+    </message>
+    <message>
+        <source>was on %1</source>
+        <translation>était le %1</translation>
+    </message>
+    <message>
         <source>taken on %1</source>
         <translation>prise sur %1</translation>
     </message>
@@ -335,6 +442,14 @@
         <translation>Annuler la réservation…</translation>
     </message>
     <message>
+        <source>Edit…</source>
+        <translation>Modifier…</translation>
+    </message>
+    <message>
+        <source>Reschedule…</source>
+        <translation>Reporter…</translation>
+    </message>
+    <message>
         <source>%1 on %2</source>
         <translation>%1 le %2</translation>
     </message>
@@ -345,6 +460,14 @@
     <message>
         <source>Confirmed with %1, run by %2.</source>
         <translation>Confirmée avec %1, animée par %2.</translation>
+    </message>
+    <message>
+        <source>Booking updated.</source>
+        <translation>Réservation modifiée.</translation>
+    </message>
+    <message>
+        <source>Rescheduled to %1 with %2, run by %3. The booking of %4 is kept, cancelled, under %5.</source>
+        <translation>Reportée au %1 avec %2, animée par %3. La réservation du %4 est conservée, annulée, sous %5.</translation>
     </message>
     <message>
         <source>Cancel pending booking</source>
@@ -391,12 +514,48 @@
         <translation>Marquer terminée</translation>
     </message>
     <message>
-        <source>Mark the session of %1 as completed?</source>
-        <translation>Marquer la session de %1 comme terminée&#x202f;?</translation>
+        <source>The session of %1 is planned for %2, which has not come yet. Mark it completed already?</source>
+        <translation>La session de %1 est prévue le %2, qui n’est pas encore arrivé. La marquer déjà terminée ?</translation>
+    </message>
+    <message>
+        <source>How did the session of %1 go?</source>
+        <translation>Comment s’est passée la session de %1 ?</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>date</translation>
+    </message>
+    <message>
+        <source>modules</source>
+        <translation>modules</translation>
+    </message>
+    <message>
+        <source>participants</source>
+        <translation>participants</translation>
+    </message>
+    <message>
+        <source>client</source>
+        <translation>client</translation>
+    </message>
+    <message>
+        <source>offer</source>
+        <translation>offre</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>notes</translation>
     </message>
     <message>
         <source>Session marked completed.</source>
         <translation>Session marquée terminée.</translation>
+    </message>
+    <message>
+        <source>Start mission</source>
+        <translation>Commencer la mission</translation>
+    </message>
+    <message>
+        <source>The session of %1 is planned for %2, which has not come yet. Start it already?</source>
+        <translation>La session de %1 est prévue le %2, qui n’est pas encore arrivé. La commencer déjà ?</translation>
     </message>
     <message>
         <source>Session started.</source>
@@ -658,7 +817,7 @@
     <name>BookingTable</name>
     <message>
         <source>Date</source>
-        <extracomment>The typed value behind each cell where it has one (a date, a local moment), for spreadsheets; None where the text is all there is.</extracomment>
+        <extracomment>The typed value behind each cell where it has one (a date, a local moment), for spreadsheets; None where the text is all there is. Why the row needs attention (a request whose day has passed), shown on its date.</extracomment>
         <translation>Date</translation>
     </message>
     <message>
@@ -708,6 +867,14 @@
     <message>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 — day passed</source>
+        <translation>%1 — jour passé</translation>
+    </message>
+    <message>
+        <source>The day of this request has passed: it cannot be confirmed. Edit it to move it to another day, or cancel it.</source>
+        <translation>Le jour de cette demande est passé : elle ne peut pas être confirmée. Modifiez-la pour la déplacer à un autre jour, ou annulez-la.</translation>
     </message>
 </context>
 <context>
@@ -786,6 +953,180 @@
     <message>
         <source>figure: setups still free</source>
         <translation>chiffre&#xa0;: setups encore libres</translation>
+    </message>
+</context>
+<context>
+    <name>CompletionDialog</name>
+    <message>
+        <source>not recorded</source>
+        <translation>non renseigné</translation>
+    </message>
+    <message>
+        <source> of %1 requested</source>
+        <translation> sur %1 demandés</translation>
+    </message>
+    <message>
+        <source>&amp;Attended:</source>
+        <translation>&amp;Présents :</translation>
+    </message>
+    <message>
+        <source>How it went, incidents, what to remember next time</source>
+        <translation>Déroulement, incidents, ce qu’il faut retenir pour la prochaine fois</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>&amp;Notes :</translation>
+    </message>
+    <message>
+        <source>Mark completed</source>
+        <translation>Marquer terminée</translation>
+    </message>
+</context>
+<context>
+    <name>Conflicts</name>
+    <message>
+        <source>%1 is out of service</source>
+        <translation>%1 est hors service</translation>
+    </message>
+    <message>
+        <source>%1 is now based in another region</source>
+        <translation>%1 est maintenant basé dans une autre région</translation>
+    </message>
+    <message>
+        <source>%1 is in maintenance that day</source>
+        <translation>%1 est en maintenance ce jour-là</translation>
+    </message>
+    <message>
+        <source>%1 is no longer active</source>
+        <translation>%1 n’est plus en activité</translation>
+    </message>
+    <message>
+        <source>%1 now works in another region</source>
+        <translation>%1 travaille maintenant dans une autre région</translation>
+    </message>
+    <message>
+        <source>%1 is on leave that day</source>
+        <translation>%1 est en congé ce jour-là</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <extracomment>Why the session cannot be reallocated from here (&quot;&quot;: it can). Why reallocation is unavailable in this database (&quot;&quot;: it is available).</extracomment>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Région</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <source>Setup</source>
+        <translation>Setup</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Opérateur</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <source>The mission is %1: it keeps its setup and operator.</source>
+        <translation>La mission est « %1 » : elle garde son setup et son opérateur.</translation>
+    </message>
+    <message>
+        <source>%1 session is on a setup or operator that cannot serve it: reallocate it to a free one of the same day, or reschedule it.</source>
+        <translation>%1 session est sur un setup ou un opérateur qui ne peut pas l’assurer : réattribuez-la à un setup ou un opérateur libre le même jour, ou reportez-la.</translation>
+    </message>
+    <message>
+        <source>%1 sessions are on a setup or operator that cannot serve them: reallocate them to free ones of the same day, or reschedule them.</source>
+        <translation>%1 sessions sont sur un setup ou un opérateur qui ne peut pas les assurer : réattribuez-les à des setups ou opérateurs libres le même jour, ou reportez-les.</translation>
+    </message>
+    <message>
+        <source>No conflict: every coming session can be served.</source>
+        <translation>Aucun conflit : toutes les sessions à venir peuvent être assurées.</translation>
+    </message>
+    <message>
+        <source>%1 reallocated, %2 not.</source>
+        <translation>%1 réattribuée(s), %2 non.</translation>
+    </message>
+    <message>
+        <source>Reallocation report</source>
+        <translation>Compte rendu des réattributions</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsPanel</name>
+    <message>
+        <source>Conflicts</source>
+        <extracomment>The column that says what is wrong (painted in the attention colour). How many sessions need attention: the window shows it on the tab.</extracomment>
+        <translation>Conflits</translation>
+    </message>
+    <message>
+        <source>Details…</source>
+        <translation>Détails…</translation>
+    </message>
+    <message>
+        <source>Reallocate</source>
+        <translation>Réattribuer</translation>
+    </message>
+    <message>
+        <source>Move the selected sessions to free setups or operators of the same day</source>
+        <translation>Passer les sessions choisies sur des setups ou opérateurs libres le même jour</translation>
+    </message>
+    <message>
+        <source>Reallocate all</source>
+        <translation>Tout réattribuer</translation>
+    </message>
+</context>
+<context>
+    <name>EditBookingDialog</name>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Date :</translation>
+    </message>
+    <message>
+        <source>&amp;Modules:</source>
+        <translation>&amp;Modules :</translation>
+    </message>
+    <message>
+        <source>&amp;Participants:</source>
+        <translation>&amp;Participants :</translation>
+    </message>
+    <message>
+        <source>&amp;Client:</source>
+        <translation>&amp;Client :</translation>
+    </message>
+    <message>
+        <source>No offer</source>
+        <translation>Aucune offre</translation>
+    </message>
+    <message>
+        <source>O&amp;ffer:</source>
+        <translation>O&amp;ffre :</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>&amp;Notes :</translation>
+    </message>
+    <message>
+        <source>The request keeps its reference and stays in the pending queue; it is checked again as when it was taken.</source>
+        <translation>La demande garde sa référence et reste dans la file d’attente ; elle est vérifiée à nouveau comme à sa prise.</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>Enregistrer</translation>
     </message>
 </context>
 <context>
@@ -1333,6 +1674,18 @@ Elle reçoit les données de référence, les clients et les attributions du bur
         <source>unavailable days</source>
         <translation>jours d’indisponibilité</translation>
     </message>
+    <message>
+        <source>new date</source>
+        <translation>nouvelle date</translation>
+    </message>
+    <message>
+        <source>changes</source>
+        <translation>modifications</translation>
+    </message>
+    <message>
+        <source>participants who attended</source>
+        <translation>nombre de présents</translation>
+    </message>
 </context>
 <context>
     <name>LiveUpdates</name>
@@ -1427,7 +1780,7 @@ Elle reçoit les données de référence, les clients et les attributions du bur
     </message>
     <message>
         <source>The database is empty: an administrator loads its reference data.</source>
-        <extracomment>What a main window runs on: the workflows of one database. The composition root (``dst_desktop.app``) opens them; the window only hands them to its presenter, and names their type from here rather than from the services. On a team&apos;s server: working on the offline copy while the server is away.</extracomment>
+        <extracomment>What a main window runs on: the workflows of one database. The composition root (``dst_desktop.app``) opens them; the window only hands them to its presenter, and names their type from here rather than from the services. Sessions left on resources that cannot serve them (None: not shown). On a team&apos;s server: working on the offline copy while the server is away.</extracomment>
         <translation>La base de données est vide&#xa0;: un administrateur y charge les données de référence.</translation>
     </message>
     <message>
@@ -1445,6 +1798,10 @@ Elle reçoit les données de référence, les clients et les attributions du bur
     <message>
         <source>The file holds no reference data.</source>
         <translation>Le fichier ne contient aucune donnée de référence.</translation>
+    </message>
+    <message>
+        <source>This import</source>
+        <translation>Cet import</translation>
     </message>
     <message>
         <source>The file %1 does not exist.</source>
@@ -1641,6 +1998,26 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
         <translation>Patientez&#xa0;: DST Desktop se fermera une fois le travail en cours terminé.</translation>
     </message>
     <message>
+        <source>&amp;Edit request…</source>
+        <translation>&amp;Modifier la demande…</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflits</translation>
+    </message>
+    <message>
+        <source>Conflicts (%1)</source>
+        <translation>Conflits (%1)</translation>
+    </message>
+    <message>
+        <source>Confirmed sessions on a setup or operator that cannot serve them</source>
+        <translation>Sessions confirmées sur un setup ou un opérateur qui ne peut pas les assurer</translation>
+    </message>
+    <message>
+        <source>No conflict</source>
+        <translation>Aucun conflit</translation>
+    </message>
+    <message>
         <source>&amp;Utilisation report…</source>
         <translation>Rapport d&apos;&amp;utilisation…</translation>
     </message>
@@ -1755,6 +2132,21 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
     </message>
 </context>
 <context>
+    <name>NewDateDialog</name>
+    <message>
+        <source>%1 is the session&apos;s day now: choose another one.</source>
+        <translation>%1 est le jour actuel de la session : choisissez-en un autre.</translation>
+    </message>
+    <message>
+        <source>%1: no setup or operator is free that day.</source>
+        <translation>%1 : aucun setup ou aucun opérateur n’est libre ce jour-là.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+</context>
+<context>
     <name>OfflineBannerWidget</name>
     <message>
         <source>Offline</source>
@@ -1834,6 +2226,10 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
     <message>
         <source>No pending booking matches the filters.</source>
         <translation>Aucune demande ne correspond aux filtres.</translation>
+    </message>
+    <message>
+        <source>The booking of %1 was updated.</source>
+        <translation>La réservation de %1 a été modifiée.</translation>
     </message>
     <message>
         <source>The booking you had selected: %1</source>
@@ -1950,6 +2346,14 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
     <message>
         <source>Cancel the selected pending bookings (Delete)</source>
         <translation>Annuler les demandes choisies (Suppr)</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Modifier…</translation>
+    </message>
+    <message>
+        <source>Correct the selected request: date, modules, participants, client, offer</source>
+        <translation>Corriger la demande choisie : date, modules, participants, client, offre</translation>
     </message>
 </context>
 <context>
@@ -2107,6 +2511,25 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
     </message>
 </context>
 <context>
+    <name>ReallocationDialog</name>
+    <message>
+        <source>Each session keeps its day and takes the first free setup or operator of its region. Sessions left for later stay listed under Conflicts.</source>
+        <translation>Chaque session garde son jour et prend le premier setup ou opérateur libre de sa région. Les sessions laissées pour plus tard restent listées dans Conflits.</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Plus tard</translation>
+    </message>
+    <message>
+        <source>Reallocate ticked</source>
+        <translation>Réattribuer les cochées</translation>
+    </message>
+    <message>
+        <source>Reallocate all</source>
+        <translation>Tout réattribuer</translation>
+    </message>
+</context>
+<context>
     <name>ReferenceDataDialog</name>
     <message>
         <source>Reference data</source>
@@ -2145,6 +2568,7 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
     <name>ReferenceEditor</name>
     <message>
         <source>Yes</source>
+        <extracomment>Told of the conflicts a save created, their sessions, and what caused them.</extracomment>
         <translation>Oui</translation>
     </message>
     <message>
@@ -2214,6 +2638,18 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
     <message>
         <source>%1 saved.</source>
         <translation>%1 enregistré.</translation>
+    </message>
+    <message>
+        <source>%1 confirmed session can no longer be served as planned.</source>
+        <translation>%1 session confirmée ne peut plus être assurée comme prévu.</translation>
+    </message>
+    <message>
+        <source>%1 confirmed sessions can no longer be served as planned.</source>
+        <translation>%1 sessions confirmées ne peuvent plus être assurées comme prévu.</translation>
+    </message>
+    <message>
+        <source>Saving %1</source>
+        <translation>L’enregistrement de %1</translation>
     </message>
 </context>
 <context>

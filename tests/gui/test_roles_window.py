@@ -97,6 +97,7 @@ def test_a_booking_login_sees_the_mission_steps_disabled(qtbot: QtBot, team: Tea
         DetailAction.SCHEDULE,
         DetailAction.START,
         DetailAction.COMPLETE,
+        DetailAction.RESCHEDULE,
         DetailAction.CANCEL_MISSION,
     }
     alice = team.logins["booking"]

@@ -102,7 +102,16 @@ def broken(path: str, value: object) -> dict[str, object]:
             'modules[0] (id "module_tir"): capacityMax must be at least 1, got 0',
         ),
         (broken("modules.1.capacityMax", "12"), "capacityMax must be a whole number"),
-        (broken("clients.0.name", KeyError), 'clients[0] (id "client_123"): name is required'),
+        # A new entry must be complete; a stored one keeps what the entry leaves out.
+        ({"clients": [{"id": "client_new"}]}, 'clients[0] (id "client_new"): name is required'),
+        (
+            {"setups": [{"id": "setup_new", "name": "New"}]},
+            'setups[0] (id "setup_new"): regionId is required',
+        ),
+        (
+            {"modules": [{"id": "module_new", "name": "New"}]},
+            'modules[0] (id "module_new"): capacityMax is required',
+        ),
         (broken("clients.0.colour", "red"), 'clients[0] has an unknown field "colour"'),
         (broken("offers.0.id", ""), "offers[0].id"),
         (

@@ -58,6 +58,9 @@ FUNCTIONS = {
     "startMission": ("planner", "Starting a mission"),
     "completeMission": ("planner", "Completing a mission"),
     "cancelMission": ("planner", "Cancelling a mission"),
+    "updatePendingBooking": ("booking", "Changing a pending booking"),
+    "getResourceConflicts": ("booking", "Reading the bookings"),
+    "rescheduleSession": ("planner", "Rescheduling a session"),
 }
 
 
@@ -70,6 +73,12 @@ def call_arguments(team: Team, function: str) -> list[str]:
         return [json.dumps(booking_request(date=next_day()))]
     if function in ("getBookingStatus", "cancelPendingBooking", "confirmSessionBooking"):
         return [team.pending()]
+    if function == "updatePendingBooking":
+        return [team.pending(), '{"notes": "call back before noon"}']
+    if function == "getResourceConflicts":
+        return []
+    if function == "rescheduleSession":
+        return [team.confirmed(), next_day()]
     extra = {"completeMission": ["completed"], "cancelMission": ["the client is ill"]}
     return [team.confirmed(), *extra.get(function, [])]
 

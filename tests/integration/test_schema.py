@@ -241,6 +241,8 @@ def test_a_version_1_database_gains_the_event_device_column(tmp_path: Path) -> N
     ).to_dict()
     store.close()
     connection = sqlite3.connect(path)
+    for column in VERSION_5_COLUMNS:
+        connection.execute(f'ALTER TABLE "session" DROP COLUMN "{column}"')
     connection.execute('ALTER TABLE "session" DROP COLUMN "notes_key"')
     connection.execute('ALTER TABLE "client" DROP COLUMN "name_key"')
     connection.execute('ALTER TABLE "session" DROP COLUMN "source_device"')
@@ -266,6 +268,47 @@ def test_a_version_1_database_gains_the_event_device_column(tmp_path: Path) -> N
     columns = [row[1] for row in connection.execute('PRAGMA table_info("session")')]
     connection.close()
     assert "source_device" in columns
+
+
+#: The columns version 5 added (changes after booking).
+VERSION_5_COLUMNS = ("previous_session_id", "attended_participants", "completion_notes")
+
+
+def test_a_version_4_database_upgrades_and_keeps_its_bookings(database_url: str) -> None:
+    store = PeeweeStore.open(database_url)
+    workflows = Workflows.create(store, BusinessDateClock(dt.date(2025, 2, 20)), "t")
+    workflows.reference.import_reference(sample_reference())
+    created = workflows.booking.create_session_booking(
+        {
+            "clientId": "client_123",
+            "regionId": "occitanie",
+            "date": "2025-03-10",
+            "moduleIds": ["module_tir"],
+            "requestedParticipants": 4,
+        }
+    ).to_dict()
+    confirmed = workflows.booking.confirm_session_booking(created["sessionId"]).to_dict()
+    store.close()
+    execute(
+        database_url,
+        *(f'ALTER TABLE "session" DROP COLUMN "{column}"' for column in VERSION_5_COLUMNS),
+    )
+    set_stored_version(database_url, 4)
+
+    upgraded = PeeweeStore.open(database_url)
+    workflows = Workflows.create(upgraded, BusinessDateClock(dt.date(2025, 2, 20)), "t")
+    status = workflows.booking.get_booking_status(created["sessionId"]).to_dict()
+    moved = workflows.booking_changes.reschedule_session(created["sessionId"], "2025-03-12")
+    upgraded.close()
+
+    assert stored_version(database_url) == schema.SCHEMA_VERSION
+    session = status["session"]
+    assert isinstance(session, dict)
+    assert session["setupIds"] == [confirmed["allocatedSetupId"]]
+    assert session["previousSessionId"] is None
+    assert session["attendedParticipants"] is None
+    assert session["completionNotes"] == ""
+    assert moved.success, moved
 
 
 def schema_of(path: Path) -> dict[str, object]:
@@ -298,6 +341,8 @@ def test_a_version_2_database_upgrades_to_exactly_the_schema_of_a_new_one(tmp_pa
     connection = sqlite3.connect(old)
     connection.execute('DROP INDEX "session_status_date_setup_id_operator_id"')
     connection.execute('CREATE INDEX "session_status_date" ON "session" ("status", "date")')
+    for column in VERSION_5_COLUMNS:
+        connection.execute(f'ALTER TABLE "session" DROP COLUMN "{column}"')
     connection.execute('ALTER TABLE "session" DROP COLUMN "notes_key"')
     connection.execute('ALTER TABLE "client" DROP COLUMN "name_key"')
     connection.execute("PRAGMA user_version = 2")

@@ -144,7 +144,8 @@ class SqliteBackend(Backend):
 
     def translate(self, error: BaseException) -> Exception | None:
         where = self.description
-        if isinstance(error, IntegrityError):
+        # ``executemany`` on the raw cursor raises the driver's own exception.
+        if isinstance(error, IntegrityError | sqlite3.IntegrityError):
             if is_allocation_conflict(error):
                 return AllocationConflictError(str(error))
             return ConflictingDataError(f"The database {where} refused the change: {error}")

@@ -13,7 +13,18 @@ from dst_desktop.presenters.booking_form import AvailabilityPanel, SuggestedDate
 from dst_desktop.presenters.booking_rows import BookingTable
 from dst_desktop.presenters.calendar import DayMark
 from dst_desktop.presenters.catalogue import Choice
-from dst_desktop.presenters.dialogs import FirstStartChoice, NewClient, SnapshotOptions
+from dst_desktop.presenters.conflicts import ConflictRow
+from dst_desktop.presenters.dialogs import (
+    BookingDraft,
+    BookingEditRequest,
+    CompletionDetails,
+    CompletionRequest,
+    FirstStartChoice,
+    NewClient,
+    NewDateRequest,
+    ReallocationOffer,
+    SnapshotOptions,
+)
 from dst_desktop.presenters.event_mode import EventBanner, ExchangeCommand
 from dst_desktop.presenters.event_report import EventImportReport
 from dst_desktop.presenters.messages import Tone
@@ -46,6 +57,18 @@ class FakeDialogs:
     file_dialogs: list[tuple[str, str, str]] = field(default_factory=list)
     new_client_names: list[str] = field(default_factory=list)
     event_reports: list[EventImportReport] = field(default_factory=list)
+    #: Answers of the edit and new-date dialogs, one per opening (none left: given up).
+    drafts: list[BookingDraft | None] = field(default_factory=list)
+    new_dates: list[dt.date | None] = field(default_factory=list)
+    completion: CompletionDetails | None = field(
+        default_factory=lambda: CompletionDetails(None, "")
+    )
+    #: The sessions to reallocate when offered; None: every session offered.
+    reallocate: tuple[str, ...] | None = None
+    edit_requests: list[BookingEditRequest] = field(default_factory=list)
+    date_requests: list[NewDateRequest] = field(default_factory=list)
+    completion_requests: list[CompletionRequest] = field(default_factory=list)
+    reallocation_offers: list[ReallocationOffer] = field(default_factory=list)
 
     def confirm(self, title: str, text: str, accept_label: str) -> bool:
         self.questions.append((title, text))
@@ -87,6 +110,24 @@ class FakeDialogs:
 
     def show_event_import_report(self, report: EventImportReport) -> None:
         self.event_reports.append(report)
+
+    def ask_booking_changes(self, request: BookingEditRequest) -> BookingDraft | None:
+        self.edit_requests.append(request)
+        return self.drafts.pop(0) if self.drafts else None
+
+    def ask_new_date(self, request: NewDateRequest) -> dt.date | None:
+        self.date_requests.append(request)
+        return self.new_dates.pop(0) if self.new_dates else None
+
+    def ask_completion(self, request: CompletionRequest) -> CompletionDetails | None:
+        self.completion_requests.append(request)
+        return self.completion
+
+    def ask_reallocation(self, offer: ReallocationOffer) -> tuple[str, ...]:
+        self.reallocation_offers.append(offer)
+        if self.reallocate is None:
+            return tuple(choice.id for choice in offer.sessions)
+        return self.reallocate
 
 
 class InlineRunner:
@@ -343,3 +384,37 @@ class FakeMainView:
 
     def set_commands_unavailable(self, unavailable: Mapping[WindowCommand, str]) -> None:
         self.commands_unavailable = dict(unavailable)
+
+
+@dataclass
+class FakeConflictsView:
+    headers: list[str] = field(default_factory=list)
+    rows: list[ConflictRow] = field(default_factory=list)
+    count: tuple[str, Tone] = ("", Tone.NEUTRAL)
+    badge: int = -1
+    actions: dict[str, bool] = field(default_factory=dict)
+    outcome: tuple[str, Tone] = ("", Tone.NEUTRAL)
+
+    def show_conflicts(self, headers: Sequence[str], rows: Sequence[ConflictRow]) -> None:
+        self.headers = list(headers)
+        self.rows = list(rows)
+
+    def show_count(self, text: str, tone: Tone) -> None:
+        self.count = (text, tone)
+
+    def show_badge(self, count: int) -> None:
+        self.badge = count
+
+    def set_actions(self, *, reallocate: bool, reallocate_all: bool, details: bool) -> None:
+        self.actions = {
+            "reallocate": reallocate,
+            "reallocate_all": reallocate_all,
+            "details": details,
+        }
+
+    def show_outcome(self, text: str, tone: Tone) -> None:
+        self.outcome = (text, tone)
+
+    def column(self, title: str) -> list[str]:
+        index = self.headers.index(title)
+        return [row.cells[index] for row in self.rows]

@@ -107,7 +107,14 @@ def test_mission_goes_through_schedule_start_and_complete(
     assert details.view.status[0] == "In progress"
     assert details.view.action_labels == ["Mark completed"]
     details.presenter.perform(DetailAction.COMPLETE)
-    assert dialogs.questions[-1][1] == "Mark the session of ACME on 2025-03-10 as completed?"
+    # The session is on 10 March, today is 20 February: asked first, then the outcome.
+    assert dialogs.questions[-1][1] == (
+        "The session of ACME on 2025-03-10 is planned for Monday 2025-03-10, which has not "
+        "come yet. Mark it completed already?"
+    )
+    assert (
+        dialogs.completion_requests[-1].heading == "How did the session of ACME on 2025-03-10 go?"
+    )
     assert details.view.status == ("Completed", Tone.NEUTRAL)
     assert details.view.action_labels == []
     assert [line.what for line in details.view.audit] == [

@@ -81,6 +81,7 @@ def test_empty_queue_says_nothing_is_waiting(queue: Queue) -> None:
         "cancel": False,
         "details": False,
         "print_summary": False,
+        "edit": False,
     }
 
 
@@ -117,6 +118,7 @@ def test_selection_enables_the_actions(
         "cancel": True,
         "details": True,
         "print_summary": False,  # no printing installed
+        "edit": False,  # no editor given to this queue
     }
     queue.presenter.selection_changed([a.id, b.id])
     assert queue.view.actions["confirm"] and not queue.view.actions["details"]

@@ -219,3 +219,20 @@ def test_cancelled_summary_marks_the_setup_and_operator_it_held_as_released() ->
     operator_row = html[html.index("Camille Martin") :].split("</tr>")[0]
     assert "— released" in setup_row
     assert "— released" in operator_row
+
+
+def test_a_completed_session_prints_who_attended_and_the_operators_notes() -> None:
+    completed = summary(
+        status=SessionStatus.COMPLETED,
+        completed_at=dt.datetime(2025, 3, 10, 17, 0),
+        attended_participants=9,
+        completion_notes="Two no-shows <b>late</b>\nRain",
+    )
+    html = booking_summary_html(completed, context())
+    assert "Outcome of the session" in html
+    assert "9 of 12 participants" in html
+    assert "Two no-shows &lt;b&gt;late&lt;/b&gt;<br/>Rain" in html
+    french = booking_summary_html(completed, context("fr"))
+    assert "Déroulement de la session" in french
+    assert "9 participants sur 12" in french
+    assert "Outcome of the session" not in booking_summary_html(summary(), context())

@@ -125,6 +125,11 @@ def test_every_text_printed_has_a_french_translation() -> None:
         summary(status=SessionStatus.SCHEDULED),
         summary(status=SessionStatus.IN_PROGRESS),
         summary(status=SessionStatus.COMPLETED, booking_source="event"),
+        summary(
+            status=SessionStatus.COMPLETED,
+            attended_participants=9,
+            completion_notes="Two no-shows",
+        ),
         summary(status=SessionStatus.CONFIRMED, booking_source="back_office", offer_id=None),
         dataclasses.replace(
             summary(
