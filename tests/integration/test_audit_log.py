@@ -209,6 +209,8 @@ def test_a_version_4_database_becomes_append_only_when_upgraded(
             for name in ("no_update", "no_delete", "actor_check"):
                 reader.execute(f"DROP TRIGGER audit_entry_{name}")
             reader.execute("PRAGMA user_version = 4")
+        for column in ("previous_session_id", "attended_participants", "completion_notes"):
+            reader.execute(f'ALTER TABLE "session" DROP COLUMN "{column}"')  # version 6's
         reader.execute("UPDATE audit_entry SET details = '{}'")  # version 4 allowed it
 
         PeeweeStore.open(database_url).close()

@@ -60,6 +60,9 @@ class RacedStore:
     def reading(self) -> Any:
         return self._store.reading()
 
+    def access(self) -> Any:
+        return self._store.access()
+
     @contextmanager
     def writing(self) -> Iterator[Any]:
         with self._store.writing() as tx:
