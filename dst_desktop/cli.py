@@ -361,25 +361,16 @@ def _print_json(value: object, out: TextIO) -> None:
 
 
 def _read_json_file(path_text: str) -> object:
-    path = Path(path_text)
+    from dst_desktop.services.input_files import (
+        MAX_REFERENCE_FILE_BYTES,
+        InputFileError,
+        read_json_file,
+    )
+
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise CommandError(f"{path} does not exist") from None
-    except IsADirectoryError:
-        raise CommandError(f"{path} is a folder, not a file") from None
-    except PermissionError:
-        raise CommandError(f"{path} cannot be read (permission denied)") from None
-    except UnicodeDecodeError:
-        raise CommandError(f"{path} is not a UTF-8 text file") from None
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as error:
-        raise CommandError(
-            f"{path} is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}"
-        ) from None
-    except RecursionError:
-        raise CommandError(f"{path} nests its data too deeply to be reference data") from None
+        return read_json_file(Path(path_text), MAX_REFERENCE_FILE_BYTES)
+    except InputFileError as error:
+        raise CommandError(error.message) from None
 
 
 def _command_init(url: str, today: dt.date | None, actor: str | None, out: TextIO) -> int:

@@ -48,6 +48,9 @@ _FIELDS: dict[str, tuple[str, ...]] = {
 }
 MAX_MODULE_CAPACITY = 1000
 MAX_UNAVAILABLE_DATES = 5000
+#: Entries one reference document may hold, all kinds together, and their days off.
+MAX_REFERENCE_ENTRIES = 100_000
+MAX_REFERENCE_DATES = 500_000
 
 ReferenceItem = Region | Setup | Operator | Module | Client | Offer
 
@@ -148,6 +151,14 @@ def parse_reference(data: object, known_region_ids: set[str]) -> dict[str, list[
     if not isinstance(data, dict):
         raise InvalidInputError("data", f"reference data must be an object, got {show(data)}")
     reject_unknown_fields(data, KINDS, "the reference data")
+    sizes = [len(entries) for entries in data.values() if isinstance(entries, list)]
+    if sum(sizes) > MAX_REFERENCE_ENTRIES:
+        raise InvalidInputError(
+            "data",
+            f"the reference data holds {sum(sizes)} entries; at most {MAX_REFERENCE_ENTRIES} "
+            "can be imported at once (split the file)",
+        )
+    days = 0
     parsed: dict[str, list[ReferenceItem]] = {}
     for kind in KINDS:
         entries = data.get(kind, [])
@@ -162,7 +173,16 @@ def parse_reference(data: object, known_region_ids: set[str]) -> dict[str, list[
                     f"{kind}[{index}].id", f"{entry.label}: duplicate id in {kind}"
                 )
             seen.add(entry.id)
-            items.append(_build(kind, entry, known_region_ids))
+            item = _build(kind, entry, known_region_ids)
+            if isinstance(item, Setup | Operator):
+                days += len(item.unavailable_dates)
+                if days > MAX_REFERENCE_DATES:
+                    raise InvalidInputError(
+                        f"{entry.label}.unavailableDates",
+                        f"the reference data holds more than {MAX_REFERENCE_DATES} "
+                        "unavailableDates in all; split the file",
+                    )
+            items.append(item)
         if kind == "regions":
             known_region_ids = known_region_ids | seen
         parsed[kind] = items
@@ -218,24 +238,33 @@ class ReferenceData:
         self._actor = actor
 
     def import_reference(self, data: object, *, source: str = "") -> ReferenceImported | Failure:
-        with self._store.writing() as tx:
+        """Check the whole document, then write it in one short transaction.
+
+        The check reads the database only for its region ids, outside any write
+        transaction: regions are never deleted, so one found then is still there when the
+        entries are written. The write is :meth:`StoreTransaction.save_reference_items`:
+        the validated entries, all kinds at once, in a few statements.
+        """
+        with self._store.reading() as tx:
             known_regions = {region.id for region in tx.regions()}
-            try:
-                parsed = parse_reference(data, known_regions)
-            except InvalidInputError as error:
-                return Failure(ErrorCode.VALIDATION_ERROR, error.message, {"field": error.field})
+        try:
+            parsed = parse_reference(data, known_regions)
+        except InvalidInputError as error:
+            return Failure(ErrorCode.VALIDATION_ERROR, error.message, {"field": error.field})
+        items = [item for kind in KINDS for item in parsed[kind]]
+        kinds = [kind for kind in KINDS for _ in parsed[kind]]
+        with self._store.writing() as tx:
+            outcomes = tx.save_reference_items(items)
             report = ReferenceImported(
                 added={kind: [] for kind in KINDS}, updated={kind: [] for kind in KINDS}
             )
-            for kind in KINDS:
-                for item in parsed[kind]:
-                    outcome = save_reference_item(tx, item)
-                    if outcome == "added":
-                        report.added[kind].append(item.id)
-                    elif outcome == "updated":
-                        report.updated[kind].append(item.id)
-                    else:
-                        report.unchanged[kind] = report.unchanged.get(kind, 0) + 1
+            for kind, item, outcome in zip(kinds, items, outcomes, strict=True):
+                if outcome == "added":
+                    report.added[kind].append(item.id)
+                elif outcome == "updated":
+                    report.updated[kind].append(item.id)
+                else:
+                    report.unchanged[kind] = report.unchanged.get(kind, 0) + 1
             details: dict[str, object] = {
                 "added": {kind: len(ids) for kind, ids in report.added.items() if ids},
                 "updated": {kind: len(ids) for kind, ids in report.updated.items() if ids},
@@ -245,4 +274,4 @@ class ReferenceData:
             tx.add_audit(
                 AuditEntry(self._clock.now(), self._actor, "import_reference", None, details)
             )
-            return report
+        return report

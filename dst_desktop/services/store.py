@@ -43,6 +43,12 @@ class StoreTransaction(Protocol):
     def save_region(self, region: Region) -> SaveOutcome:
         """Insert or update by id; nothing is written when the item is unchanged."""
 
+    def save_reference_items(
+        self, items: Sequence[Region | Setup | Operator | Module | Client | Offer]
+    ) -> list[SaveOutcome]:
+        """Save many items, each as its ``save_*`` would, in a few statements; the
+        outcome of each, in order."""
+
     def save_setup(self, setup: Setup) -> SaveOutcome: ...
     def save_operator(self, operator: Operator) -> SaveOutcome: ...
     def save_module(self, module: Module) -> SaveOutcome: ...
@@ -77,9 +83,14 @@ class StoreTransaction(Protocol):
         """
 
     def delete_session(self, session_id: str) -> bool: ...
+    def delete_sessions(self, session_ids: Sequence[str]) -> None:
+        """Delete many sessions in a few statements."""
 
     # Audit ----------------------------------------------------------------------------
     def add_audit(self, entry: AuditEntry) -> None: ...
+    def add_audits(self, entries: Sequence[AuditEntry]) -> None:
+        """Write many audit rows in one statement."""
+
     def audit_trail(self, session_id: str) -> list[AuditEntry]: ...
     def audit_log(self, limit: int = 200) -> list[AuditEntry]:
         """The newest entries first."""
