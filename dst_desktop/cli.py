@@ -133,12 +133,16 @@ def build_parser() -> argparse.ArgumentParser:
         "--months", type=int, default=6, help="how many months of allocations (default 6)"
     )
     snapshot.add_argument("--event", default="", metavar="NAME", help="the event's name")
+    replace_help = "replace FILE when it exists (without it, an existing file is kept)"
+    snapshot.add_argument("--force", action="store_true", help=replace_help)
     commands.add_parser(
         "import-snapshot", help="laptop: make this database an event database from a snapshot"
     ).add_argument("file", metavar="FILE")
-    commands.add_parser(
-        "export-bookings", help="laptop: write the bookings taken at the event"
-    ).add_argument("file", metavar="FILE")
+    export_bookings = commands.add_parser(
+        "export-bookings", help="laptop: write the bookings taken at the event, signed"
+    )
+    export_bookings.add_argument("file", metavar="FILE")
+    export_bookings.add_argument("--force", action="store_true", help=replace_help)
     bookings = commands.add_parser(
         "import-bookings", help="office: bring event bookings in as pending confirmation"
     )
@@ -507,13 +511,13 @@ def _command_exchange(
         with open_workflows(url, today, actor) as api:
             exchange = api.workflows.exchange
             if args.command == "export-snapshot":
-                result = exchange.export_snapshot(path, args.months, args.event)
+                result = exchange.export_snapshot(path, args.months, args.event, replace=args.force)
                 out.write(str(result["message"]) + "\n")
             elif args.command == "import-snapshot":
                 imported = exchange.import_snapshot(path)
                 out.write(str(imported.to_dict()["message"]) + "\n")
             elif args.command == "export-bookings":
-                exported = exchange.export_bookings(path)
+                exported = exchange.export_bookings(path, replace=args.force)
                 out.write(f"{exported.to_dict()['message']} to {path}\n")
             else:
                 report = exchange.import_bookings(path)

@@ -22,7 +22,7 @@ from dst_desktop.domain.names import name_key
 from dst_desktop.persistence.backends.base import Backend
 
 #: The version this program writes and understands.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 7
 
 Migration = Callable[[Database, Backend], None]
 
@@ -59,8 +59,34 @@ def _search_keys(db: Database, backend: Backend) -> None:
             db.execute_sql(update, (name_key(value), row_id))  # type: ignore[no-untyped-call]
 
 
+def _reserved(db: Database, backend: Backend) -> None:
+    """Versions 5 and 6: the steps of work developed beside this one (roles and
+    permissions, changes after booking) take these numbers when the branches meet; until
+    then a database passes through them unchanged."""
+
+
+def _snapshot_keys(db: Database, backend: Backend) -> None:
+    """Version 7: the signing key of each event snapshot (bookings bundles are signed)."""
+    text = ' COLLATE "C"' if backend.kind == "postgresql" else ""
+    moment = "DATETIME" if backend.kind == "sqlite" else "TIMESTAMP"
+    db.execute_sql(  # type: ignore[no-untyped-call]
+        'CREATE TABLE IF NOT EXISTS "snapshot_key" ('
+        f'"id" VARCHAR(64){text} NOT NULL PRIMARY KEY, '
+        f'"signing_key" VARCHAR(128){text} NOT NULL, '
+        f'"event_name" VARCHAR(200){text} NOT NULL, '
+        f'"created_at" {moment} NOT NULL)'
+    )
+
+
 #: Upgrades from version n (the key) to n + 1.
-MIGRATIONS: dict[int, Migration] = {1: _add_source_device, 2: _cover_holdings, 3: _search_keys}
+MIGRATIONS: dict[int, Migration] = {
+    1: _add_source_device,
+    2: _cover_holdings,
+    3: _search_keys,
+    4: _reserved,
+    5: _reserved,
+    6: _snapshot_keys,
+}
 
 _ASK_ADMINISTRATOR = "ask your administrator to run `dst-desktop init`"
 

@@ -720,6 +720,21 @@ class PeeweeTransaction:
         self._upsert_setting(key, value)
         self._changed_reference()
 
+    # Event snapshots' signing keys ------------------------------------------------------
+
+    def add_snapshot_key(
+        self, snapshot_id: str, key: bytes, event_name: str, created_at: dt.datetime
+    ) -> None:
+        self._execute(
+            "INSERT INTO snapshot_key (id, signing_key, event_name, created_at)"
+            " VALUES (?, ?, ?, ?)",
+            (snapshot_id, key.hex(), event_name, _stored_timestamp(created_at)),
+        )
+
+    def snapshot_key(self, snapshot_id: str) -> bytes | None:
+        found = self._all("SELECT signing_key FROM snapshot_key WHERE id = ?", (snapshot_id,))
+        return bytes.fromhex(found[0][0]) if found else None
+
     # Reports ----------------------------------------------------------------------------
 
     def session_tallies(self, first: dt.date, last: dt.date) -> list[SessionTally]:

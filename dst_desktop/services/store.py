@@ -102,6 +102,15 @@ class StoreTransaction(Protocol):
     def setting(self, key: str) -> str | None: ...
     def set_setting(self, key: str, value: str) -> None: ...
 
+    # Event snapshots' signing keys ----------------------------------------------------
+    def add_snapshot_key(
+        self, snapshot_id: str, key: bytes, event_name: str, created_at: dt.datetime
+    ) -> None:
+        """Keep the key of a snapshot this database exported (office) or holds (laptop)."""
+
+    def snapshot_key(self, snapshot_id: str) -> bytes | None:
+        """The key of that snapshot, or None when this database never had it."""
+
     # Reports --------------------------------------------------------------------------
     def session_tallies(self, first: dt.date, last: dt.date) -> list[SessionTally]:
         """The sessions from ``first`` to ``last``, counted by date, region, setup, operator
