@@ -94,7 +94,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    commands.add_parser("init", help="create or upgrade the database schema")
+    commands.add_parser(
+        "init",
+        help="create or upgrade the database schema, check it and try a write",
+    )
+    check = commands.add_parser(
+        "check",
+        help="check the database: SQLite's integrity check and the booking rules",
+        description="Check the database given by --database: its files (SQLite's integrity "
+        "check and foreign keys) and the booking rules (no setup or operator held twice on "
+        "a day, a confirmed session holds both, a pending one holds nothing...). Exit "
+        "status 0 when it is sound, 1 when a problem was found.",
+    )
+    check.add_argument("--json", action="store_true", help="print the findings as JSON")
 
     copy = commands.add_parser(
         "copy-database",
@@ -378,11 +390,61 @@ def _read_json_file(path_text: str) -> object:
 
 
 def _command_init(url: str, today: dt.date | None, actor: str | None, out: TextIO) -> int:
+    """Create or upgrade the schema, then check the database and try a write: "ready"
+    only for a database that is sound and can be written."""
     from dst_desktop.api import open_workflows
+    from dst_desktop.persistence.health import check_database
 
     with open_workflows(url, today, actor) as api:
-        out.write(f"Database ready: {api.workflows.store.description}\n")
+        description = api.workflows.store.description
+    health = check_database(url, try_writing=True)
+    if not health.sound:
+        raise CommandError(describe_problems(health.description, health.kind, health.problems))
+    if health.write_problem:
+        raise CommandError(health.write_problem)
+    out.write(
+        f"Database ready: {description} (integrity checked, booking rules hold, "
+        f"{health.sessions} session(s))\n"
+    )
     return EXIT_OK
+
+
+def describe_problems(description: str, kind: str, problems: Sequence[str]) -> str:
+    """A damaged database in plain words: what is wrong, and what to do."""
+    from dst_desktop.persistence.backends.sqlite import RESTORE_HINT
+
+    shown = "; ".join(problems[:5]) + (
+        f"; and {len(problems) - 5} more" if len(problems) > 5 else ""
+    )
+    if kind == "sqlite":
+        return (
+            f"the database file {description} is damaged ({shown}). Nothing was changed; "
+            f"{RESTORE_HINT}"
+        )
+    return (
+        f"the database {description} breaks the booking rules ({shown}). Nothing was "
+        "changed; ask the administrator to check it and, if needed, restore a backup "
+        "(pg_restore of the last pg_dump)"
+    )
+
+
+def _command_check(url: str, as_json: bool, out: TextIO) -> int:
+    from dst_desktop.persistence.health import check_database
+
+    health = check_database(url)
+    if as_json:
+        _print_json(health.to_dict(), out)
+    elif health.sound:
+        checked = "integrity check passed; " if health.kind == "sqlite" else ""
+        out.write(
+            f"The database {health.description} is sound: {checked}the booking rules hold "
+            f"({health.sessions} session(s)).\n"
+        )
+    else:
+        out.write(describe_problems(health.description, health.kind, health.problems) + "\n")
+        out.write("Problems found:\n")
+        out.writelines(f"  {problem}\n" for problem in health.problems)
+    return EXIT_OK if health.sound else EXIT_FAILURE
 
 
 def _command_copy_database(url: str, target: str, out: TextIO, err: TextIO) -> int:
@@ -807,6 +869,8 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return run_window(url, today=today, actor=actor)
     if args.command == "init":
         return _command_init(url, today, actor, out)
+    if args.command == "check":
+        return _command_check(url, args.json, out)
     if args.command == "copy-database":
         return _command_copy_database(url, args.target, out, err)
     if args.command == "import-reference":

@@ -54,3 +54,16 @@ class ConnectionFailedError(StorageError):
 
 class PermissionDeniedError(StorageError):
     """The database refused an action the login has no right to."""
+
+
+class DamagedDatabaseError(StorageError):
+    """The database file is damaged (a page that does not decode, a broken structure):
+    nothing was changed, and the message says to restore a backup."""
+
+
+class DiskFullError(StorageError):
+    """The disk (or the server's disk) is full; nothing was changed."""
+
+
+class ReadOnlyDatabaseError(StorageError):
+    """The database file, or the folder it lives in, cannot be written."""

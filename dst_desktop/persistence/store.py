@@ -169,14 +169,50 @@ def _by_name(
     return tuple(sorted(items, key=lambda item: (name(item), key(item))))
 
 
+class UnreadableValueError(ValueError):
+    """A stored value that does not read back as what its column holds: a damaged file
+    (or a program that bypassed DST Desktop). The store reports the database damaged."""
+
+
 def _date(value: Any) -> dt.date:
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise UnreadableValueError(f"a stored date reads {value!r:.40}") from None
 
 
 def _timestamp(value: Any) -> dt.datetime | None:
     if value is None or isinstance(value, dt.datetime):
         return value
-    return dt.datetime.fromisoformat(value)
+    try:
+        return dt.datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise UnreadableValueError(f"a stored timestamp reads {value!r:.40}") from None
+
+
+def _status(value: Any) -> SessionStatus:
+    found = _STATUSES.get(value)
+    if found is None:
+        raise UnreadableValueError(f"a stored status reads {value!r:.40}")
+    return found
+
+
+def _whole(value: Any) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    raise UnreadableValueError(f"a stored number reads {value!r:.40}")
+
+
+def _details(value: Any) -> dict[str, object]:
+    try:
+        found = json.loads(value)
+    except (TypeError, ValueError, RecursionError):
+        found = None
+    if not isinstance(found, dict):
+        raise UnreadableValueError(f"stored audit details read {value!r:.40}")
+    return found
 
 
 def _stored_timestamp(value: dt.datetime | None) -> str | None:
@@ -354,7 +390,7 @@ class PeeweeTransaction:
                 )
             ),
             modules=_by_name(
-                (Module(row[1], row[2], int(row[5])) for row in rows["module"]),
+                (Module(row[1], row[2], _whole(row[5])) for row in rows["module"]),
                 lambda m: m.name,
                 lambda m: m.id,
             ),
@@ -537,7 +573,7 @@ class PeeweeTransaction:
                 modules.get(row[0], no_modules),
                 row[4],
                 row[5],
-                _STATUSES[row[6]],
+                _status(row[6]),
                 row[7],
                 timestamp(row[8]) or dt.datetime.min,
                 row[9],
@@ -678,7 +714,7 @@ class PeeweeTransaction:
             f"SELECT at, actor, action, session_id, details FROM audit_entry {where} {tail}", params
         )
         return [
-            AuditEntry(_timestamp(at) or dt.datetime.min, actor, action, sid, json.loads(details))
+            AuditEntry(_timestamp(at) or dt.datetime.min, actor, action, sid, _details(details))
             for at, actor, action, sid, details in rows
         ]
 
@@ -745,7 +781,7 @@ class PeeweeTransaction:
             (first.isoformat(), last.isoformat()),
         )
         return [
-            SessionTally(_date(day), region, setup, operator, _STATUSES[status], int(count))
+            SessionTally(_date(day), region, setup, operator, _status(status), int(count))
             for day, region, setup, operator, status, count in rows
         ]
 
@@ -783,6 +819,8 @@ def _domain_error(backend: Backend, error: Exception) -> Exception:
     """The domain's error for a driver error; anything else unchanged."""
     if isinstance(error, StorageError):
         return error
+    if isinstance(error, UnreadableValueError):
+        return backend.damaged(str(error))
     return backend.translate(error) or error
 
 
@@ -847,7 +885,12 @@ class PeeweeStore:
             try:
                 yield PeeweeTransaction(self._db, self._backend, self._cache, write=write)
             except BaseException as error:
-                transaction.__exit__(type(error), error, error.__traceback__)  # rolls back
+                try:
+                    transaction.__exit__(type(error), error, error.__traceback__)  # rolls back
+                except Exception:
+                    # The engine may have ended the transaction itself (SQLite does when the
+                    # disk is full): what went wrong first is what the user must read.
+                    self._backend.recover(self._db)
                 raise
             transaction.__exit__(None, None, None)  # commits
         except Exception as error:
