@@ -119,6 +119,29 @@ def build_parser() -> argparse.ArgumentParser:
     )
     copy.add_argument("target", metavar="TARGET_URL")
 
+    backup = commands.add_parser(
+        "backup",
+        help="write a checked copy of the database to a file, while others keep working",
+        description="Write a consistent copy of the database given by --database to OUT.db "
+        "(SQLite's online backup; a PostgreSQL database is copied into a SQLite file), "
+        "check it, and move it into place, readable by you only. A damaged database is "
+        "not backed up, so that it never replaces a good backup.",
+    )
+    backup.add_argument("file", metavar="OUT.db")
+    backup.add_argument(
+        "--force", action="store_true", help="replace OUT.db when it exists (else it is kept)"
+    )
+    restore = commands.add_parser(
+        "restore",
+        help="replace the database's data by a backup, after checking the backup",
+        description="Check IN.db (a DST Desktop database, sound, not newer than this "
+        "version), keep what the database holds now in the backups folder of your data "
+        "folder, then write the backup's data into the database. Programs that have the "
+        "database open see the restored data at their next action. SQLite only: restore a "
+        "PostgreSQL database with pg_restore.",
+    )
+    restore.add_argument("file", metavar="IN.db")
+
     reference = commands.add_parser(
         "import-reference", help="load regions, setups, operators, modules, clients, offers"
     )
@@ -445,6 +468,39 @@ def _command_check(url: str, as_json: bool, out: TextIO) -> int:
         out.write("Problems found:\n")
         out.writelines(f"  {problem}\n" for problem in health.problems)
     return EXIT_OK if health.sound else EXIT_FAILURE
+
+
+def _command_backup(url: str, file: str, force: bool, out: TextIO) -> int:
+    from dst_desktop.persistence.backup import backup_database
+
+    made = backup_database(url, Path(file), replace=force)
+    out.write(
+        f"Backup of {made.database} written to {made.path}: {made.sessions} session(s), "
+        f"{made.size / 1_000_000:.1f} MB, checked sound.\n"
+    )
+    return EXIT_OK
+
+
+def _command_restore(url: str, actor: str | None, file: str, out: TextIO) -> int:
+    from dst_desktop import paths
+    from dst_desktop.api import default_actor
+    from dst_desktop.persistence.backup import restore_database
+
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+    restored = restore_database(
+        url,
+        Path(file),
+        keep_current_in=paths.backups_dir(),
+        actor=actor or default_actor(),
+        now=now,
+    )
+    out.write(
+        f"The database {restored.database} now holds the backup {restored.source} "
+        f"({restored.sessions} session(s)).\n"
+    )
+    if restored.kept_as is not None:
+        out.write(f"What it held before is kept in {restored.kept_as}.\n")
+    return EXIT_OK
 
 
 def _command_copy_database(url: str, target: str, out: TextIO, err: TextIO) -> int:
@@ -871,6 +927,10 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return _command_init(url, today, actor, out)
     if args.command == "check":
         return _command_check(url, args.json, out)
+    if args.command == "backup":
+        return _command_backup(url, args.file, args.force, out)
+    if args.command == "restore":
+        return _command_restore(url, actor, args.file, out)
     if args.command == "copy-database":
         return _command_copy_database(url, args.target, out, err)
     if args.command == "import-reference":
