@@ -200,6 +200,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     summary.add_argument("session_id", metavar="SESSION_ID")
     summary.add_argument("--pdf", metavar="OUT.pdf", required=True, help="the PDF file to write")
+    summary.add_argument("--force", action="store_true", help="replace OUT.pdf when it exists")
     summary.add_argument(
         "--language", metavar="LANG", type=_language, default=None, help=language_help
     )
@@ -216,6 +217,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     day_sheet.add_argument("--region", metavar="REGION_ID", help="one region (default: all)")
     day_sheet.add_argument("--pdf", metavar="OUT.pdf", required=True, help="the PDF file to write")
+    day_sheet.add_argument("--force", action="store_true", help="replace OUT.pdf when it exists")
     day_sheet.add_argument(
         "--language", metavar="LANG", type=_language, default=None, help=language_help
     )
@@ -691,14 +693,15 @@ def _command_print(
 ) -> int:
     """``print-summary`` and ``day-sheet``: the only commands that load Qt (to lay out pages)."""
     from dst_desktop.api import open_workflows
+    from dst_desktop.exports.files import OutputFileError, check_output
     from dst_desktop.presenters.print_documents import DocumentUnavailableError, PrintDocuments
 
     language: Language = args.language or system_language()
     target = Path(args.pdf)
-    if not target.parent.is_dir():
-        raise CommandError(f"cannot write {target}: the folder {target.parent} does not exist")
-    if target.is_dir():
-        raise CommandError(f"cannot write {target}: it is a folder")
+    try:
+        check_output(target, replace=args.force)
+    except OutputFileError as error:
+        raise CommandError(error.message) from None
     with open_workflows(url, today, actor) as api:
         documents = PrintDocuments(api.workflows, language)
         try:
@@ -713,7 +716,7 @@ def _command_print(
 
     ensure_gui_application()
     try:
-        written = export_pdf(document, target)
+        written = export_pdf(document, target, replace=args.force)
     except PdfExportError as error:
         raise CommandError(str(error)) from None
     out.write(f"{document.title}: written to {written}\n")
@@ -954,8 +957,9 @@ def _log_crash(error: BaseException) -> Path | None:
         import traceback
 
         from dst_desktop import paths
+        from dst_desktop.exports.files import create_private_file
 
-        log = paths.data_dir() / "crash.log"
+        log = create_private_file(paths.data_dir() / "crash.log")
         with log.open("a", encoding="utf-8") as stream:
             stream.write(f"--- {dt.datetime.now().isoformat(timespec='seconds')}\n")
             stream.write("".join(traceback.format_exception(error)))

@@ -122,6 +122,14 @@ def _place(temporary: Path, path: Path, *, replace: bool) -> None:
         temporary.replace(path)
 
 
+def create_private_file(path: Path) -> Path:
+    """Create ``path`` empty and readable by its owner only, unless it exists (a log, a
+    database about to be created); an existing file keeps its permissions."""
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE))
+    return path
+
+
 def create_private_folder(folder: Path) -> Path:
     """``folder`` (and its parents), the last one created readable by its owner only."""
     if not folder.is_dir():

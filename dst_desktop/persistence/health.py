@@ -20,6 +20,7 @@ from peewee import Database
 from dst_desktop.domain.errors import DamagedDatabaseError, StorageError
 from dst_desktop.domain.statuses import SessionStatus
 from dst_desktop.persistence.backends.base import Backend
+from dst_desktop.persistence.backends.sqlite import SqliteBackend
 from dst_desktop.persistence.database import open_backend
 from dst_desktop.persistence.models import HOLDING_SQL
 from dst_desktop.persistence.schema import SCHEMA_VERSION
@@ -105,6 +106,8 @@ def check_database(url: str, *, try_writing: bool = False) -> DatabaseHealth:
     opens is reported through ``problems``.
     """
     backend = open_backend(url)
+    if isinstance(backend, SqliteBackend) and not backend.path.is_file():
+        raise StorageError(f"there is no database at {backend.path}")
     db = backend.connect()
     try:
         problems: list[str] = []

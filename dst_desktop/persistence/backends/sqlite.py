@@ -7,6 +7,7 @@ same data. The schema version lives in ``PRAGMA user_version``.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import sqlite3
@@ -25,6 +26,7 @@ from dst_desktop.domain.errors import (
     ReadOnlyDatabaseError,
     StorageError,
 )
+from dst_desktop.exports.files import create_private_file
 from dst_desktop.persistence.backends.base import Backend
 
 #: How long a writer waits for another workstation's transaction before giving up.
@@ -118,6 +120,11 @@ class SqliteBackend(Backend):
                 else ""
             )
             raise StorageError(f"the folder {path.parent} does not exist{hint}")
+        if not path.exists():
+            # Bookings name clients and their contacts: readable by their owner only.
+            # SQLite gives its -wal and -shm files the database file's permissions.
+            with contextlib.suppress(OSError):  # a read-only folder is said when opening
+                create_private_file(path)
         return SqliteDatabase(
             str(path), pragmas=list(SQLITE_PRAGMAS), timeout=BUSY_TIMEOUT_MS / 1000
         )
