@@ -30,9 +30,11 @@ def default_actor() -> str:
     """The OS user name, which the audit log records unless ``--actor`` says otherwise."""
     import getpass
 
+    from dst_desktop.services.validation import InvalidInputError, parse_actor
+
     try:
-        return getpass.getuser()
-    except (KeyError, OSError):
+        return parse_actor(getpass.getuser())
+    except (KeyError, OSError, InvalidInputError):
         return "unknown"
 
 
@@ -137,15 +139,17 @@ def open_workflows(
     """Open (creating or upgrading) the database at ``database_url``.
 
     ``today`` replaces the business date (training, demos, tests); ``actor`` is the name
-    the audit log records, the OS user name by default; ``device`` the computer's name that
-    event bookings and bundles record, the host name by default.
+    the audit log records, the OS user name by default (a name that is not plain text
+    raises :class:`~dst_desktop.services.validation.InvalidInputError`, a ``ValueError``
+    saying so); ``device`` the computer's name that event bookings and bundles record, the
+    host name by default.
     """
     from dst_desktop.persistence.store import PeeweeStore  # keeps `dst-desktop --version` quick
+    from dst_desktop.services.validation import parse_actor
 
+    actor = default_actor() if actor is None else parse_actor(actor)
     store = PeeweeStore.open(database_url)
-    return ApiWorkflows(
-        Workflows.create(store, make_clock(today), actor or default_actor(), device)
-    )
+    return ApiWorkflows(Workflows.create(store, make_clock(today), actor, device))
 
 
 @dataclass(frozen=True)

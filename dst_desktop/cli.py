@@ -332,6 +332,17 @@ def _resolve_today(args: argparse.Namespace) -> dt.date | None:
         raise UsageError(f"DST_TODAY: {error}") from None
 
 
+def _resolve_actor(text: str | None) -> str | None:
+    if text is None:
+        return None
+    from dst_desktop.services.validation import InvalidInputError, parse_actor
+
+    try:
+        return parse_actor(text)
+    except InvalidInputError as error:
+        raise UsageError(f"--actor: {error.message}") from None
+
+
 def _resolve_database(args: argparse.Namespace) -> str:
     from dst_desktop import paths
 
@@ -919,7 +930,7 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
         return run_self_test(out, today)
     url = _resolve_database(args)
-    actor: str | None = args.actor
+    actor = _resolve_actor(args.actor)
     if args.demo:
         ensure_demo_data(url, today, actor, err)
     if args.command is None:

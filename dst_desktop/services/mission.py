@@ -48,7 +48,7 @@ class MissionWorkflow:
         self, session_id: object, outcome: object = "completed"
     ) -> MissionUpdated | Failure:
         """Close the session; ``outcome`` is ``"terminee"`` or ``"completed"``."""
-        if outcome not in COMPLETION_OUTCOMES:
+        if not isinstance(outcome, str) or outcome not in COMPLETION_OUTCOMES:
             allowed = " or ".join(f"'{value}'" for value in COMPLETION_OUTCOMES)
             return validation_failure(
                 InvalidInputError("outcome", f"outcome must be {allowed}, got {show(outcome)}"),

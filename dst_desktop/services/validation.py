@@ -43,6 +43,19 @@ def show(value: object, limit: int = 60) -> str:
     return text
 
 
+def echoed(value: object) -> object:
+    """``value`` as a failure may repeat it: itself when it is short plain JSON (a string,
+    a small number, a boolean, None), else its :func:`show` text — never bytes, a set or a
+    10,000-digit number that would make the answer unserialisable."""
+    if value is None or isinstance(value, bool):
+        return value
+    if isinstance(value, int) and -(10**18) < value < 10**18:
+        return value
+    if isinstance(value, str) and len(value) <= 200 and is_storable(value):
+        return value
+    return show(value)
+
+
 def is_storable(text: str) -> bool:
     """Whether ``text`` is valid Unicode that UTF-8 can store.
 
@@ -211,7 +224,22 @@ def parse_text(value: object, field: str, *, required: bool, limit: int = MAX_TE
 
 def reject_unknown_fields(data: dict[str, object], allowed: tuple[str, ...], what: str) -> None:
     for key in data:
-        if key not in allowed:
+        if not isinstance(key, str) or key not in allowed:
             raise InvalidInputError(
-                str(key), f"{what} has an unknown field {show(key)} (allowed: {', '.join(allowed)})"
+                key if isinstance(key, str) else show(key),
+                f"{what} has an unknown field {show(key)} (allowed: {', '.join(allowed)})",
             )
+
+
+def parse_actor(value: object) -> str:
+    """The name the audit log records for whoever acts (``--actor``)."""
+    try:
+        return parse_text(value, "actor", required=True, limit=MAX_NAME_LENGTH)
+    except InvalidInputError as error:
+        if not isinstance(value, str) or is_storable(value):
+            raise
+        raise InvalidInputError(
+            "actor",
+            f"the actor name {show(value)} is not valid text (bytes that are not UTF-8); "
+            "give the name as plain text",
+        ) from error
