@@ -628,7 +628,9 @@ def describe_bookings_import(
             f"Client {difference['clientId']}: kept the office's {difference['field']} "
             f"{difference['office']!r} (the event had {difference['event']!r})"
         )
-    return "\n".join(lines) + "\n"
+    from dst_desktop.domain.names import visible_text
+
+    return visible_text("\n".join(lines) + "\n")
 
 
 def _command_exchange(
@@ -897,6 +899,7 @@ def _utilisation(
 
 def _text_table(table: Table) -> str:
     """A table for a terminal: left-aligned text, right-aligned numbers, percentages."""
+    from dst_desktop.domain.names import visible_text
     from dst_desktop.exports.table import ColumnKind
 
     def shown(value: object, kind: ColumnKind) -> str:
@@ -904,7 +907,7 @@ def _text_table(table: Table) -> str:
             return "—"
         if kind is ColumnKind.PERCENT and isinstance(value, float):
             return f"{value * 100:.1f} %"
-        return str(value)
+        return visible_text(str(value))
 
     kinds = [column.kind for column in table.columns]
     lines = [list(table.headers)] + [
