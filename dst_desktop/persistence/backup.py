@@ -228,18 +228,23 @@ def _checked_backup(copy: Path, source: Path) -> int:
 def _keep_current(
     url: str, backend: SqliteBackend, folder: Path | None, now: dt.datetime
 ) -> Path | None:
-    """What the database holds now, as a backup of its own (even if it is damaged)."""
+    """What the database holds now, as a file of its own — kept as it is, even damaged,
+    for whoever wants something back from it (so it is not checked)."""
     if folder is None or not backend.path.exists():
         return None
     create_private_folder(folder)
     kept = folder / f"{backend.path.stem}-before-restore-{now:%Y-%m-%d-%H%M%S}.db"
+    os.close(os.open(kept, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     try:
-        backup_database(url, kept)
+        _sqlite_copy(backend, kept)
     except DamagedDatabaseError:
-        # Kept as it is, for whoever wants to rescue something from it.
-        descriptor = os.open(kept, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(descriptor, "wb") as target, backend.path.open("rb") as stream:
+        with kept.open("wb") as target, backend.path.open("rb") as stream:
             shutil.copyfileobj(stream, target, 1024 * 1024)
+    except BaseException:
+        kept.unlink(missing_ok=True)
+        raise
+    finally:
+        _remove_companions(folder, kept.name)
     return kept
 
 

@@ -714,6 +714,11 @@ def main() -> int:
                 measured <= 3000,
             )
         )
+        from tests.benchmarks.hardening import backup_figures, import_figures
+
+        print("Reference import, backup and restore…", flush=True)
+        figures.extend(import_figures(folder, big, TODAY, process_repeat, Figure))
+        figures.extend(backup_figures(folder, big, TODAY, Figure))
 
     print_figures(figures, options.json)
     return 0 if all(figure.passed for figure in figures) else 1
