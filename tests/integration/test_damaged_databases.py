@@ -341,3 +341,27 @@ def test_init_never_says_ready_on_a_read_only_file(tmp_path: Path) -> None:
     assert booked[0] == 1 and "nothing was changed" in booked[2]
     assert read[0] == 0
     assert database_dump(path) == before
+
+
+@pytest.mark.parametrize(
+    ("error", "kind", "message"),
+    [
+        ("DataCorrupted", "DamagedDatabaseError", "reports damaged data"),
+        ("IndexCorrupted", "DamagedDatabaseError", "restore a backup"),
+        ("DiskFull", "DiskFullError", "has no disk space (or memory) left; nothing was changed"),
+        ("ReadOnlySqlTransaction", "ReadOnlyDatabaseError", "is read-only on this server"),
+    ],
+)
+def test_a_servers_damage_full_disk_and_read_only_mode_are_said_plainly(
+    error: str, kind: str, message: str
+) -> None:
+    psycopg_errors = pytest.importorskip("psycopg.errors")
+    from dst_desktop.persistence.backends.postgresql import PostgresBackend
+
+    backend = PostgresBackend("postgresql://anne@db.office/dst")
+
+    found = backend.translate(getattr(psycopg_errors, error)("what the server said"))
+
+    assert type(found).__name__ == kind
+    assert message in str(found)
+    assert "anne@db.office/dst" in str(found) or "db.office:5432" in str(found)
