@@ -35,9 +35,11 @@ def default_actor() -> str:
     """The OS user name, which the audit log records unless ``--actor`` says otherwise."""
     import getpass
 
+    from dst_desktop.services.validation import InvalidInputError, parse_actor
+
     try:
-        return getpass.getuser()
-    except (KeyError, OSError):
+        return parse_actor(getpass.getuser())
+    except (KeyError, OSError, InvalidInputError):
         return "unknown"
 
 
@@ -162,18 +164,21 @@ def open_workflows(
     """Open (creating or upgrading) the database at ``database_url``.
 
     ``today`` replaces the business date (training, demos, tests); ``actor`` is the name
-    the audit log records, the OS user name by default — on PostgreSQL the database
-    records the login itself, and an ``actor`` is refused (:class:`ActorError`);
-    ``device`` the computer's name that event bookings and bundles record, the host name
-    by default.
+    the audit log records, the OS user name by default (a name that is not plain text
+    raises :class:`~dst_desktop.services.validation.InvalidInputError`, a ``ValueError``
+    saying so) — on PostgreSQL the database records the login itself, and an ``actor``
+    is refused (:class:`ActorError`); ``device`` the computer's name that event bookings
+    and bundles record, the host name by default.
     """
     from dst_desktop.persistence.store import PeeweeStore  # keeps `dst-desktop --version` quick
+    from dst_desktop.services.validation import parse_actor
 
+    given = None if actor is None else parse_actor(actor)
     store = PeeweeStore.open(database_url)
     try:
-        if store.has_logins and actor is not None:
+        if store.has_logins and given is not None:
             raise ActorError(actor_refused_text())
-        name = actor or default_actor()
+        name = given or default_actor()
         problem = "" if store.has_logins else actor_problem(name)
         if problem:
             raise ActorError(f"the audit log cannot record the actor {name[:100]!r}: {problem}")

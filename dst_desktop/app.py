@@ -6,13 +6,14 @@ import datetime as dt
 import json
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from dst_desktop import __version__, paths
 from dst_desktop.api import offline_folder, open_team_workflows, open_workflows
-from dst_desktop.domain.errors import PermissionDeniedError, StorageError
+from dst_desktop.domain.errors import DamagedDatabaseError, PermissionDeniedError, StorageError
 from dst_desktop.persistence.database import database_kind
 from dst_desktop.presenters.dialogs import Dialogs
 from dst_desktop.presenters.printing import BookingPrinting
@@ -65,6 +66,7 @@ def create_main_window(
     errors: ErrorReporter | None = None,
     printing_factory: PrintingFactory | None = document_printing,
     offline: bool = True,
+    backups_folder: Path | None = None,
 ) -> MainWindow:
     """The main window on ``database_url``, filled and not shown (a QApplication must exist).
 
@@ -74,7 +76,9 @@ def create_main_window(
     ``today`` replaces the business date; ``device`` the computer's name recorded on event
     bookings (the host name by default); ``dialogs`` and ``runner`` replace the message
     boxes and the worker threads (tests); ``printing_factory`` builds the print commands'
-    implementation — with None, every print command is disabled and says why.
+    implementation — with None, every print command is disabled and says why;
+    ``backups_folder`` is where the window keeps the database's daily backups (None: it
+    keeps none and offers no restore).
     """
     app = QApplication.instance()
     if not isinstance(app, QApplication):
@@ -90,6 +94,11 @@ def create_main_window(
         api = open_workflows(database_url, today, actor, device)
     try:
         _refuse_without_role(api.workflows)
+        backups = None
+        if backups_folder is not None:
+            from dst_desktop.persistence.backup import DailyBackups
+
+            backups = DailyBackups(database_url, backups_folder)
         window = MainWindow(
             api.workflows,
             load_demo_reference,
@@ -97,6 +106,7 @@ def create_main_window(
             runner=runner,
             errors=errors,
             offline_support=offline_support,
+            backups=backups,
         )
     except BaseException:
         api.close()
@@ -158,6 +168,23 @@ class WindowHost:
         old.deleteLater()
 
 
+def _restored_after_damage(database_url: str, error: StorageError, actor: str | None) -> bool:
+    """A damaged database: offer its newest daily backup before giving up."""
+    import datetime as dt
+
+    from dst_desktop.api import default_actor
+    from dst_desktop.persistence.backup import DailyBackups
+    from dst_desktop.presenters.backups import restore_after_damage
+    from dst_desktop.ui.dialogs import QtDialogs
+    from dst_desktop.ui.l10n import QtLocalizer
+
+    backups = DailyBackups(database_url, paths.backups_dir())
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+    return restore_after_damage(
+        backups, error, QtDialogs(None), QtLocalizer(), actor or default_actor(), now
+    )
+
+
 def run_window(
     database_url: str,
     today: dt.date | None = None,
@@ -176,11 +203,21 @@ def run_window(
 
     def build() -> MainWindow:
         return create_main_window(
-            database_url, today, actor=actor, errors=errors, printing_factory=printing_factory
+            database_url,
+            today,
+            actor=actor,
+            errors=errors,
+            printing_factory=printing_factory,
+            backups_folder=paths.backups_dir(),
         )
 
     try:
-        host = WindowHost(build, languages)
+        try:
+            host = WindowHost(build, languages)
+        except DamagedDatabaseError as error:
+            if not _restored_after_damage(database_url, error, actor):
+                raise
+            host = WindowHost(build, languages)
     except StorageError as error:
         show_message(
             QMessageBox.Icon.Critical,
@@ -191,6 +228,7 @@ def run_window(
         return 1
     host.window.show()
     QTimer.singleShot(0, lambda: host.window.presenter.first_start())
+    QTimer.singleShot(0, lambda: host.window.backups.make_daily_backup())
     status = app.exec()
     QThreadPool.globalInstance().waitForDone()
     return status

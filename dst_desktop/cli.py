@@ -97,7 +97,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    commands.add_parser("init", help="create or upgrade the database schema")
+    commands.add_parser(
+        "init",
+        help="create or upgrade the database schema, check it and try a write",
+    )
+    check = commands.add_parser(
+        "check",
+        help="check the database: SQLite's integrity check and the booking rules",
+        description="Check the database given by --database: its files (SQLite's integrity "
+        "check and foreign keys) and the booking rules (no setup or operator held twice on "
+        "a day, a confirmed session holds both, a pending one holds nothing...). Exit "
+        "status 0 when it is sound, 1 when a problem was found.",
+    )
+    check.add_argument("--json", action="store_true", help="print the findings as JSON")
 
     copy = commands.add_parser(
         "copy-database",
@@ -119,6 +131,28 @@ def build_parser() -> argparse.ArgumentParser:
         "itself when the server is back.",
     )
     sync.add_argument("--json", action="store_true", help="print the report as JSON")
+    backup = commands.add_parser(
+        "backup",
+        help="write a checked copy of the database to a file, while others keep working",
+        description="Write a consistent copy of the database given by --database to OUT.db "
+        "(SQLite's online backup; a PostgreSQL database is copied into a SQLite file), "
+        "check it, and move it into place, readable by you only. A damaged database is "
+        "not backed up, so that it never replaces a good backup.",
+    )
+    backup.add_argument("file", metavar="OUT.db")
+    backup.add_argument(
+        "--force", action="store_true", help="replace OUT.db when it exists (else it is kept)"
+    )
+    restore = commands.add_parser(
+        "restore",
+        help="replace the database's data by a backup, after checking the backup",
+        description="Check IN.db (a DST Desktop database, sound, not newer than this "
+        "version), keep what the database holds now in the backups folder of your data "
+        "folder, then write the backup's data into the database. Programs that have the "
+        "database open see the restored data at their next action. SQLite only: restore a "
+        "PostgreSQL database with pg_restore.",
+    )
+    restore.add_argument("file", metavar="IN.db")
 
     reference = commands.add_parser(
         "import-reference", help="load regions, setups, operators, modules, clients, offers"
@@ -152,12 +186,16 @@ def build_parser() -> argparse.ArgumentParser:
         "--months", type=int, default=6, help="how many months of allocations (default 6)"
     )
     snapshot.add_argument("--event", default="", metavar="NAME", help="the event's name")
+    replace_help = "replace FILE when it exists (without it, an existing file is kept)"
+    snapshot.add_argument("--force", action="store_true", help=replace_help)
     commands.add_parser(
         "import-snapshot", help="laptop: make this database an event database from a snapshot"
     ).add_argument("file", metavar="FILE")
-    commands.add_parser(
-        "export-bookings", help="laptop: write the bookings taken at the event"
-    ).add_argument("file", metavar="FILE")
+    export_bookings = commands.add_parser(
+        "export-bookings", help="laptop: write the bookings taken at the event, signed"
+    )
+    export_bookings.add_argument("file", metavar="FILE")
+    export_bookings.add_argument("--force", action="store_true", help=replace_help)
     bookings = commands.add_parser(
         "import-bookings", help="office: bring event bookings in as pending confirmation"
     )
@@ -180,6 +218,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     summary.add_argument("session_id", metavar="SESSION_ID")
     summary.add_argument("--pdf", metavar="OUT.pdf", required=True, help="the PDF file to write")
+    summary.add_argument("--force", action="store_true", help="replace OUT.pdf when it exists")
     summary.add_argument(
         "--language", metavar="LANG", type=_language, default=None, help=language_help
     )
@@ -196,6 +235,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     day_sheet.add_argument("--region", metavar="REGION_ID", help="one region (default: all)")
     day_sheet.add_argument("--pdf", metavar="OUT.pdf", required=True, help="the PDF file to write")
+    day_sheet.add_argument("--force", action="store_true", help="replace OUT.pdf when it exists")
     day_sheet.add_argument(
         "--language", metavar="LANG", type=_language, default=None, help=language_help
     )
@@ -313,6 +353,21 @@ def _resolve_today(args: argparse.Namespace) -> dt.date | None:
         raise UsageError(f"DST_TODAY: {error}") from None
 
 
+def _resolve_actor(text: str | None) -> str | None:
+    """``--actor`` as typed, once it is text at all; what a name may be is checked with
+    the database in hand (``_check_actor``)."""
+    if text is None:
+        return None
+    from dst_desktop.services.validation import InvalidInputError, is_storable, parse_actor
+
+    if not is_storable(text):
+        try:
+            parse_actor(text)
+        except InvalidInputError as error:
+            raise UsageError(f"--actor: {error.message}") from None
+    return text
+
+
 def _resolve_database(args: argparse.Namespace) -> str:
     from dst_desktop import paths
 
@@ -383,28 +438,23 @@ def _print_json(value: object, out: TextIO) -> None:
 
 
 def _read_json_file(path_text: str) -> object:
-    path = Path(path_text)
+    from dst_desktop.services.input_files import (
+        MAX_REFERENCE_FILE_BYTES,
+        InputFileError,
+        read_json_file,
+    )
+
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise CommandError(f"{path} does not exist") from None
-    except IsADirectoryError:
-        raise CommandError(f"{path} is a folder, not a file") from None
-    except PermissionError:
-        raise CommandError(f"{path} cannot be read (permission denied)") from None
-    except UnicodeDecodeError:
-        raise CommandError(f"{path} is not a UTF-8 text file") from None
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as error:
-        raise CommandError(
-            f"{path} is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}"
-        ) from None
-    except RecursionError:
-        raise CommandError(f"{path} nests its data too deeply to be reference data") from None
+        return read_json_file(Path(path_text), MAX_REFERENCE_FILE_BYTES)
+    except InputFileError as error:
+        raise CommandError(error.message) from None
 
 
 def _command_init(url: str, today: dt.date | None, actor: str | None, out: TextIO) -> int:
+    """Create or upgrade the schema (on a team's server also the roles, grants and
+    row-level security), then check the database and try a write: "ready" only for a
+    database that is sound and can be written."""
+    from dst_desktop.persistence.health import check_database
     from dst_desktop.persistence.store import PeeweeStore
 
     store = PeeweeStore.open(url)
@@ -412,12 +462,92 @@ def _command_init(url: str, today: dt.date | None, actor: str | None, out: TextI
         store.set_up_access()  # a team's database: roles, grants, row-level security
     finally:
         store.close()
-    out.write(f"Database ready: {store.description}\n")
+    description = store.description
+    health = check_database(url, try_writing=True)
+    if not health.sound:
+        raise CommandError(describe_problems(health.description, health.kind, health.problems))
+    if health.write_problem:
+        raise CommandError(health.write_problem)
+    out.write(
+        f"Database ready: {description} (integrity checked, booking rules hold, "
+        f"{health.sessions} session(s))\n"
+    )
     if store.has_logins:
         out.write(
             "Roles dst_booking, dst_planner and dst_admin and their rights are in place; "
             "add people with `dst-desktop users add LOGIN --role ROLE --password-stdin`.\n"
         )
+    return EXIT_OK
+
+
+def describe_problems(description: str, kind: str, problems: Sequence[str]) -> str:
+    """A damaged database in plain words: what is wrong, and what to do."""
+    from dst_desktop.persistence.backends.sqlite import RESTORE_HINT
+
+    shown = "; ".join(problems[:5]) + (
+        f"; and {len(problems) - 5} more" if len(problems) > 5 else ""
+    )
+    if kind == "sqlite":
+        return (
+            f"the database file {description} is damaged ({shown}). Nothing was changed; "
+            f"{RESTORE_HINT}"
+        )
+    return (
+        f"the database {description} breaks the booking rules ({shown}). Nothing was "
+        "changed; ask the administrator to check it and, if needed, restore a backup "
+        "(pg_restore of the last pg_dump)"
+    )
+
+
+def _command_check(url: str, as_json: bool, out: TextIO) -> int:
+    from dst_desktop.persistence.health import check_database
+
+    health = check_database(url)
+    if as_json:
+        _print_json(health.to_dict(), out)
+    elif health.sound:
+        checked = "integrity check passed; " if health.kind == "sqlite" else ""
+        out.write(
+            f"The database {health.description} is sound: {checked}the booking rules hold "
+            f"({health.sessions} session(s)).\n"
+        )
+    else:
+        out.write(describe_problems(health.description, health.kind, health.problems) + "\n")
+        out.write("Problems found:\n")
+        out.writelines(f"  {problem}\n" for problem in health.problems)
+    return EXIT_OK if health.sound else EXIT_FAILURE
+
+
+def _command_backup(url: str, file: str, force: bool, out: TextIO) -> int:
+    from dst_desktop.persistence.backup import backup_database
+
+    made = backup_database(url, Path(file), replace=force)
+    out.write(
+        f"Backup of {made.database} written to {made.path}: {made.sessions} session(s), "
+        f"{made.size / 1_000_000:.1f} MB, checked sound.\n"
+    )
+    return EXIT_OK
+
+
+def _command_restore(url: str, actor: str | None, file: str, out: TextIO) -> int:
+    from dst_desktop import paths
+    from dst_desktop.api import default_actor
+    from dst_desktop.persistence.backup import restore_database
+
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+    restored = restore_database(
+        url,
+        Path(file),
+        keep_current_in=paths.backups_dir(),
+        actor=actor or default_actor(),
+        now=now,
+    )
+    out.write(
+        f"The database {restored.database} now holds the backup {restored.source} "
+        f"({restored.sessions} session(s)).\n"
+    )
+    if restored.kept_as is not None:
+        out.write(f"What it held before is kept in {restored.kept_as}.\n")
     return EXIT_OK
 
 
@@ -609,7 +739,9 @@ def describe_bookings_import(
             f"Client {difference['clientId']}: kept the office's {difference['field']} "
             f"{difference['office']!r} (the event had {difference['event']!r})"
         )
-    return "\n".join(lines) + "\n"
+    from dst_desktop.domain.names import visible_text
+
+    return visible_text("\n".join(lines) + "\n")
 
 
 def _command_exchange(
@@ -623,13 +755,13 @@ def _command_exchange(
         with open_workflows(url, today, actor) as api:
             exchange = api.workflows.exchange
             if args.command == "export-snapshot":
-                result = exchange.export_snapshot(path, args.months, args.event)
+                result = exchange.export_snapshot(path, args.months, args.event, replace=args.force)
                 out.write(str(result["message"]) + "\n")
             elif args.command == "import-snapshot":
                 imported = exchange.import_snapshot(path)
                 out.write(str(imported.to_dict()["message"]) + "\n")
             elif args.command == "export-bookings":
-                exported = exchange.export_bookings(path)
+                exported = exchange.export_bookings(path, replace=args.force)
                 out.write(f"{exported.to_dict()['message']} to {path}\n")
             else:
                 report = exchange.import_bookings(path)
@@ -685,14 +817,15 @@ def _command_print(
 ) -> int:
     """``print-summary`` and ``day-sheet``: the only commands that load Qt (to lay out pages)."""
     from dst_desktop.api import open_workflows
+    from dst_desktop.exports.files import OutputFileError, check_output
     from dst_desktop.presenters.print_documents import DocumentUnavailableError, PrintDocuments
 
     language: Language = args.language or system_language()
     target = Path(args.pdf)
-    if not target.parent.is_dir():
-        raise CommandError(f"cannot write {target}: the folder {target.parent} does not exist")
-    if target.is_dir():
-        raise CommandError(f"cannot write {target}: it is a folder")
+    try:
+        check_output(target, replace=args.force)
+    except OutputFileError as error:
+        raise CommandError(error.message) from None
     with open_workflows(url, today, actor) as api:
         documents = PrintDocuments(api.workflows, language)
         try:
@@ -707,7 +840,7 @@ def _command_print(
 
     ensure_gui_application()
     try:
-        written = export_pdf(document, target)
+        written = export_pdf(document, target, replace=args.force)
     except PdfExportError as error:
         raise CommandError(str(error)) from None
     out.write(f"{document.title}: written to {written}\n")
@@ -877,6 +1010,7 @@ def _utilisation(
 
 def _text_table(table: Table) -> str:
     """A table for a terminal: left-aligned text, right-aligned numbers, percentages."""
+    from dst_desktop.domain.names import visible_text
     from dst_desktop.exports.table import ColumnKind
 
     def shown(value: object, kind: ColumnKind) -> str:
@@ -884,7 +1018,7 @@ def _text_table(table: Table) -> str:
             return "—"
         if kind is ColumnKind.PERCENT and isinstance(value, float):
             return f"{value * 100:.1f} %"
-        return str(value)
+        return visible_text(str(value))
 
     kinds = [column.kind for column in table.columns]
     lines = [list(table.headers)] + [
@@ -910,7 +1044,7 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
         return run_self_test(out, today)
     url = _resolve_database(args)
-    actor: str | None = args.actor
+    actor = _resolve_actor(args.actor)
     _check_actor(url, actor)
     if args.demo:
         ensure_demo_data(url, today, actor, err)
@@ -920,6 +1054,12 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return run_window(url, today=today, actor=actor)
     if args.command == "init":
         return _command_init(url, today, actor, out)
+    if args.command == "check":
+        return _command_check(url, args.json, out)
+    if args.command == "backup":
+        return _command_backup(url, args.file, args.force, out)
+    if args.command == "restore":
+        return _command_restore(url, actor, args.file, out)
     if args.command == "copy-database":
         return _command_copy_database(url, args.target, out, err)
     if args.command == "sync":
@@ -952,8 +1092,9 @@ def _log_crash(error: BaseException) -> Path | None:
         import traceback
 
         from dst_desktop import paths
+        from dst_desktop.exports.files import create_private_file
 
-        log = paths.data_dir() / "crash.log"
+        log = create_private_file(paths.data_dir() / "crash.log")
         with log.open("a", encoding="utf-8") as stream:
             stream.write(f"--- {dt.datetime.now().isoformat(timespec='seconds')}\n")
             stream.write("".join(traceback.format_exception(error)))

@@ -31,15 +31,26 @@ def resource_path(*parts: str) -> Path:
 
 
 def data_dir() -> Path:
-    """The per-user data folder, created on demand readable by its owner only (it holds
-    the bookings and the logs)."""
+    """The per-user data folder (created on demand), readable by its owner only: it holds
+    the bookings, the backups and the logs, which name clients and their contacts."""
+    import os
+    import stat
+
     import platformdirs
 
     folder = Path(platformdirs.user_data_dir(APP_SLUG, appauthor=False))
-    if not folder.is_dir():
-        folder.parent.mkdir(parents=True, exist_ok=True)
-        folder.mkdir(mode=0o700, exist_ok=True)
-        folder.chmod(0o700)  # whatever the umask
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if os.name == "posix":
+        info = folder.stat()
+        if info.st_uid == os.getuid() and stat.S_IMODE(info.st_mode) & 0o077:
+            folder.chmod(0o700)  # made by an older version, open to everyone
+    return folder
+
+
+def backups_dir() -> Path:
+    """Where the automatic daily backups, and the data a restore replaced, are kept."""
+    folder = data_dir() / "backups"
+    folder.mkdir(exist_ok=True, mode=0o700)
     return folder
 
 

@@ -64,3 +64,16 @@ class PermissionDeniedError(StorageError):
 class ActorError(StorageError):
     """An actor name the audit log cannot record, or one given where the database records
     the login itself (PostgreSQL); nothing was opened."""
+
+
+class DamagedDatabaseError(StorageError):
+    """The database file is damaged (a page that does not decode, a broken structure):
+    nothing was changed, and the message says to restore a backup."""
+
+
+class DiskFullError(StorageError):
+    """The disk (or the server's disk) is full; nothing was changed."""
+
+
+class ReadOnlyDatabaseError(StorageError):
+    """The database file, or the folder it lives in, cannot be written."""

@@ -1,12 +1,26 @@
-"""Writing an output file atomically, never over an existing one unless asked."""
+"""Writing an output file atomically, never over an existing one unless asked.
+
+Every file DST Desktop writes — PDFs, spreadsheets, calendars, event bundles, backups —
+names clients and their contacts, so it is created readable by its owner only (mode 0600
+on POSIX). A file replaced on request keeps the permissions it had: they are never
+widened.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import secrets
+import stat
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
+
+#: Owner read and write only: the mode of every file this program creates.
+PRIVATE_FILE_MODE = 0o600
+
+_DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 
 
 class OutputProblem(Enum):
@@ -14,6 +28,7 @@ class OutputProblem(Enum):
     NO_FOLDER = "no_folder"
     IS_FOLDER = "is_folder"
     NOT_WRITABLE = "not_writable"
+    DISK_FULL = "disk_full"
 
 
 class OutputFileError(Exception):
@@ -30,6 +45,7 @@ class OutputFileError(Exception):
             "exist",
             OutputProblem.IS_FOLDER: f"cannot write {path}: it is a folder",
             OutputProblem.NOT_WRITABLE: f"cannot write {path}: {reason}",
+            OutputProblem.DISK_FULL: f"cannot write {path}: the disk is full; nothing was written",
         }
         self.message = messages[problem]
         super().__init__(self.message)
@@ -45,6 +61,13 @@ def check_output(path: Path, *, replace: bool) -> None:
         raise OutputFileError(path, OutputProblem.EXISTS)
 
 
+def output_error(path: Path, error: OSError) -> OutputFileError:
+    """The :class:`OutputFileError` for a system error met while writing ``path``."""
+    if error.errno in _DISK_FULL:
+        return OutputFileError(path, OutputProblem.DISK_FULL)
+    return OutputFileError(path, OutputProblem.NOT_WRITABLE, error.strerror or str(error))
+
+
 def write_output(path: Path, content: bytes, *, replace: bool) -> Path:
     """Write ``content`` to ``path`` through a temporary file in the same folder.
 
@@ -53,29 +76,62 @@ def write_output(path: Path, content: bytes, *, replace: bool) -> Path:
     also when another program creates it meanwhile (the file is linked into place, which
     fails when the name is taken).
     """
+
+    def fill(temporary: Path) -> None:
+        with temporary.open("r+b") as stream:
+            stream.write(content)
+
+    return write_output_with(path, fill, replace=replace)
+
+
+def write_output_with(path: Path, produce: Callable[[Path], None], *, replace: bool) -> Path:
+    """Like :func:`write_output`, for content another program writes (SQLite's backup):
+    ``produce`` fills the empty, private temporary file it is given."""
     check_output(path, replace=replace)
     temporary = path.parent / f".{path.name}.{secrets.token_hex(4)}.part"
     try:
-        with temporary.open("xb") as stream:
-            stream.write(content)
-            stream.flush()
+        descriptor = os.open(
+            temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600
+        )
+        os.close(descriptor)
+        produce(temporary)
+        with temporary.open("rb+") as stream:
             os.fsync(stream.fileno())
-        if replace:
-            temporary.replace(path)
-        else:
-            try:
-                os.link(temporary, path)
-            except FileExistsError:
-                raise OutputFileError(path, OutputProblem.EXISTS) from None
-            except OSError:  # a file system without hard links (FAT, some shares)
-                if path.exists():
-                    raise OutputFileError(path, OutputProblem.EXISTS) from None
-                temporary.replace(path)
+        _place(temporary, path, replace=replace)
     except OSError as error:
-        raise OutputFileError(
-            path, OutputProblem.NOT_WRITABLE, error.strerror or str(error)
-        ) from error
+        raise output_error(path, error) from error
     finally:
         with contextlib.suppress(OSError):
             temporary.unlink()
     return path
+
+
+def _place(temporary: Path, path: Path, *, replace: bool) -> None:
+    if replace:
+        with contextlib.suppress(FileNotFoundError):
+            temporary.chmod(stat.S_IMODE(path.stat().st_mode))
+        temporary.replace(path)
+        return
+    try:
+        os.link(temporary, path)
+    except FileExistsError:
+        raise OutputFileError(path, OutputProblem.EXISTS) from None
+    except OSError:  # a file system without hard links (FAT, some shares)
+        if path.exists():
+            raise OutputFileError(path, OutputProblem.EXISTS) from None
+        temporary.replace(path)
+
+
+def create_private_file(path: Path) -> Path:
+    """Create ``path`` empty and readable by its owner only, unless it exists (a log, a
+    database about to be created); an existing file keeps its permissions."""
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE))
+    return path
+
+
+def create_private_folder(folder: Path) -> Path:
+    """``folder`` (and its parents), the last one created readable by its owner only."""
+    if not folder.is_dir():
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return folder

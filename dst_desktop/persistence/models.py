@@ -225,6 +225,24 @@ class SettingRow(BaseModel):
         table_name = "setting"
 
 
+class SnapshotKeyRow(BaseModel):
+    """The signing key of an event snapshot (schema version 7).
+
+    The office keeps one random key per snapshot it exports; the event laptop signs its
+    bookings bundle with the key its snapshot carried, and the office imports only
+    bundles whose signature one of its keys verifies. An event database keeps the key of
+    the snapshot it holds.
+    """
+
+    id = CharField(primary_key=True, max_length=64)
+    signing_key = CharField(max_length=128)
+    event_name = CharField(max_length=200)
+    created_at = DateTimeField()
+
+    class Meta:
+        table_name = "snapshot_key"
+
+
 #: Every table, in an order where a table comes after those it refers to.
 MODELS: tuple[type[BaseModel], ...] = (
     RegionRow,
@@ -239,4 +257,5 @@ MODELS: tuple[type[BaseModel], ...] = (
     SessionModuleRow,
     AuditRow,
     SettingRow,
+    SnapshotKeyRow,
 )

@@ -22,7 +22,7 @@ from dst_desktop.domain.names import name_key
 from dst_desktop.persistence.backends.base import Backend
 
 #: The version this program writes and understands.
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 Migration = Callable[[Database, Backend], None]
 
@@ -76,6 +76,19 @@ def _changes_after_booking(db: Database, backend: Backend) -> None:
         db.execute_sql(f'ALTER TABLE "session" ADD COLUMN {column}')  # type: ignore[no-untyped-call]
 
 
+def _snapshot_keys(db: Database, backend: Backend) -> None:
+    """Version 7: the signing key of each event snapshot (bookings bundles are signed)."""
+    text = ' COLLATE "C"' if backend.kind == "postgresql" else ""
+    moment = "DATETIME" if backend.kind == "sqlite" else "TIMESTAMP"
+    db.execute_sql(  # type: ignore[no-untyped-call]
+        'CREATE TABLE IF NOT EXISTS "snapshot_key" ('
+        f'"id" VARCHAR(64){text} NOT NULL PRIMARY KEY, '
+        f'"signing_key" VARCHAR(128){text} NOT NULL, '
+        f'"event_name" VARCHAR(200){text} NOT NULL, '
+        f'"created_at" {moment} NOT NULL)'
+    )
+
+
 #: Upgrades from version n (the key) to n + 1.
 MIGRATIONS: dict[int, Migration] = {
     1: _add_source_device,
@@ -83,6 +96,7 @@ MIGRATIONS: dict[int, Migration] = {
     3: _search_keys,
     4: _append_only_audit_log,
     5: _changes_after_booking,
+    6: _snapshot_keys,
 }
 
 _ASK_ADMINISTRATOR = "ask your administrator to run `dst-desktop init`"

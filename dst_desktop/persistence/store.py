@@ -152,6 +152,36 @@ _REFERENCE = " UNION ALL ".join(
 )
 
 
+ReferenceItem = Region | Setup | Operator | Module | Client | Offer
+
+#: The table and the columns (besides ``id``) of each kind of reference item, in the order
+#: they are written: a setup's region exists before the setup.
+_REFERENCE_TABLES: dict[type, tuple[str, tuple[str, ...]]] = {
+    Region: ("region", ("name",)),
+    Setup: ("setup", ("name", "region_id", "active")),
+    Operator: ("operator", ("name", "region_id", "active")),
+    Module: ("module", ("name", "capacity_max")),
+    Client: ("client", ("name", "email", "phone", "name_key")),
+    Offer: ("offer", ("name",)),
+}
+#: Maintenance days of setups and leave days of operators: (table, owner column).
+_UNAVAILABLE_DATES: dict[type, tuple[str, str]] = {
+    Setup: ("setup_unavailable_date", "setup_id"),
+    Operator: ("operator_unavailable_date", "operator_id"),
+}
+
+
+def _reference_values(item: ReferenceItem) -> tuple[object, ...]:
+    """The values of :data:`_REFERENCE_TABLES`' columns for ``item``."""
+    if isinstance(item, Setup | Operator):
+        return (item.name, item.region_id, item.active)
+    if isinstance(item, Module):
+        return (item.name, item.capacity_max)
+    if isinstance(item, Client):
+        return (item.name, item.email, item.phone, name_key(item.name))
+    return (item.name,)
+
+
 def _by_name(
     items: Iterable[T], name: Callable[[T], str], key: Callable[[T], str]
 ) -> tuple[T, ...]:
@@ -159,14 +189,50 @@ def _by_name(
     return tuple(sorted(items, key=lambda item: (name(item), key(item))))
 
 
+class UnreadableValueError(ValueError):
+    """A stored value that does not read back as what its column holds: a damaged file
+    (or a program that bypassed DST Desktop). The store reports the database damaged."""
+
+
 def _date(value: Any) -> dt.date:
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise UnreadableValueError(f"a stored date reads {value!r:.40}") from None
 
 
 def _timestamp(value: Any) -> dt.datetime | None:
     if value is None or isinstance(value, dt.datetime):
         return value
-    return dt.datetime.fromisoformat(value)
+    try:
+        return dt.datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise UnreadableValueError(f"a stored timestamp reads {value!r:.40}") from None
+
+
+def _status(value: Any) -> SessionStatus:
+    found = _STATUSES.get(value)
+    if found is None:
+        raise UnreadableValueError(f"a stored status reads {value!r:.40}")
+    return found
+
+
+def _whole(value: Any) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    raise UnreadableValueError(f"a stored number reads {value!r:.40}")
+
+
+def _details(value: Any) -> dict[str, object]:
+    try:
+        found = json.loads(value)
+    except (TypeError, ValueError, RecursionError):
+        found = None
+    if not isinstance(found, dict):
+        raise UnreadableValueError(f"stored audit details read {value!r:.40}")
+    return found
 
 
 def _stored_timestamp(value: dt.datetime | None) -> str | None:
@@ -268,11 +334,12 @@ class PeeweeTransaction:
             hook(QueryEvent(statement, (), time.perf_counter() - start, None))
 
     def _all(self, sql: str, params: Sequence[object] = ()) -> list[tuple[Any, ...]]:
-        rows: list[tuple[Any, ...]] = self._execute(sql, params).fetchall()
+        cursor = self._execute(sql, params)
+        try:  # rows are decoded as they are fetched: a damaged page fails here
+            rows: list[tuple[Any, ...]] = cursor.fetchall()
+        except Exception as error:
+            raise _domain_error(self._backend, error) from error
         return rows
-
-    def _select(self, *args: Any, model: Any) -> Any:
-        return model.select(*args).bind(self._db)
 
     def _run(self, query: Any) -> Any:
         """Run a Peewee query, with the driver's errors as the domain's."""
@@ -351,7 +418,7 @@ class PeeweeTransaction:
                 )
             ),
             modules=_by_name(
-                (Module(row[1], row[2], int(row[5])) for row in rows["module"]),
+                (Module(row[1], row[2], _whole(row[5])) for row in rows["module"]),
                 lambda m: m.name,
                 lambda m: m.id,
             ),
@@ -396,8 +463,13 @@ class PeeweeTransaction:
     def offers(self) -> list[Offer]:
         return list(self._reference().offers)
 
-    def _known(self, item: Region | Setup | Operator | Module | Client | Offer) -> object | None:
-        """The stored version of a reference item, as this transaction sees it."""
+    # Reference writes -------------------------------------------------------------------
+    # One rule for every reference write, one item from the editor or 20,000 from a file:
+    # an item equal to the stored one is left alone, a new id is inserted, a known id is
+    # updated (and its maintenance or leave days brought in line). However many items,
+    # a handful of statements per kind, and the reference revision changes once.
+
+    def save_reference_items(self, items: Sequence[ReferenceItem]) -> list[SaveOutcome]:
         data = self._reference()
         pools: dict[type, tuple[Any, ...]] = {
             Region: data.regions,
@@ -407,108 +479,77 @@ class PeeweeTransaction:
             Client: data.clients,
             Offer: data.offers,
         }
-        return data.by_id(type(item), pools[type(item)]).get(item.id)
-
-    def _upsert(self, model: Any, row_id: str, values: Mapping[str, object]) -> bool:
-        try:
-            exists = self._select(model.id, model=model).where(model.id == row_id).exists()
-        except Exception as error:
-            raise _domain_error(self._backend, error) from error
-        if exists:
-            self._run(model.update(values).where(model.id == row_id))
-        else:
-            self._run(model.insert({"id": row_id, **values}))
+        written: dict[tuple[type, str], ReferenceItem] = {}
+        outcomes: list[SaveOutcome] = []
+        for item in items:
+            key = (type(item), item.id)
+            previous = written.get(key) or data.by_id(type(item), pools[type(item)]).get(item.id)
+            if previous == item:
+                outcomes.append("unchanged")
+                continue
+            outcomes.append("added" if previous is None else "updated")
+            written[key] = item
+        if not written:
+            return outcomes
+        for kind, (table, columns) in _REFERENCE_TABLES.items():
+            stored = data.by_id(kind, pools[kind])
+            new = [item for (k, _), item in written.items() if k is kind and item.id not in stored]
+            changed = [item for (k, _), item in written.items() if k is kind and item.id in stored]
+            names = ", ".join(columns)
+            marks = ", ".join("?" for _ in columns)
+            self._execute_many(
+                f'INSERT INTO "{table}" (id, {names}) VALUES (?, {marks})',
+                [(item.id, *_reference_values(item)) for item in new],
+            )
+            self._execute_many(
+                f'UPDATE "{table}" SET {", ".join(f"{c} = ?" for c in columns)} WHERE id = ?',
+                [(*_reference_values(item), item.id) for item in changed],
+            )
+            if kind in _UNAVAILABLE_DATES:
+                self._write_unavailable_dates(kind, new, changed, stored)
         self._changed_reference()
-        return not exists
+        return outcomes
 
-    def _save(
+    def _write_unavailable_dates(
         self,
-        item: Region | Setup | Operator | Module | Client | Offer,
-        write: Callable[[], bool],
-    ) -> SaveOutcome:
-        known = self._known(item)
-        if known == item:
-            return "unchanged"
-        write()
-        return "updated" if known is not None else "added"
-
-    def _replace_dates(self, model: Any, key: Any, owner_id: str, dates: Iterable[dt.date]) -> None:
-        self._run(model.delete().where(key == owner_id))
-        rows = [{key.name: owner_id, "date": day} for day in sorted(dates)]
-        for chunk in _chunks(rows, 200):
-            self._run(model.insert_many(list(chunk)))
-
-    # Reference writes are rare: their Peewee models are imported on first use, which keeps
-    # a one-shot ``dst-desktop call`` from paying for them.
+        kind: type,
+        new: Sequence[ReferenceItem],
+        changed: Sequence[ReferenceItem],
+        stored: Mapping[str, Any],
+    ) -> None:
+        """Maintenance or leave days: only the days that differ from the stored ones."""
+        table, owner = _UNAVAILABLE_DATES[kind]
+        removed: list[tuple[object, ...]] = []
+        added: list[tuple[object, ...]] = [
+            (item.id, day.isoformat())
+            for item in new
+            for day in sorted(getattr(item, "unavailable_dates", ()))
+        ]
+        for item in changed:
+            now: frozenset[dt.date] = getattr(item, "unavailable_dates", frozenset())
+            before: frozenset[dt.date] = stored[item.id].unavailable_dates
+            removed.extend((item.id, day.isoformat()) for day in sorted(before - now))
+            added.extend((item.id, day.isoformat()) for day in sorted(now - before))
+        self._execute_many(f"DELETE FROM {table} WHERE {owner} = ? AND date = ?", removed)
+        self._execute_many(f"INSERT INTO {table} ({owner}, date) VALUES (?, ?)", added)
 
     def save_region(self, region: Region) -> SaveOutcome:
-        from dst_desktop.persistence import models
-
-        return self._save(
-            region, lambda: self._upsert(models.RegionRow, region.id, {"name": region.name})
-        )
+        return self.save_reference_items([region])[0]
 
     def save_setup(self, setup: Setup) -> SaveOutcome:
-        return self._save(setup, lambda: self._write_setup(setup))
-
-    def _write_setup(self, setup: Setup) -> bool:
-        from dst_desktop.persistence import models
-
-        added = self._upsert(
-            models.SetupRow,
-            setup.id,
-            {"name": setup.name, "region": setup.region_id, "active": setup.active},
-        )
-        self._replace_dates(
-            models.SetupUnavailableDateRow,
-            models.SetupUnavailableDateRow.setup,
-            setup.id,
-            setup.unavailable_dates,
-        )
-        return added
+        return self.save_reference_items([setup])[0]
 
     def save_operator(self, operator: Operator) -> SaveOutcome:
-        return self._save(operator, lambda: self._write_operator(operator))
-
-    def _write_operator(self, operator: Operator) -> bool:
-        from dst_desktop.persistence import models
-
-        added = self._upsert(
-            models.OperatorRow,
-            operator.id,
-            {"name": operator.name, "region": operator.region_id, "active": operator.active},
-        )
-        self._replace_dates(
-            models.OperatorUnavailableDateRow,
-            models.OperatorUnavailableDateRow.operator,
-            operator.id,
-            operator.unavailable_dates,
-        )
-        return added
+        return self.save_reference_items([operator])[0]
 
     def save_module(self, module: Module) -> SaveOutcome:
-        from dst_desktop.persistence import models
-
-        values = {"name": module.name, "capacity_max": module.capacity_max}
-        return self._save(module, lambda: self._upsert(models.ModuleRow, module.id, values))
+        return self.save_reference_items([module])[0]
 
     def save_client(self, client: Client) -> SaveOutcome:
-        from dst_desktop.persistence import models
-
-        values = {
-            "name": client.name,
-            "email": client.email,
-            "phone": client.phone,
-            "name_key": name_key(client.name),
-        }
-        return self._save(client, lambda: self._upsert(models.ClientRow, client.id, values))
+        return self.save_reference_items([client])[0]
 
     def save_offer(self, offer: Offer) -> SaveOutcome:
-        from dst_desktop.persistence import models
-
-        return self._save(
-            offer, lambda: self._upsert(models.OfferRow, offer.id, {"name": offer.name})
-        )
+        return self.save_reference_items([offer])[0]
 
     # Availability -----------------------------------------------------------------------
 
@@ -560,7 +601,7 @@ class PeeweeTransaction:
                 modules.get(row[0], no_modules),
                 row[4],
                 row[5],
-                _STATUSES[row[6]],
+                _status(row[6]),
                 row[7],
                 timestamp(row[8]) or dt.datetime.min,
                 row[9],
@@ -721,27 +762,25 @@ class PeeweeTransaction:
         self.changes.append(Change(ChangeKind.SESSION, session_id))
         return bool(cursor.rowcount)
 
+    def delete_sessions(self, session_ids: Sequence[str]) -> None:
+        for chunk in _chunks(list(session_ids)):
+            marks = ", ".join("?" for _ in chunk)
+            self._execute(f"DELETE FROM session WHERE id IN ({marks})", chunk)
+
     # Audit ------------------------------------------------------------------------------
 
     def add_audit(self, entry: AuditEntry) -> None:
-        self._execute(
-            "INSERT INTO audit_entry (at, actor, action, session_id, details)"
-            " VALUES (?, ?, ?, ?, ?)",
-            (
-                _stored_timestamp(entry.at),
-                entry.actor,
-                entry.action,
-                entry.session_id,
-                json.dumps(entry.details, ensure_ascii=False, sort_keys=True),
-            ),
-        )
+        self._execute(_INSERT_AUDIT, _audit_row(entry))
+
+    def add_audits(self, entries: Sequence[AuditEntry]) -> None:
+        self._execute_many(_INSERT_AUDIT, [_audit_row(entry) for entry in entries])
 
     def _audit(self, where: str, params: Sequence[object], tail: str) -> list[AuditEntry]:
         rows = self._all(
             f"SELECT at, actor, action, session_id, details FROM audit_entry {where} {tail}", params
         )
         return [
-            AuditEntry(_timestamp(at) or dt.datetime.min, actor, action, sid, json.loads(details))
+            AuditEntry(_timestamp(at) or dt.datetime.min, actor, action, sid, _details(details))
             for at, actor, action, sid, details in rows
         ]
 
@@ -806,6 +845,21 @@ class PeeweeTransaction:
         self._upsert_setting(key, value)
         self._changed_reference()
 
+    # Event snapshots' signing keys ------------------------------------------------------
+
+    def add_snapshot_key(
+        self, snapshot_id: str, key: bytes, event_name: str, created_at: dt.datetime
+    ) -> None:
+        self._execute(
+            "INSERT INTO snapshot_key (id, signing_key, event_name, created_at)"
+            " VALUES (?, ?, ?, ?)",
+            (snapshot_id, key.hex(), event_name, _stored_timestamp(created_at)),
+        )
+
+    def snapshot_key(self, snapshot_id: str) -> bytes | None:
+        found = self._all("SELECT signing_key FROM snapshot_key WHERE id = ?", (snapshot_id,))
+        return bytes.fromhex(found[0][0]) if found else None
+
     # Reports ----------------------------------------------------------------------------
 
     def session_tallies(self, first: dt.date, last: dt.date) -> list[SessionTally]:
@@ -816,7 +870,7 @@ class PeeweeTransaction:
             (first.isoformat(), last.isoformat()),
         )
         return [
-            SessionTally(_date(day), region, setup, operator, _STATUSES[status], int(count))
+            SessionTally(_date(day), region, setup, operator, _status(status), int(count))
             for day, region, setup, operator, status, count in rows
         ]
 
@@ -840,10 +894,27 @@ def new_origin() -> str:
     return uuid.uuid4().hex[:12]
 
 
+_INSERT_AUDIT = (
+    "INSERT INTO audit_entry (at, actor, action, session_id, details) VALUES (?, ?, ?, ?, ?)"
+)
+
+
+def _audit_row(entry: AuditEntry) -> tuple[object, ...]:
+    return (
+        _stored_timestamp(entry.at),
+        entry.actor,
+        entry.action,
+        entry.session_id,
+        json.dumps(entry.details, ensure_ascii=False, sort_keys=True),
+    )
+
+
 def _domain_error(backend: Backend, error: Exception) -> Exception:
     """The domain's error for a driver error; anything else unchanged."""
     if isinstance(error, StorageError):
         return error
+    if isinstance(error, UnreadableValueError):
+        return backend.damaged(str(error))
     return backend.translate(error) or error
 
 
@@ -918,7 +989,12 @@ class PeeweeStore:
                     # In the transaction: delivered to the others only if it commits.
                     self._backend.announce(self._db, tx.changes, self.origin)
             except BaseException as error:
-                transaction.__exit__(type(error), error, error.__traceback__)  # rolls back
+                try:
+                    transaction.__exit__(type(error), error, error.__traceback__)  # rolls back
+                except Exception:
+                    # The engine may have ended the transaction itself (SQLite does when the
+                    # disk is full): what went wrong first is what the user must read.
+                    self._backend.recover(self._db)
                 raise
             transaction.__exit__(None, None, None)  # commits
         except Exception as error:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Protocol, TypeVar
 
 from dst_desktop.domain.model import Client, Module, Offer, Operator, Region, Setup
-from dst_desktop.domain.names import name_key
+from dst_desktop.domain.names import name_key, visible_text
 from dst_desktop.services.queries import BookingQueries, ReferenceSnapshot
 
 
@@ -111,14 +111,16 @@ class Catalogue:
         operator = self._indexed().operators.get(operator_id)
         return operator.name if operator else operator_id
 
+    # A choice shows a name as typed, any hidden character made visible (visible_text).
+
     def region_choices(self) -> list[Choice]:
-        return [Choice(r.id, r.name) for r in by_name(self.snapshot.regions)]
+        return [Choice(r.id, visible_text(r.name)) for r in by_name(self.snapshot.regions)]
 
     def client_choices(self) -> list[Choice]:
-        return [Choice(c.id, c.name) for c in by_name(self.snapshot.clients)]
+        return [Choice(c.id, visible_text(c.name)) for c in by_name(self.snapshot.clients)]
 
     def offer_choices(self) -> list[Choice]:
-        return [Choice(o.id, o.name) for o in by_name(self.snapshot.offers)]
+        return [Choice(o.id, visible_text(o.name)) for o in by_name(self.snapshot.offers)]
 
     def modules(self) -> list[Module]:
         """Every module, in name order."""

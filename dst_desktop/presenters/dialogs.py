@@ -125,6 +125,9 @@ class Dialogs(Protocol):
     def report(self, title: str, summary: str, lines: Sequence[str]) -> None:
         """Show the outcome of several operations, one line each."""
 
+    def choose_item(self, title: str, label: str, items: Sequence[str]) -> int | None:
+        """One of ``items`` (its position); None when the user gives up."""
+
     def choose_first_start(self) -> FirstStartChoice: ...
 
     def choose_reference_file(self) -> str | None:

@@ -305,7 +305,8 @@ class EventModePresenter:
 
         def work() -> JsonDict | ExchangeProblem:
             try:
-                return exchange.export_snapshot(path, months, event_name)
+                # The file dialog has asked before replacing a file.
+                return exchange.export_snapshot(path, months, event_name, replace=True)
             except (BundleError, StorageError, OSError) as error:
                 return ExchangeProblem(error)
 
@@ -479,7 +480,7 @@ class EventModePresenter:
 
         def work() -> BookingsExported | ExchangeProblem:
             try:
-                return exchange.export_bookings(path)
+                return exchange.export_bookings(path, replace=True)
             except (BundleError, StorageError, OSError) as error:
                 return ExchangeProblem(error)
 

@@ -15,6 +15,8 @@ import datetime as dt
 import re
 from typing import Protocol
 
+from dst_desktop.domain.names import visible_text
+
 _PLACEHOLDER = re.compile(r"%([1-9])")
 
 
@@ -26,7 +28,10 @@ def fill(template: str, *values: object) -> str:
 
     def replace(match: re.Match[str]) -> str:
         position = int(match.group(1))
-        return str(values[position - 1]) if position <= len(values) else match.group(0)
+        if position > len(values):
+            return match.group(0)
+        # A name or a note in a message: no hidden character reorders or hides it.
+        return visible_text(str(values[position - 1]))
 
     return _PLACEHOLDER.sub(replace, template)
 

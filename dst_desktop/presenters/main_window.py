@@ -4,7 +4,6 @@ work of the File menu (first start, demo data, reference data imports)."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,6 +45,12 @@ from dst_desktop.presenters.reference_editor import (
 )
 from dst_desktop.presenters.tasks import TaskRunner, closing_connection
 from dst_desktop.services.demo import build_demo
+from dst_desktop.services.input_files import (
+    MAX_REFERENCE_FILE_BYTES,
+    InputFileError,
+    InputProblem,
+    read_json_file,
+)
 from dst_desktop.services.reference import ReferenceImported
 from dst_desktop.services.results import Failure
 from dst_desktop.services.workflows import Workflows
@@ -581,35 +586,50 @@ def kind_text(kind: ReferenceKind, l10n: Localizer) -> str:
 
 def read_reference_file(path: Path, l10n: Localizer) -> object:
     """The JSON document in ``path``, or a :class:`FileProblem` that says what is wrong."""
+    try:
+        return read_json_file(path, MAX_REFERENCE_FILE_BYTES)
+    except InputFileError as error:
+        return FileProblem(input_problem_text(error, l10n))
+
+
+def input_problem_text(error: InputFileError, l10n: Localizer) -> str:
+    """Why a file the user chose cannot be read, in the interface language."""
     translate = l10n.translate
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return FileProblem(fill(translate("MainWindow", "The file %1 does not exist."), path))
-    except IsADirectoryError:
-        return FileProblem(fill(translate("MainWindow", "%1 is a folder, not a file."), path))
-    except PermissionError:
-        return FileProblem(fill(translate("MainWindow", "You are not allowed to read %1."), path))
-    except UnicodeDecodeError:
-        return FileProblem(
-            fill(translate("MainWindow", "%1 is not a reference data file (not text)."), path)
+    path = error.path
+    problem = error.problem
+    if problem is InputProblem.MISSING:
+        return fill(translate("MainWindow", "The file %1 does not exist."), path)
+    if problem is InputProblem.FOLDER:
+        return fill(translate("MainWindow", "%1 is a folder, not a file."), path)
+    if problem is InputProblem.NOT_ALLOWED:
+        return fill(translate("MainWindow", "You are not allowed to read %1."), path)
+    if problem is InputProblem.NOT_A_FILE:
+        return fill(
+            translate(
+                "MainWindow",
+                "%1 is not a regular file (a pipe, a device or a socket). Save the data to a "
+                "file first.",
+            ),
+            path,
         )
-    except OSError as error:
-        return FileProblem(
-            fill(translate("MainWindow", "%1 cannot be read: %2"), path, error.strerror)
+    if problem is InputProblem.TOO_LARGE:
+        return fill(
+            translate("MainWindow", "%1 is larger than %2 MB, more than such a file can be."),
+            path,
+            error.limit // (1024 * 1024),
         )
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as error:
-        return FileProblem(
-            fill(
-                translate(
-                    "MainWindow",
-                    "%1 is not a valid reference data file: the JSON is broken at line %2, "
-                    "column %3.",
-                ),
-                path,
-                error.lineno,
-                error.colno,
-            )
+    if problem is InputProblem.NOT_TEXT:
+        return fill(translate("MainWindow", "%1 is not a reference data file (not text)."), path)
+    if problem is InputProblem.NOT_JSON and error.line:
+        return fill(
+            translate(
+                "MainWindow",
+                "%1 is not a valid reference data file: the JSON is broken at line %2, column %3.",
+            ),
+            path,
+            error.line,
+            error.column,
         )
+    if problem in (InputProblem.NOT_JSON, InputProblem.TOO_DEEP):
+        return fill(translate("MainWindow", "%1 is not a valid reference data file."), path)
+    return fill(translate("MainWindow", "%1 cannot be read: %2"), path, error.detail)

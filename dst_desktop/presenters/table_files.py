@@ -27,6 +27,9 @@ def output_error_text(error: OutputFileError, l10n: Localizer) -> str:
         OutputProblem.NO_FOLDER: translate("TableFiles", "The folder of %1 does not exist."),
         OutputProblem.IS_FOLDER: translate("TableFiles", "%1 is a folder, not a file."),
         OutputProblem.NOT_WRITABLE: translate("TableFiles", "%1 cannot be written: %2"),
+        OutputProblem.DISK_FULL: translate(
+            "TableFiles", "%1 cannot be written: the disk is full. Nothing was written."
+        ),
     }
     return fill(texts[error.problem], error.path, error.reason)
 

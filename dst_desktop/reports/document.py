@@ -13,6 +13,7 @@ import html
 from dataclasses import dataclass
 from typing import Final
 
+from dst_desktop.domain.names import visible_text
 from dst_desktop.reports.i18n import Language, Translate, Wording
 
 #: The logo, as a path under ``resources/``; the HTML's ``<img src>`` names it the same way.
@@ -118,8 +119,9 @@ class PrintDocument:
 
 
 def text(value: str) -> str:
-    """Text a user typed, printed literally: ``<b>`` stays ``<b>``, ``&`` stays ``&``."""
-    return html.escape(value, quote=True)
+    """Text a user typed, printed literally: ``<b>`` stays ``<b>``, ``&`` stays ``&``, and
+    a bidirectional control or an invisible character is printed as a visible mark."""
+    return html.escape(visible_text(value), quote=True)
 
 
 def multiline(value: str) -> str:

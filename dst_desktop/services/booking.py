@@ -31,6 +31,7 @@ from dst_desktop.services.store import Store, StoreTransaction
 from dst_desktop.services.validation import (
     MAX_PARTICIPANTS,
     InvalidInputError,
+    echoed,
     parse_count,
     parse_future_date,
     parse_id,
@@ -93,7 +94,9 @@ def date_passed_message(day: dt.date, today: dt.date) -> str:
 
 
 def validation_failure(error: InvalidInputError, **details: object) -> Failure:
-    return Failure(ErrorCode.VALIDATION_ERROR, error.message, {"field": error.field, **details})
+    """A ``VALIDATION_ERROR``; the input it repeats stays plain, JSON-ready text."""
+    echoes = {name: echoed(value) for name, value in details.items()}
+    return Failure(ErrorCode.VALIDATION_ERROR, error.message, {"field": error.field, **echoes})
 
 
 def event_mode_failure(session_id: str) -> Failure:

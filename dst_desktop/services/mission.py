@@ -89,7 +89,7 @@ class MissionWorkflow:
         """Close the session; ``outcome`` is ``"terminee"`` or ``"completed"``; ``details``
         optionally records ``attendedParticipants`` (0 to the session's capacity) and the
         operator's ``notes``."""
-        if outcome not in COMPLETION_OUTCOMES:
+        if not isinstance(outcome, str) or outcome not in COMPLETION_OUTCOMES:
             allowed = " or ".join(f"'{value}'" for value in COMPLETION_OUTCOMES)
             return validation_failure(
                 InvalidInputError("outcome", f"outcome must be {allowed}, got {show(outcome)}"),

@@ -54,6 +54,9 @@ _FIELDS: dict[str, tuple[str, ...]] = {
 }
 MAX_MODULE_CAPACITY = 1000
 MAX_UNAVAILABLE_DATES = 5000
+#: Entries one reference document may hold, all kinds together, and their days off.
+MAX_REFERENCE_ENTRIES = 100_000
+MAX_REFERENCE_DATES = 500_000
 
 ReferenceItem = Region | Setup | Operator | Module | Client | Offer
 
@@ -168,6 +171,14 @@ def parse_reference(
     if not isinstance(data, dict):
         raise InvalidInputError("data", f"reference data must be an object, got {show(data)}")
     reject_unknown_fields(data, KINDS, "the reference data")
+    sizes = [len(entries) for entries in data.values() if isinstance(entries, list)]
+    if sum(sizes) > MAX_REFERENCE_ENTRIES:
+        raise InvalidInputError(
+            "data",
+            f"the reference data holds {sum(sizes)} entries; at most {MAX_REFERENCE_ENTRIES} "
+            "can be imported at once (split the file)",
+        )
+    days = 0
     parsed: dict[str, list[ReferenceItem]] = {}
     for kind in KINDS:
         entries = data.get(kind, [])
@@ -183,7 +194,16 @@ def parse_reference(
                     f"{kind}[{index}].id", f"{entry.label}: duplicate id in {kind}"
                 )
             seen.add(entry.id)
-            items.append(_build(kind, entry, known_region_ids, known.get(entry.id)))
+            item = _build(kind, entry, known_region_ids, known.get(entry.id))
+            if isinstance(item, Setup | Operator):
+                days += len(item.unavailable_dates)
+                if days > MAX_REFERENCE_DATES:
+                    raise InvalidInputError(
+                        f"{entry.label}.unavailableDates",
+                        f"the reference data holds more than {MAX_REFERENCE_DATES} "
+                        "unavailableDates in all; split the file",
+                    )
+            items.append(item)
         if kind == "regions":
             known_region_ids = known_region_ids | seen
         parsed[kind] = items
@@ -269,8 +289,10 @@ class ReferenceData:
         self.permissions = Permissions(store)
 
     def import_reference(self, data: object, *, source: str = "") -> ReferenceImported | Failure:
-        """All or nothing. Adding new clients only is a booking role's right (the booking
-        form's New client…); anything else is reference data, an admin's (SPEC 10)."""
+        """All or nothing: the whole document is checked, then written in one short
+        transaction (:meth:`StoreTransaction.save_reference_items`, all kinds at once).
+        Adding new clients only is a booking role's right (the booking form's New
+        client…); anything else is reference data, an admin's (SPEC 10)."""
         refused = self.permissions.refusal(Action.ADD_CLIENT)
         if refused is not None:  # not even a client: say what an import needs
             return self.permissions.refusal(Action.IMPORT_REFERENCE) or refused
@@ -282,35 +304,40 @@ class ReferenceData:
             )
 
     def _import(self, data: object, source: str) -> ReferenceImported | Failure:
-        with self._store.writing() as tx:
+        # The check reads the database outside any write transaction: regions are never
+        # deleted, and a field left out keeps the value stored when the entry is read.
+        with self._store.reading() as tx:
             known_regions = {region.id for region in tx.regions()}
-            try:
-                parsed = parse_reference(data, known_regions, _stored_items(tx))
-            except InvalidInputError as error:
-                return Failure(ErrorCode.VALIDATION_ERROR, error.message, {"field": error.field})
-            only_new_clients = all(
-                not items or kind == "clients" for kind, items in parsed.items()
-            ) and all(tx.client(item.id) is None for item in parsed["clients"])
-            refused = self.permissions.refusal(
-                Action.ADD_CLIENT if only_new_clients else Action.IMPORT_REFERENCE
-            )
-            if refused is not None:
-                return refused
+            stored = _stored_items(tx)
+        try:
+            parsed = parse_reference(data, known_regions, stored)
+        except InvalidInputError as error:
+            return Failure(ErrorCode.VALIDATION_ERROR, error.message, {"field": error.field})
+        only_new_clients = all(
+            not items or kind == "clients" for kind, items in parsed.items()
+        ) and all(item.id not in stored["clients"] for item in parsed["clients"])
+        refused = self.permissions.refusal(
+            Action.ADD_CLIENT if only_new_clients else Action.IMPORT_REFERENCE
+        )
+        if refused is not None:
+            return refused
+        items = [item for kind in KINDS for item in parsed[kind]]
+        kinds = [kind for kind in KINDS for _ in parsed[kind]]
+        with self._store.writing() as tx:
             today = self._clock.today()
             touches_resources = bool(parsed["setups"] or parsed["operators"])
             before = find_conflicts(tx, today, None)[0] if touches_resources else []
+            outcomes = tx.save_reference_items(items)
             report = ReferenceImported(
                 added={kind: [] for kind in KINDS}, updated={kind: [] for kind in KINDS}
             )
-            for kind in KINDS:
-                for item in parsed[kind]:
-                    outcome = save_reference_item(tx, item)
-                    if outcome == "added":
-                        report.added[kind].append(item.id)
-                    elif outcome == "updated":
-                        report.updated[kind].append(item.id)
-                    else:
-                        report.unchanged[kind] = report.unchanged.get(kind, 0) + 1
+            for kind, item, outcome in zip(kinds, items, outcomes, strict=True):
+                if outcome == "added":
+                    report.added[kind].append(item.id)
+                elif outcome == "updated":
+                    report.updated[kind].append(item.id)
+                else:
+                    report.unchanged[kind] = report.unchanged.get(kind, 0) + 1
             details: dict[str, object] = {
                 "added": {kind: len(ids) for kind, ids in report.added.items() if ids},
                 "updated": {kind: len(ids) for kind, ids in report.updated.items() if ids},

@@ -47,6 +47,12 @@ class StoreTransaction(Protocol):
     def save_region(self, region: Region) -> SaveOutcome:
         """Insert or update by id; nothing is written when the item is unchanged."""
 
+    def save_reference_items(
+        self, items: Sequence[Region | Setup | Operator | Module | Client | Offer]
+    ) -> list[SaveOutcome]:
+        """Save many items, each as its ``save_*`` would, in a few statements; the
+        outcome of each, in order."""
+
     def save_setup(self, setup: Setup) -> SaveOutcome: ...
     def save_operator(self, operator: Operator) -> SaveOutcome: ...
     def save_module(self, module: Module) -> SaveOutcome: ...
@@ -81,6 +87,8 @@ class StoreTransaction(Protocol):
         """
 
     def delete_session(self, session_id: str) -> bool: ...
+    def delete_sessions(self, session_ids: Sequence[str]) -> None:
+        """Delete many sessions in a few statements."""
 
     def set_session_modules(self, session_id: str, module_ids: Sequence[str]) -> None:
         """Replace the modules of a session (a pending request being corrected)."""
@@ -94,6 +102,9 @@ class StoreTransaction(Protocol):
 
     # Audit ----------------------------------------------------------------------------
     def add_audit(self, entry: AuditEntry) -> None: ...
+    def add_audits(self, entries: Sequence[AuditEntry]) -> None:
+        """Write many audit rows in one statement."""
+
     def audit_trail(self, session_id: str) -> list[AuditEntry]: ...
     def audit_log(self, limit: int = 200) -> list[AuditEntry]:
         """The newest entries first."""
@@ -107,6 +118,15 @@ class StoreTransaction(Protocol):
     # Database role --------------------------------------------------------------------
     def setting(self, key: str) -> str | None: ...
     def set_setting(self, key: str, value: str) -> None: ...
+
+    # Event snapshots' signing keys ----------------------------------------------------
+    def add_snapshot_key(
+        self, snapshot_id: str, key: bytes, event_name: str, created_at: dt.datetime
+    ) -> None:
+        """Keep the key of a snapshot this database exported (office) or holds (laptop)."""
+
+    def snapshot_key(self, snapshot_id: str) -> bytes | None:
+        """The key of that snapshot, or None when this database never had it."""
 
     # Reports --------------------------------------------------------------------------
     def session_tallies(self, first: dt.date, last: dt.date) -> list[SessionTally]:

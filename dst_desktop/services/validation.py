@@ -43,6 +43,19 @@ def show(value: object, limit: int = 60) -> str:
     return text
 
 
+def echoed(value: object) -> object:
+    """``value`` as a failure may repeat it: itself when it is short plain JSON (a string,
+    a small number, a boolean, None), else its :func:`show` text — never bytes, a set or a
+    10,000-digit number that would make the answer unserialisable."""
+    if value is None or isinstance(value, bool):
+        return value
+    if isinstance(value, int) and -(10**18) < value < 10**18:
+        return value
+    if isinstance(value, str) and len(value) <= 200 and is_storable(value):
+        return value
+    return show(value)
+
+
 def is_storable(text: str) -> bool:
     """Whether ``text`` is valid Unicode that UTF-8 can store.
 
@@ -129,26 +142,63 @@ def parse_count(value: object, field: str, minimum: int, maximum: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise InvalidInputError(field, f"{field} must be a whole number, got {show(value)}")
     if value < minimum:
-        raise InvalidInputError(field, f"{field} must be at least {minimum}, got {value}")
+        raise InvalidInputError(field, f"{field} must be at least {minimum}, got {show(value)}")
     if value > maximum:
-        raise InvalidInputError(field, f"{field} must be at most {maximum}, got {value}")
+        raise InvalidInputError(field, f"{field} must be at most {maximum}, got {show(value)}")
     return value
 
 
+#: More modules than one session could ever combine.
+MAX_IDS_IN_LIST = 100
+
+
 def parse_id_list(value: object, field: str) -> tuple[str, ...]:
-    """A non-empty list of distinct ids."""
+    """A non-empty list of distinct ids (at most :data:`MAX_IDS_IN_LIST`)."""
     require_present(value, field)
     if not isinstance(value, list | tuple):
         raise InvalidInputError(field, f"{field} must be a list of ids, got {show(value)}")
     if not value:
         raise InvalidInputError(field, f"{field} must name at least one id, got []")
-    ids: list[str] = []
+    if len(value) > MAX_IDS_IN_LIST:
+        raise InvalidInputError(
+            field, f"{field} names {len(value)} ids; at most {MAX_IDS_IN_LIST} are allowed"
+        )
+    ids: dict[str, None] = {}
     for index, item in enumerate(value):
         item_id = parse_id(item, f"{field}[{index}]")
         if item_id in ids:
             raise InvalidInputError(field, f"{field} names {show(item_id)} twice")
-        ids.append(item_id)
+        ids[item_id] = None
     return tuple(ids)
+
+
+#: The longest timestamp text read (``2025-02-19T10:00:00.000000+02:00`` and some).
+_MAX_TIMESTAMP_LENGTH = 40
+
+
+def parse_timestamp(value: object, field: str) -> dt.datetime:
+    """A moment written in ISO-8601, ``Z`` or an offset allowed: naive UTC, to the second.
+
+    A moment whose UTC time falls outside the years 1 to 9999 (``9999-12-31T23:59:59-14:00``)
+    is refused like any other bad value.
+    """
+    require_present(value, field)
+    if not isinstance(value, str):
+        raise InvalidInputError(field, f"{field} must be a timestamp, got {show(value)}")
+    try:
+        if len(value) > _MAX_TIMESTAMP_LENGTH:
+            raise ValueError(value)
+        moment = dt.datetime.fromisoformat(value.removesuffix("Z"))
+    except ValueError:
+        raise InvalidInputError(field, f"{field} {show(value)} is not a timestamp") from None
+    if moment.tzinfo is not None:
+        try:
+            moment = moment.astimezone(dt.UTC).replace(tzinfo=None)
+        except (OverflowError, ValueError):
+            raise InvalidInputError(
+                field, f"{field} {show(value)} is outside the years 1 to 9999 in UTC"
+            ) from None
+    return moment.replace(microsecond=0)
 
 
 def parse_text(value: object, field: str, *, required: bool, limit: int = MAX_TEXT_LENGTH) -> str:
@@ -174,7 +224,22 @@ def parse_text(value: object, field: str, *, required: bool, limit: int = MAX_TE
 
 def reject_unknown_fields(data: dict[str, object], allowed: tuple[str, ...], what: str) -> None:
     for key in data:
-        if key not in allowed:
+        if not isinstance(key, str) or key not in allowed:
             raise InvalidInputError(
-                str(key), f"{what} has an unknown field {show(key)} (allowed: {', '.join(allowed)})"
+                key if isinstance(key, str) else show(key),
+                f"{what} has an unknown field {show(key)} (allowed: {', '.join(allowed)})",
             )
+
+
+def parse_actor(value: object) -> str:
+    """The name the audit log records for whoever acts (``--actor``)."""
+    try:
+        return parse_text(value, "actor", required=True, limit=MAX_NAME_LENGTH)
+    except InvalidInputError as error:
+        if not isinstance(value, str) or is_storable(value):
+            raise
+        raise InvalidInputError(
+            "actor",
+            f"the actor name {show(value)} is not valid text (bytes that are not UTF-8); "
+            "give the name as plain text",
+        ) from error

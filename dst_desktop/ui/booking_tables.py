@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dst_desktop.domain.names import visible_text
 from dst_desktop.domain.statuses import SessionStatus
 from dst_desktop.presenters.booking_lists import BookingFilter
 from dst_desktop.presenters.booking_rows import BookingRow, BookingTable
@@ -140,7 +141,7 @@ class BookingTableModel(QAbstractTableModel):
         if role == SESSION_ID_ROLE:
             return self.session_id(row_number)
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.row(row_number).cells[column]
+            return visible_text(self.row(row_number).cells[column])
         if role == Qt.ItemDataRole.ToolTipRole and not (column == 0 and self.row(row_number).alert):
             return literal_text(self.row(row_number).cells[column])
         if role == SORT_ROLE:

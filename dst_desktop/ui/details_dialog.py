@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dst_desktop.domain.names import visible_text
 from dst_desktop.presenters.booking_details import (
     ActionChoice,
     AuditLine,
@@ -155,7 +156,7 @@ class BookingDetailsDialog(QDialog):
         for detail in fields:
             label = QLabel(detail.label)
             label.setStyleSheet("color: #616e7c;")
-            value = QLabel(detail.value)
+            value = QLabel(visible_text(detail.value))
             value.setWordWrap(True)
             value.setTextFormat(Qt.TextFormat.PlainText)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -132,7 +132,7 @@ def _remember_folder(path: str) -> None:
 class QtDialogs(QObject):
     """Message boxes parented to the window, in the interface language."""
 
-    def __init__(self, parent: QWidget) -> None:
+    def __init__(self, parent: QWidget | None) -> None:
         super().__init__(parent)
         self._parent = parent
 
@@ -164,6 +164,20 @@ class QtDialogs(QObject):
 
     def report(self, title: str, summary: str, lines: Sequence[str]) -> None:
         ReportDialog(self._parent, title, summary, lines).exec()
+
+    def choose_item(self, title: str, label: str, items: Sequence[str]) -> int | None:
+        dialog = QInputDialog(self._parent)
+        dialog.setWindowTitle(title)
+        dialog.setLabelText(label)
+        dialog.setComboBoxItems(list(items))
+        dialog.setComboBoxEditable(False)
+        dialog.setOption(QInputDialog.InputDialogOption.UseListViewForComboBoxItems)
+        for text_label in dialog.findChildren(QLabel):
+            text_label.setTextFormat(Qt.TextFormat.PlainText)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        chosen = dialog.textValue()
+        return list(items).index(chosen) if chosen in items else None
 
     def choose_first_start(self) -> FirstStartChoice:
         box = message_box(

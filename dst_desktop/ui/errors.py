@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from dst_desktop.domain.errors import StorageError
+from dst_desktop.exports.files import create_private_file
 from dst_desktop.presenters.l10n import fill
 from dst_desktop.ui.plain_text import show_message
 
@@ -22,6 +23,7 @@ def setup_logging(log_file: Path | None) -> None:
     if log_file is None or any(isinstance(h, logging.FileHandler) for h in log.handlers):
         return
     try:
+        create_private_file(log_file)  # it names clients: readable by its owner only
         handler = logging.FileHandler(log_file, encoding="utf-8")
     except OSError:
         return

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dst_desktop.domain.names import visible_text
 from dst_desktop.presenters.dialogs import SnapshotOptions
 from dst_desktop.presenters.event_mode import EventBanner
 from dst_desktop.presenters.event_report import EventImportReport, ReportSection
@@ -253,7 +254,7 @@ class EventImportReportDialog(QDialog):
         table.verticalHeader().setDefaultSectionSize(24)
         for row, cells in enumerate(section.rows):
             for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
+                item = QTableWidgetItem(visible_text(text))
                 item.setToolTip(literal_text(text))
                 table.setItem(row, column, item)
         header = table.horizontalHeader()

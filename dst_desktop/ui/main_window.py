@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from dst_desktop import __version__
 from dst_desktop.presenters.access import WindowCommand
+from dst_desktop.presenters.backups import BackupsPresenter, DatabaseBackups
 from dst_desktop.presenters.dialogs import Dialogs
 from dst_desktop.presenters.event_mode import EventBanner, ExchangeCommand
 from dst_desktop.presenters.l10n import fill
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
         runner: TaskRunner | None = None,
         errors: ErrorReporter | None = None,
         offline_support: OfflineSupport | None = None,
+        backups: DatabaseBackups | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -114,6 +116,7 @@ class MainWindow(QMainWindow):
         self._add_report_actions()
         self._add_audit_action()
         self._add_changes_after_booking()
+        self._add_backup_actions(backups)
         self._build_status_bar()
         self._restore_state()
         self.presenter.start(text_setting(keys.LAST_REGION) or None)
@@ -818,3 +821,32 @@ class MainWindow(QMainWindow):
         window.finished.connect(lambda _result: setattr(self, "reports_window", None))
         self.reports_window = window
         window.show()
+
+    def _add_backup_actions(self, backups: DatabaseBackups | None) -> None:
+        """File ▸ Restore a backup…, before Settings; the daily backup's presenter."""
+        self.backups = BackupsPresenter(
+            backups,
+            self.workflows,
+            self.dialogs,
+            self.runner,
+            self.localizer,
+            self,
+            on_restored=self.presenter.reference_changed,
+        )
+        self.restore_backup_action = self._action(
+            "restoreBackupAction",
+            self.tr("&Restore a backup…"),
+            "import",
+            None,
+            self.backups.restore,
+        )
+        unavailable = self.backups.restore_unavailable()
+        self.restore_backup_action.setEnabled(not unavailable)
+        self.restore_backup_action.setToolTip(
+            unavailable
+            or self.tr("Bring the database back to one of its daily backups, or to a backup file.")
+        )
+        file_menu = self.settings_action.associatedObjects()[0]
+        if isinstance(file_menu, QMenu):
+            file_menu.insertAction(self.settings_action, self.restore_backup_action)
+            file_menu.insertSeparator(self.settings_action)

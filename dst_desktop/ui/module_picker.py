@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGroupBox, QHeaderView, QTreeView, QVBoxLayout, QWidget
 
+from dst_desktop.domain.names import visible_text
 from dst_desktop.presenters.module_picker import ModuleRow
 from dst_desktop.ui.plain_text import literal_text, plain_label
 
@@ -85,7 +86,7 @@ class ModuleListModel(QAbstractTableModel):
         row = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return row.name if column == 0 else row.capacity_text
+            return visible_text(row.name) if column == 0 else row.capacity_text
         if role == Qt.ItemDataRole.ToolTipRole:
             return literal_text(row.name if column == 0 else row.capacity_text)
         if role == Qt.ItemDataRole.CheckStateRole and column == 0:

@@ -1,4 +1,6 @@
-"""Text shown as typed: labels, message boxes and tooltips that never read it as HTML.
+"""Text shown as typed: labels, message boxes and tooltips that never read it as HTML,
+and in which no bidirectional control or invisible character can reorder or hide what is
+shown (``visible_text``).
 
 Qt guesses whether a string is rich text (``Qt.TextFormat.AutoText``): a client named
 ``<b>ACME</b>`` would be shown in bold, and a stray ``<`` can swallow the rest of a
@@ -11,10 +13,12 @@ from PySide6 import QtGui
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
+from dst_desktop.domain.names import visible_text
+
 
 def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
     """A label that shows its text literally."""
-    label = QLabel(text, parent)
+    label = QLabel(visible_text(text), parent)
     label.setTextFormat(Qt.TextFormat.PlainText)
     return label
 
@@ -29,9 +33,9 @@ def message_box(
     """A message box whose text and informative text are shown literally."""
     box = QMessageBox(icon, title, "", parent=parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(text)
+    box.setText(visible_text(text))
     if informative:
-        box.setInformativeText(informative)
+        box.setInformativeText(visible_text(informative))
         # The informative text has no format of its own; its label follows the box's.
         for label in box.findChildren(QLabel, "qt_msgbox_informativelabel"):
             label.setTextFormat(Qt.TextFormat.PlainText)
@@ -48,6 +52,7 @@ def show_message(icon: QMessageBox.Icon, parent: QWidget | None, title: str, tex
 def literal_text(text: str) -> str:
     """``text`` for a place that guesses its format (a tooltip, a static message box
     function): unchanged when Qt would show it as plain text anyway, else escaped HTML."""
+    text = visible_text(text)
     if not QtGui.Qt.mightBeRichText(text):
         return text
     return QtGui.Qt.convertFromPlainText(text, Qt.WhiteSpaceMode.WhiteSpaceNormal)

@@ -28,13 +28,15 @@ page by page, because ``QTextDocument`` has no footers of its own.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import os
-import secrets
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from dst_desktop.exports.files import OutputFileError
 
 from PySide6.QtCore import (
     QBuffer,
@@ -310,45 +312,47 @@ def render_pdf(document: PrintDocument) -> bytes:
     return bytes(data.data())
 
 
-def export_pdf(document: PrintDocument, path: str | os.PathLike[str]) -> Path:
+def export_pdf(
+    document: PrintDocument, path: str | os.PathLike[str], *, replace: bool = True
+) -> Path:
     """Write the document to ``path`` as a PDF; return the path written.
 
     The PDF is rendered in memory, written to a temporary file in the same folder, then
-    renamed over ``path``: a failure leaves no partial file, and an existing file is
-    replaced only by a complete one.
+    moved into place (readable by its owner only): a failure leaves no partial file, and
+    an existing file is replaced only by a complete one, and only with ``replace``.
     """
+    from dst_desktop.exports.files import OutputFileError, check_output, write_output
+
     target = Path(path)
-    folder = target.parent
-    if not folder.is_dir():
-        raise PdfExportError(
-            QCoreApplication.translate("printing", "The folder {folder} does not exist.").format(
-                folder=folder
-            )
-        )
-    if target.is_dir():
-        raise PdfExportError(
-            QCoreApplication.translate("printing", "{path} is a folder, not a file.").format(
-                path=target
-            )
-        )
-    content = render_pdf(document)
-    temporary = folder / f".{target.name}.{secrets.token_hex(4)}.part"
     try:
-        with temporary.open("xb") as stream:
-            stream.write(content)
-            stream.flush()
-            os.fsync(stream.fileno())
-        temporary.replace(target)
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        reason = error.strerror or str(error)
-        raise PdfExportError(
-            QCoreApplication.translate("printing", "{path} cannot be written ({reason}).").format(
-                path=target, reason=reason
-            )
-        ) from error
+        check_output(target, replace=replace)
+        write_output(target, render_pdf(document), replace=replace)
+    except OutputFileError as error:
+        raise PdfExportError(_output_problem_text(error)) from error
     return target
+
+
+def _output_problem_text(error: OutputFileError) -> str:
+    from dst_desktop.exports.files import OutputProblem
+
+    translate = QCoreApplication.translate
+    if error.problem is OutputProblem.NO_FOLDER:
+        return translate("printing", "The folder {folder} does not exist.").format(
+            folder=error.path.parent
+        )
+    if error.problem is OutputProblem.IS_FOLDER:
+        return translate("printing", "{path} is a folder, not a file.").format(path=error.path)
+    if error.problem is OutputProblem.EXISTS:
+        return translate("printing", "{path} already exists; it was kept as it was.").format(
+            path=error.path
+        )
+    if error.problem is OutputProblem.DISK_FULL:
+        return translate(
+            "printing", "{path} cannot be written: the disk is full. Nothing was written."
+        ).format(path=error.path)
+    return translate("printing", "{path} cannot be written ({reason}).").format(
+        path=error.path, reason=error.reason
+    )
 
 
 def _printer() -> QPrinter:
@@ -438,7 +442,8 @@ def export_pdf_dialog(
     target = Path(chosen)
     if target.suffix.lower() != ".pdf":
         target = target.with_name(target.name + ".pdf")
-    return export_pdf(document, target)
+    # The file dialog asked before replacing the name it was given, not one with .pdf added.
+    return export_pdf(document, target, replace=target == Path(chosen))
 
 
 def interface_language() -> Language:

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dst_desktop.domain.names import visible_text
 from dst_desktop.presenters.catalogue import Choice
 from dst_desktop.presenters.input_limits import MAX_ID_LENGTH, MAX_MODULE_CAPACITY, MAX_NAME_LENGTH
 from dst_desktop.presenters.messages import Tone
@@ -96,7 +97,7 @@ class ReferenceTableModel(QAbstractTableModel):
         if not 0 <= index.column() < len(row.cells):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return row.cells[index.column()]
+            return visible_text(row.cells[index.column()])
         if role == ID_ROLE:
             return row.id
         return None

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dst_desktop.domain.names import name_key
+from dst_desktop.domain.names import name_key, visible_text
 from dst_desktop.domain.utilisation import Grouping
 from dst_desktop.presenters.reports_window import (
     Chart,
@@ -99,7 +99,7 @@ class ReportTableModel(QAbstractTableModel):
             return None
         value = row.values[column]
         if role == Qt.ItemDataRole.DisplayRole:
-            return row.cells[column]
+            return visible_text(row.cells[column])
         if role == EXPORT_VALUE_ROLE:
             return value
         if role == SORT_ROLE:

@@ -236,6 +236,93 @@
     </message>
 </context>
 <context>
+    <name>Backups</name>
+    <message>
+        <source>This database is on a server: its administrator keeps and restores its backups (pg_dump and pg_restore).</source>
+        <translation>Cette base de données est sur un serveur&#xa0;: son administrateur en garde et en restaure les sauvegardes (pg_dump et pg_restore).</translation>
+    </message>
+    <message>
+        <source>Keeping today&apos;s backup of the database…</source>
+        <translation>Sauvegarde du jour de la base de données…</translation>
+    </message>
+    <message>
+        <source>Automatic backup</source>
+        <translation>Sauvegarde automatique</translation>
+    </message>
+    <message>
+        <source>Today&apos;s automatic backup could not be made, and the earlier backups were kept as they are.
+
+%1</source>
+        <translation>La sauvegarde automatique du jour n’a pas pu être faite&#x202f;; les sauvegardes précédentes sont gardées telles quelles.
+
+%1</translation>
+    </message>
+    <message>
+        <source>Today&apos;s backup was kept in %1.</source>
+        <translation>La sauvegarde du jour est gardée dans %1.</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Restaurer une sauvegarde</translation>
+    </message>
+    <message>
+        <source>Another backup file…</source>
+        <translation>Un autre fichier de sauvegarde…</translation>
+    </message>
+    <message>
+        <source>Which backup should the database go back to?</source>
+        <translation>À quelle sauvegarde la base de données doit-elle revenir&#x202f;?</translation>
+    </message>
+    <message>
+        <source>Database backup</source>
+        <translation>Sauvegarde de base de données</translation>
+    </message>
+    <message>
+        <source>Replace everything this database holds by the backup %1?
+
+Bookings made since that backup disappear from the database. What it holds now is kept as a backup of its own, so nothing is lost.</source>
+        <translation>Remplacer tout le contenu de cette base de données par la sauvegarde %1&#x202f;?
+
+Les réservations faites depuis cette sauvegarde disparaissent de la base. Son contenu actuel est gardé comme une sauvegarde à part&#xa0;: rien n’est perdu.</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restaurer</translation>
+    </message>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation>Restauration de la sauvegarde…</translation>
+    </message>
+    <message>
+        <source>The database now holds the backup %2, with %1 booking.</source>
+        <translation>La base de données contient maintenant la sauvegarde %2, avec %1 réservation.</translation>
+    </message>
+    <message>
+        <source>The database now holds the backup %2, with %1 bookings.</source>
+        <translation>La base de données contient maintenant la sauvegarde %2, avec %1 réservations.</translation>
+    </message>
+    <message>
+        <source>What it held before is kept in %1.</source>
+        <translation>Son contenu précédent est gardé dans %1.</translation>
+    </message>
+    <message>
+        <source>The backup was restored.</source>
+        <translation>La sauvegarde a été restaurée.</translation>
+    </message>
+    <message>
+        <source>%1 (%2 MB)</source>
+        <translation>%1 (%2 Mo)</translation>
+    </message>
+    <message>
+        <source>%1
+
+Go back to the backup of %2? Bookings made since then disappear from the database; what it holds now is kept as a backup of its own.</source>
+        <translation>%1
+
+Revenir à la sauvegarde du %2&#x202f;? Les réservations faites depuis disparaissent de la base&#x202f;; son contenu actuel est gardé comme une sauvegarde à part.</translation>
+    </message>
+</context>
+<context>
     <name>BookingChanges</name>
     <message>
         <source>This booking no longer exists: it may have been cancelled from another workstation.</source>
@@ -1816,8 +1903,20 @@ Elle reçoit les données de référence, les clients et les attributions du bur
         <translation>Vous n’avez pas le droit de lire %1.</translation>
     </message>
     <message>
+        <source>%1 is not a regular file (a pipe, a device or a socket). Save the data to a file first.</source>
+        <translation>%1 n’est pas un fichier ordinaire (un tube, un périphérique ou une socket). Enregistrez d’abord les données dans un fichier.</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 MB, more than such a file can be.</source>
+        <translation>%1 dépasse %2 Mo, plus qu’un tel fichier ne peut faire.</translation>
+    </message>
+    <message>
         <source>%1 is not a reference data file (not text).</source>
         <translation>%1 n’est pas un fichier de données de référence (ce n’est pas du texte).</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid reference data file.</source>
+        <translation>%1 n’est pas un fichier de données de référence valide.</translation>
     </message>
     <message>
         <source>%1 cannot be read: %2</source>
@@ -2048,6 +2147,14 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
     <message>
         <source>Who did what, when, on which booking</source>
         <translation>Qui a fait quoi, quand, sur quelle réservation</translation>
+    </message>
+    <message>
+        <source>&amp;Restore a backup…</source>
+        <translation>&amp;Restaurer une sauvegarde…</translation>
+    </message>
+    <message>
+        <source>Bring the database back to one of its daily backups, or to a backup file.</source>
+        <translation>Ramener la base de données à l’une de ses sauvegardes quotidiennes, ou à un fichier de sauvegarde.</translation>
     </message>
 </context>
 <context>
@@ -3145,6 +3252,10 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
         <source>%1 cannot be written: %2</source>
         <translation>Impossible d&apos;écrire %1 : %2</translation>
     </message>
+    <message>
+        <source>%1 cannot be written: the disk is full. Nothing was written.</source>
+        <translation>%1 ne peut pas être écrit&#xa0;: le disque est plein. Rien n’a été écrit.</translation>
+    </message>
 </context>
 <context>
     <name>UtilisationChart</name>
@@ -3199,6 +3310,14 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
     <message>
         <source>{path} is a folder, not a file.</source>
         <translation>{path} est un dossier, pas un fichier.</translation>
+    </message>
+    <message>
+        <source>{path} already exists; it was kept as it was.</source>
+        <translation>{path} existe déjà&#x202f;; il a été gardé tel quel.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be written: the disk is full. Nothing was written.</source>
+        <translation>{path} ne peut pas être écrit&#xa0;: le disque est plein. Rien n’a été écrit.</translation>
     </message>
     <message>
         <source>{path} cannot be written ({reason}).</source>

@@ -666,14 +666,21 @@ def main() -> int:
             for n in range(10_000)
         ]
         bundle_path = folder / "event-bookings.json"
+        snapshot_path = folder / "event-snapshot.json"
+        with open_workflows(big_url, TODAY, "bench") as api:
+            api.workflows.exchange.export_snapshot(snapshot_path, months=1, replace=True)
+        snapshot = json.loads(snapshot_path.read_text("utf-8"))
         write_bundle(
             make_bundle(
                 "bookings",
                 {"bookings": bookings, "clients": []},
                 "laptop",
                 dt.datetime(2026, 11, 24, 18),
+                snapshot["snapshotId"],
+                bytes.fromhex(snapshot["content"]["signingKey"]),
             ),
             bundle_path,
+            replace=True,
         )
         with open_workflows(big_url, TODAY, "bench") as api:
             start = time.perf_counter()
@@ -707,6 +714,11 @@ def main() -> int:
                 measured <= 3000,
             )
         )
+        from tests.benchmarks.hardening import backup_figures, import_figures
+
+        print("Reference import, backup and restore…", flush=True)
+        figures.extend(import_figures(folder, big, TODAY, process_repeat, Figure))
+        figures.extend(backup_figures(folder, big, TODAY, Figure))
 
     print_figures(figures, options.json)
     return 0 if all(figure.passed for figure in figures) else 1

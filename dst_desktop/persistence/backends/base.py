@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 from peewee import Database
 
 from dst_desktop.domain.changes import Change, ChangeSource
-from dst_desktop.domain.errors import StorageError
+from dst_desktop.domain.errors import DamagedDatabaseError, StorageError
 from dst_desktop.domain.model import UserAccount
 from dst_desktop.domain.permissions import FILE_OWNER, Access, Role
 
@@ -135,6 +135,21 @@ class Backend(ABC):
     @abstractmethod
     def translate(self, error: BaseException) -> Exception | None:
         """The domain error for a driver or Peewee error, or None when it is not one."""
+
+    def damaged(self, detail: str) -> StorageError:
+        """The error for data that does not read back as stored (``detail`` says which)."""
+        return DamagedDatabaseError(
+            f"The database {self.description} holds data DST Desktop cannot read ({detail}); "
+            "nothing was changed. Ask the administrator to check it and restore a backup."
+        )
+
+    def integrity_problems(self, db: Database) -> list[str]:
+        """What the engine's own check of its files finds (nothing where it has none)."""
+        return []
+
+    def write_problem(self, db: Database) -> str:
+        """Why this database cannot be written, tried and rolled back; "" when it can."""
+        return ""
 
     def recover(self, db: Database) -> None:
         """After a failed unit of work: forget a connection that can no longer be used."""

@@ -30,7 +30,10 @@ from dst_desktop.domain.errors import (
     AllocationConflictError,
     ConflictingDataError,
     ConnectionFailedError,
+    DamagedDatabaseError,
+    DiskFullError,
     PermissionDeniedError,
+    ReadOnlyDatabaseError,
     StorageError,
     WriteConflictError,
 )
@@ -448,10 +451,21 @@ class PostgresBackend(Backend):
                 f"The database {where} refused: {_first_line(cause)} "
                 f"(the login {self.location.user} lacks that right)"
             )
-        if state == "53100":
-            return StorageError(
-                f"The database server {self.location.server} has no disk space left; nothing "
-                "was changed. Tell the administrator."
+        if state in ("53100", "53200", "53400"):
+            return DiskFullError(
+                f"The database server {self.location.server} has no disk space (or memory) "
+                "left; nothing was changed. Tell the administrator."
+            )
+        if state == "25006":
+            return ReadOnlyDatabaseError(
+                f"The database {where} is read-only on this server (a standby, or a "
+                "database in read-only mode); nothing was changed."
+            )
+        if state.startswith("XX0"):
+            return DamagedDatabaseError(
+                f"The database {where} reports damaged data ({_first_line(cause)}); nothing "
+                "was changed. Ask the administrator to check the server and restore a backup "
+                "(pg_restore of the last pg_dump)."
             )
         if (
             state.startswith("08")

@@ -47,6 +47,7 @@ _ALL_TABLES = (
     "session_module",
     "audit_entry",
     "setting",
+    "snapshot_key",
     "schema_version",
 )
 
@@ -106,6 +107,9 @@ _GRANTS_SQL = (
     f"GRANT INSERT, UPDATE, DELETE ON {', '.join(REFERENCE_TABLES)} TO dst_admin;\n"
     "GRANT UPDATE, DELETE ON client TO dst_admin;\n"
     "GRANT DELETE ON setting TO dst_admin;\n"
+    # The signing keys of event snapshots: an admin exports a snapshot and keeps its key;
+    # everyone reads them, as every table (a copy of the database holds them too).
+    "GRANT INSERT ON snapshot_key TO dst_admin;\n"
     "ALTER TABLE session ENABLE ROW LEVEL SECURITY;\n"
     "ALTER TABLE session_module ENABLE ROW LEVEL SECURITY;\n"
     "ALTER TABLE setting ENABLE ROW LEVEL SECURITY;\n"

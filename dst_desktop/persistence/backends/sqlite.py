@@ -7,23 +7,29 @@ same data. The schema version lives in ``PRAGMA user_version``.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
 import sqlite3
-from contextlib import AbstractContextManager, suppress
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any, ClassVar
 from urllib.parse import unquote
 
-from peewee import Database, DatabaseError, IntegrityError, OperationalError, SqliteDatabase
+from peewee import Database, DatabaseError, IntegrityError, SqliteDatabase
 
 from dst_desktop.domain.changes import Change, ChangeSource
 from dst_desktop.domain.errors import (
     AllocationConflictError,
     ConflictingDataError,
     ConnectionFailedError,
+    DamagedDatabaseError,
+    DiskFullError,
+    ReadOnlyDatabaseError,
     StorageError,
 )
 from dst_desktop.domain.permissions import MAX_ACTOR_LENGTH
+from dst_desktop.exports.files import create_private_file
 from dst_desktop.persistence.backends.base import Backend
 
 #: How long a writer waits for another workstation's transaction before giving up.
@@ -55,6 +61,18 @@ _AUDIT_LOG_TRIGGERS = (
     " BEGIN SELECT RAISE(ABORT, 'the audit log refuses an actor name that is empty, too long"
     " or holds control characters'); END",
 )
+#: What SQLite and its Python driver say about a damaged file.
+_DAMAGE_SIGNS = (
+    "malformed",
+    "could not decode",
+    "corrupt",
+    "file is encrypted",
+    "damaged",
+)
+RESTORE_HINT = (
+    "restore a backup: `dst-desktop restore BACKUP.db`, or File ▸ Restore a backup… in the "
+    "window, which lists the automatic daily backups"
+)
 
 _URL_FORMS = (
     "use sqlite:///bookings.db for a file in the current folder or "
@@ -75,6 +93,14 @@ def sqlite_path(url: str) -> Path:
     if not path or path == ":memory:":
         raise StorageError(f"{url!r} names no file; {_URL_FORMS}")
     return Path(path)
+
+
+class _TrialWriteEndedError(Exception):
+    """Ends a trial write without keeping it."""
+
+
+def _first_line(text: str) -> str:
+    return text.strip().splitlines()[0] if text.strip() else text
 
 
 def url_for_path(path: Path) -> str:
@@ -114,10 +140,10 @@ class SqliteBackend(Backend):
             )
             raise StorageError(f"the folder {path.parent} does not exist{hint}")
         if not path.exists():
-            # A new database is readable by its owner only (SQLite gives its journal and
-            # write-ahead log the same permissions).
-            with suppress(FileExistsError):
-                os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+            # Bookings name clients and their contacts: readable by their owner only.
+            # SQLite gives its -wal and -shm files the database file's permissions.
+            with contextlib.suppress(OSError):  # a read-only folder is said when opening
+                create_private_file(path)
         return SqliteDatabase(
             str(path), pragmas=list(SQLITE_PRAGMAS), timeout=BUSY_TIMEOUT_MS / 1000
         )
@@ -142,21 +168,119 @@ class SqliteBackend(Backend):
         for statement in _AUDIT_LOG_TRIGGERS:
             db.execute_sql(statement)  # type: ignore[no-untyped-call]
 
+    def damaged(self, detail: str) -> StorageError:
+        return DamagedDatabaseError(
+            f"The database file {self.description} is damaged ({detail}); nothing was "
+            f"changed. {RESTORE_HINT[0].upper()}{RESTORE_HINT[1:]}"
+        )
+
+    def integrity_problems(self, db: Database) -> list[str]:
+        """``PRAGMA integrity_check`` (the first 20 problems) and the foreign keys."""
+        rows = db.execute_sql("PRAGMA integrity_check(20)").fetchall()  # type: ignore[no-untyped-call]
+        problems = [
+            " ".join(
+                line.strip()
+                for line in str(row[0]).splitlines()
+                if line.strip() and line.strip() != "*** in database main ***"
+            )
+            for row in rows
+            if row[0] != "ok"
+        ]
+        dangling = db.execute_sql("PRAGMA foreign_key_check").fetchall()  # type: ignore[no-untyped-call]
+        problems.extend(
+            f"row {row_id} of {table} refers to a missing row of {parent}"
+            for table, row_id, parent, _ in dangling[:20]
+        )
+        return problems
+
+    def write_problem(self, db: Database) -> str:
+        """Write a row and roll it back: a read-only file or folder fails here, not later."""
+        try:
+            with db.atomic("IMMEDIATE"):
+                db.execute_sql(  # type: ignore[no-untyped-call]
+                    "INSERT INTO setting (key, value) VALUES ('write_check', '')"
+                    " ON CONFLICT (key) DO NOTHING"
+                )
+                raise _TrialWriteEndedError
+        except _TrialWriteEndedError:
+            return ""
+        except Exception as error:
+            found = self.translate(error)
+            if found is None:
+                raise
+            return str(found)
+
+    def _disk_full(self) -> bool:
+        """Whether the database's disk has (almost) no space left: SQLite reports a full
+        disk as an I/O error when it cannot grow its shared-memory file."""
+        try:
+            return shutil.disk_usage(self.path.parent).free < 64 * 1024
+        except OSError:
+            return False
+
     def translate(self, error: BaseException) -> Exception | None:
         where = self.description
-        # ``executemany`` on the raw cursor raises the driver's own exception.
+        text = str(error)
+        if isinstance(error, sqlite3.Error | DatabaseError) and "no transaction is active" in text:
+            # SQLite ends a transaction by itself on some errors (a full disk); the rollback
+            # that follows fails, and what happened first is what the user needs to read.
+            first = error.__context__
+            if isinstance(first, StorageError):
+                return first
+            if first is not None and (found := self.translate(first)) is not None:
+                return found
         if isinstance(error, IntegrityError | sqlite3.IntegrityError):
             if is_allocation_conflict(error):
-                return AllocationConflictError(str(error))
+                return AllocationConflictError(text)
             return ConflictingDataError(f"The database {where} refused the change: {error}")
-        if isinstance(error, OperationalError) and ("locked" in str(error) or "busy" in str(error)):
+        if not isinstance(error, sqlite3.Error | DatabaseError):
+            return None
+        lowered = text.lower()
+        if "locked" in lowered or "busy" in lowered:
             return StorageError(
                 f"The database {where} is busy: another workstation has held it for too "
                 "long. Try again in a moment."
             )
-        if isinstance(error, DatabaseError):
-            return StorageError(f"The database {where} cannot be used: {error}")
-        return None
+        if "disk is full" in lowered or ("disk i/o error" in lowered and self._disk_full()):
+            return DiskFullError(
+                f"The disk holding the database {where} is full; nothing was changed. Free "
+                "some space on it and try again."
+            )
+        if "readonly" in lowered or "read-only" in lowered:
+            return ReadOnlyDatabaseError(
+                f"The database {where} cannot be written: the file or its folder is "
+                "read-only, or you may not change it; nothing was changed. Open it as its "
+                "owner, or copy it to a folder you may write."
+            )
+        if "unable to open database file" in lowered:
+            folder = self.path.parent
+            if os.access(folder, os.W_OK):
+                return StorageError(
+                    f"The database {where} cannot be opened: the file or its folder cannot be "
+                    "read (check their permissions)."
+                )
+            what = "used" if self.path.exists() else "created"
+            return ReadOnlyDatabaseError(
+                f"The database {where} cannot be {what}: its folder {folder} is read-only, "
+                "and SQLite keeps its journal files beside the database. Nothing was changed. "
+                "Copy the database to a folder you may write, or ask for write access."
+            )
+        if "file is not a database" in lowered:
+            return DamagedDatabaseError(
+                f"The file {where} cannot be used: it is not a DST Desktop database, or it "
+                f"is damaged ({text}). If it held your bookings, {RESTORE_HINT}"
+            )
+        if any(sign in lowered for sign in _DAMAGE_SIGNS):
+            return DamagedDatabaseError(
+                f"The database file {where} is damaged ({_first_line(text)}); nothing was "
+                f"changed. {RESTORE_HINT[0].upper()}{RESTORE_HINT[1:]}"
+            )
+        if "disk i/o error" in lowered:
+            return StorageError(
+                f"The database {where} could not be read or written (disk I/O error); nothing "
+                f"was changed. Check the disk; if this happens again, {RESTORE_HINT}"
+            )
+        return StorageError(f"The database {where} cannot be used: {error}")
 
 
 class SqliteChangeSource:

@@ -49,6 +49,9 @@ class FakeDialogs:
         default_factory=lambda: SnapshotOptions("Salon de Lyon", 2)
     )
     new_client: NewClient | None = None
+    #: The answer of a choice among items (a position), and the items offered.
+    item_answer: int | None = 0
+    item_choices: list[tuple[str, list[str]]] = field(default_factory=list)
     questions: list[tuple[str, str]] = field(default_factory=list)
     warnings: list[tuple[str, str]] = field(default_factory=list)
     reports: list[tuple[str, str, list[str]]] = field(default_factory=list)
@@ -86,6 +89,10 @@ class FakeDialogs:
 
     def report(self, title: str, summary: str, lines: Sequence[str]) -> None:
         self.reports.append((title, summary, list(lines)))
+
+    def choose_item(self, title: str, label: str, items: Sequence[str]) -> int | None:
+        self.item_choices.append((title, list(items)))
+        return self.item_answer
 
     def choose_first_start(self) -> FirstStartChoice:
         return self.first_start

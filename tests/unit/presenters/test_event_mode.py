@@ -17,8 +17,8 @@ from dst_desktop.presenters.event_mode import ExchangeCommand, file_slug, with_j
 from dst_desktop.presenters.event_report import ReportSectionKind
 from dst_desktop.presenters.messages import Tone
 from dst_desktop.services.clock import BusinessDateClock
-from dst_desktop.services.exchange import make_bundle, write_bundle
 from dst_desktop.services.workflows import Workflows
+from tests.bundles import signed_bookings
 from tests.conftest import TODAY, database_dump, sample_reference
 from tests.unit.presenters.conftest import create, create_confirmed
 from tests.unit.presenters.fakes import FakeDetailsView, FakeDialogs
@@ -163,8 +163,8 @@ def test_a_snapshot_that_cannot_be_written_is_explained(office: Workflows, tmp_p
     folder = tmp_path / "a-folder.json"
     folder.mkdir()
     for target, expected in (
-        (folder, f"{folder} cannot be written (Is a directory). Nothing was written"),
-        (tmp_path / "gone" / "s.json", "Nothing was written: the folder"),
+        (folder, f"Nothing was written: cannot write {folder}: it is a folder."),
+        (tmp_path / "gone" / "s.json", f"the folder {tmp_path / 'gone'} does not exist."),
     ):
         dialogs = FakeDialogs(save_file=str(target))
         Window(office, dialogs).presenter.event_mode.export_snapshot()
@@ -341,6 +341,7 @@ def test_rejected_bookings_and_client_differences_are_reported(
 ) -> None:
     good = create(office, regionId="bretagne", date="2025-03-24")
     pending = {**_session_dict(office, good.id), "id": "sess_event_1", "bookingSource": "event"}
+    del pending["setups"], pending["operators"]  # what getBookingStatus adds to a session
     content = {
         "bookings": [
             {**pending, "regionId": "atlantis"},
@@ -348,8 +349,7 @@ def test_rejected_bookings_and_client_differences_are_reported(
         ],
         "clients": [{"id": "client_123", "name": "ACME", "email": "new@acme.example", "phone": ""}],
     }
-    path = tmp_path / "crafted.json"
-    write_bundle(make_bundle("bookings", content, "laptop-9", dt.datetime(2025, 2, 20)), path)
+    path = signed_bookings(office, tmp_path / "crafted.json", content)
     dialogs = FakeDialogs(open_file=str(path))
     window = Window(office, dialogs)
     window.presenter.event_mode.import_bookings()
