@@ -144,8 +144,3 @@ def apply_theme(app: QApplication) -> None:
         palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#9aa5b1"))
     app.setPalette(palette)
     app.setStyleSheet(STYLE_SHEET)
-
-
-def tone_style(tone: Tone) -> str:
-    """A style sheet for a panel or label in ``tone``."""
-    return f"background: {TONE_BACKGROUND[tone].name()}; color: {TONE_TEXT[tone].name()};"
