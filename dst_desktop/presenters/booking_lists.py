@@ -70,7 +70,9 @@ class BookingFilter:
     text: str = ""
 
 
-class BookingTableView(Protocol):
+class BookingListView(Protocol):
+    """What the queue's and the browser's views share: a table of bookings and its count."""
+
     def show_table(self, table: BookingTable) -> None: ...
 
     def show_count(self, text: str) -> None: ...
@@ -83,14 +85,14 @@ class _BookingList(ABC):
 
     def __init__(
         self,
-        table_view: BookingTableView,
+        list_view: BookingListView,
         queries: BookingQueries,
         catalogue: Catalogue,
         l10n: Localizer,
         on_details: Callable[[str], None],
         printing: BookingPrinting | None,
     ) -> None:
-        self._table_view = table_view
+        self._list_view = list_view
         self._queries = queries
         self._catalogue = catalogue
         self._l10n = l10n
@@ -146,8 +148,8 @@ class _BookingList(ABC):
             found = found[:-1]
         self.sessions = {session.id: session for session in found}
         table = booking_table(found, self.columns, self._catalogue, self._l10n)
-        self._table_view.show_table(table)
-        self._table_view.show_count(self._count_text(len(found), more))
+        self._list_view.show_table(table)
+        self._list_view.show_count(self._count_text(len(found), more))
         self.selected_ids = tuple(i for i in self.selected_ids if i in self.sessions)
         self._update_actions()
 
@@ -175,7 +177,7 @@ class _BookingList(ABC):
 # -- the pending queue -----------------------------------------------------------------
 
 
-class PendingQueueView(BookingTableView, Protocol):
+class PendingQueueView(BookingListView, Protocol):
     def show_filter_choices(self, regions: Sequence[Choice], clients: Sequence[Choice]) -> None:
         """The regions and clients to filter by, after an "all" entry (id None)."""
 
@@ -445,7 +447,7 @@ class PendingQueuePresenter(_BookingList):
 # -- the bookings browser --------------------------------------------------------------
 
 
-class BookingsBrowserView(BookingTableView, Protocol):
+class BookingsBrowserView(BookingListView, Protocol):
     def show_filter_choices(
         self, regions: Sequence[Choice], clients: Sequence[Choice], statuses: Sequence[Choice]
     ) -> None:
