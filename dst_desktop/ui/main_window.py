@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from dst_desktop import __version__
+from dst_desktop.presenters.booking_lists import BookingsBrowserPresenter, PendingQueuePresenter
 from dst_desktop.presenters.dialogs import Dialogs
 from dst_desktop.presenters.event_mode import EventBanner, ExchangeCommand
 from dst_desktop.presenters.l10n import fill
@@ -42,6 +43,10 @@ if TYPE_CHECKING:
     # Dialogs are imported when first opened: the window starts without them.
     from dst_desktop.ui.details_dialog import BookingDetailsDialog
     from dst_desktop.ui.reference_dialog import ReferenceDataDialog
+
+#: One of the two bookings lists under the booking form: its panel, its presenter.
+BookingsPanel = PendingQueuePanel | BookingsBrowserPanel
+BookingsList = PendingQueuePresenter | BookingsBrowserPresenter
 
 
 class MainWindow(QMainWindow):
@@ -197,48 +202,62 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
+        self._create_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self._print_reason = self.tr("Printing is not installed in this version of DST Desktop.")
+        self.queue_panel.actions_changed.connect(self._sync_actions)
+        self.browser_panel.actions_changed.connect(self._sync_actions)
+        self.tabs.currentChanged.connect(lambda _index: self._sync_actions())
+        self.tabs.currentChanged.connect(
+            lambda _index: self.presenter.bookings_tab_shown(self._browser_in_front())
+        )
+        self._sync_actions()
+
+    def _create_actions(self) -> None:
         p = self.presenter
-        self.new_booking_action = self._action(
+        events = p.event_mode
+        action = self._action
+        self.new_booking_action = action(
             "newBookingAction",
             self.tr("&New booking"),
             "new-booking",
             QKeySequence.StandardKey.New,
             self._new_booking,
         )
-        self.import_action = self._action(
+        self.import_action = action(
             "importReferenceAction",
             self.tr("&Import reference data…"),
             "import",
             None,
             p.import_reference_file,
         )
-        self.demo_action = self._action(
+        self.demo_action = action(
             "demoDataAction", self.tr("Load &demo data"), "demo", None, p.load_demo
         )
-        events = p.event_mode
         self.exchange_actions = {
-            ExchangeCommand.EXPORT_SNAPSHOT: self._action(
+            ExchangeCommand.EXPORT_SNAPSHOT: action(
                 "exportSnapshotAction",
                 self.tr("E&xport snapshot…"),
                 "export",
                 None,
                 events.export_snapshot,
             ),
-            ExchangeCommand.IMPORT_SNAPSHOT: self._action(
+            ExchangeCommand.IMPORT_SNAPSHOT: action(
                 "importSnapshotAction",
                 self.tr("Import &snapshot…"),
                 "event",
                 None,
                 events.import_snapshot,
             ),
-            ExchangeCommand.EXPORT_BOOKINGS: self._action(
+            ExchangeCommand.EXPORT_BOOKINGS: action(
                 "exportEventBookingsAction",
                 self.tr("Export &event bookings…"),
                 "export",
                 None,
                 events.export_bookings,
             ),
-            ExchangeCommand.IMPORT_BOOKINGS: self._action(
+            ExchangeCommand.IMPORT_BOOKINGS: action(
                 "importEventBookingsAction",
                 self.tr("Import event &bookings…"),
                 "import",
@@ -262,64 +281,64 @@ class MainWindow(QMainWindow):
                 "Office: bring the bookings taken at an event into the pending queue."
             ),
         }
-        self.print_summary_action = self._action(
+        self.print_summary_action = action(
             "printSummaryAction",
             self.tr("&Print booking summary…"),
             "print",
             QKeySequence.StandardKey.Print,
             self._print_summary,
         )
-        self.print_day_sheet_action = self._action(
+        self.print_day_sheet_action = action(
             "printDaySheetAction",
             self.tr("Print &day sheet…"),
             "print",
             "Ctrl+Shift+P",
             p.print_day_sheet,
         )
-        self.settings_action = self._action(
+        self.settings_action = action(
             "settingsAction", self.tr("&Settings…"), "settings", "Ctrl+,", self.open_settings
         )
-        self.quit_action = self._action(
+        self.quit_action = action(
             "quitAction", self.tr("&Quit"), "quit", QKeySequence.StandardKey.Quit, self.close
         )
-        self.confirm_action = self._action(
+        self.confirm_action = action(
             "confirmAction",
             self.tr("&Confirm selected bookings"),
             "confirm",
             "Ctrl+Return",
             p.queue.confirm_selected,
         )
-        self.cancel_action = self._action(
+        self.cancel_action = action(
             "cancelAction",
             self.tr("C&ancel selected bookings…"),
             "cancel",
             None,
             p.queue.cancel_selected,
         )
-        self.details_action = self._action(
+        self.details_action = action(
             "detailsAction", self.tr("&Details…"), "details", "Ctrl+I", self._details
         )
-        self.find_action = self._action(
+        self.find_action = action(
             "findAction", self.tr("&Find…"), "search", QKeySequence.StandardKey.Find, self._find
         )
-        self.browse_action = self._action(
+        self.browse_action = action(
             "browseAction", self.tr("&All bookings"), "browse", "Ctrl+B", self._browse
         )
-        self.refresh_action = self._action(
+        self.refresh_action = action(
             "refreshAction",
             self.tr("&Refresh"),
             "refresh",
             QKeySequence.StandardKey.Refresh,
             p.reference_changed,
         )
-        self.reference_action = self._action(
+        self.reference_action = action(
             "referenceDataAction",
             self.tr("&Reference data…"),
             "reference",
             "Ctrl+Shift+R",
             self.open_reference_data,
         )
-        self.about_action = self._action(
+        self.about_action = action(
             "aboutAction", self.tr("&About DST Desktop"), "about", None, self._about
         )
         self.confirm_action.setIconText(self.tr("Confirm"))
@@ -328,61 +347,58 @@ class MainWindow(QMainWindow):
         self.cancel_action.setEnabled(False)
         self.details_action.setEnabled(False)
 
+    def _build_menus(self) -> None:
         menu_bar = self.menuBar()
         file_menu = menu_bar.addMenu(self.tr("&File"))
         file_menu.setToolTipsVisible(True)
-        file_menu.addAction(self.new_booking_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.import_action)
-        file_menu.addAction(self.demo_action)
-        file_menu.addSeparator()
-        for exchange_action in self.exchange_actions.values():
-            file_menu.addAction(exchange_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.print_summary_action)
-        file_menu.addAction(self.print_day_sheet_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.settings_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
+        groups: tuple[tuple[QAction, ...], ...] = (
+            (self.new_booking_action,),
+            (self.import_action, self.demo_action),
+            tuple(self.exchange_actions.values()),
+            (self.print_summary_action, self.print_day_sheet_action),
+            (self.settings_action,),
+            (self.quit_action,),
+        )
+        for number, group in enumerate(groups):
+            if number:
+                file_menu.addSeparator()
+            file_menu.addActions(list(group))
         bookings_menu = menu_bar.addMenu(self.tr("&Bookings"))
-        bookings_menu.addAction(self.confirm_action)
-        bookings_menu.addAction(self.cancel_action)
-        bookings_menu.addAction(self.details_action)
+        bookings_menu.addActions([self.confirm_action, self.cancel_action, self.details_action])
         bookings_menu.addSeparator()
-        bookings_menu.addAction(self.find_action)
-        bookings_menu.addAction(self.browse_action)
-        bookings_menu.addAction(self.refresh_action)
+        bookings_menu.addActions([self.find_action, self.browse_action, self.refresh_action])
         data_menu = menu_bar.addMenu(self.tr("&Data"))
-        data_menu.addAction(self.reference_action)
-        data_menu.addAction(self.import_action)
+        data_menu.addActions([self.reference_action, self.import_action])
         help_menu = menu_bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
 
+    def _build_toolbar(self) -> None:
         toolbar = QToolBar(self.tr("Main toolbar"))
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.setIconSize(QSize(20, 20))
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        toolbar.addAction(self.new_booking_action)
-        toolbar.addAction(self.confirm_action)
-        toolbar.addAction(self.details_action)
-        toolbar.addAction(self.print_summary_action)
+        toolbar.addActions(
+            [
+                self.new_booking_action,
+                self.confirm_action,
+                self.details_action,
+                self.print_summary_action,
+            ]
+        )
         toolbar.addSeparator()
-        toolbar.addAction(self.browse_action)
-        toolbar.addAction(self.reference_action)
+        toolbar.addActions([self.browse_action, self.reference_action])
         self.addToolBar(toolbar)
 
-        self._print_reason = self.tr("Printing is not installed in this version of DST Desktop.")
-        self.queue_panel.actions_changed.connect(self._sync_actions)
-        self.browser_panel.actions_changed.connect(self._sync_actions)
-        self.tabs.currentChanged.connect(lambda _index: self._sync_actions())
-        self.tabs.currentChanged.connect(
-            lambda _index: self.presenter.bookings_tab_shown(
-                self.tabs.currentWidget() is self.browser_panel
-            )
-        )
-        self._sync_actions()
+    def _browser_in_front(self) -> bool:
+        """Whether the bookings browser, rather than the pending queue, is the tab shown."""
+        return self.tabs.currentWidget() is self.browser_panel
+
+    def _list_in_front(self) -> tuple[BookingsPanel, BookingsList]:
+        """The bookings list shown (panel and presenter): the target of Details, Print, Find."""
+        if self._browser_in_front():
+            return self.browser_panel, self.presenter.browser
+        return self.queue_panel, self.presenter.queue
 
     def _sync_actions(self) -> None:
         """Menu and toolbar actions follow the buttons of the table on show."""
@@ -392,9 +408,7 @@ class MainWindow(QMainWindow):
             queue.confirm_unavailable or self.confirm_action.text().replace("&", "")
         )
         self.cancel_action.setEnabled(queue.cancel_button.isEnabled())
-        panel: PendingQueuePanel | BookingsBrowserPanel = (
-            self.browser_panel if self.tabs.currentWidget() is self.browser_panel else queue
-        )
+        panel, _presenter = self._list_in_front()
         self.details_action.setEnabled(panel.details_button.isEnabled())
         self.print_summary_action.setEnabled(
             self.presenter.printing_available and panel.print_button.isEnabled()
@@ -514,24 +528,13 @@ class MainWindow(QMainWindow):
         self.booking_form.client_combo.setFocus()
 
     def _print_summary(self) -> None:
-        if self.tabs.currentWidget() is self.browser_panel:
-            self.presenter.browser.print_summary()
-        else:
-            self.presenter.queue.print_summary()
+        self._list_in_front()[1].print_summary()
 
     def _details(self) -> None:
-        if self.tabs.currentWidget() is self.browser_panel:
-            self.presenter.browser.details_requested()
-        else:
-            self.presenter.queue.details_requested()
+        self._list_in_front()[1].details_requested()
 
     def _find(self) -> None:
-        panel = self.tabs.currentWidget()
-        search = (
-            self.browser_panel.filters.search_edit
-            if panel is self.browser_panel
-            else self.queue_panel.filters.search_edit
-        )
+        search = self._list_in_front()[0].filters.search_edit
         search.setFocus()
         search.selectAll()
 
