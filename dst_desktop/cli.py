@@ -508,6 +508,13 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return run_self_test(out, today)
     url = _resolve_database(args)
     actor: str | None = args.actor
+    if args.command is None:
+        from dst_desktop.window_system import window_system_problem
+
+        problem = window_system_problem()
+        if problem is not None:
+            err.write(problem + "\n")
+            return EXIT_FAILURE
     if args.demo:
         ensure_demo_data(url, today, actor, err)
     if args.command is None:

@@ -106,18 +106,14 @@ class PdfExportError(Exception):
 def ensure_gui_application() -> QGuiApplication:
     """The running Qt application, or a new ``QGuiApplication`` for headless printing.
 
-    With no display (a server, a terminal session on Linux) the ``offscreen`` platform is
-    used, so that ``dst-desktop print-summary`` works anywhere.
+    On Linux the ``offscreen`` platform is used unless ``QT_QPA_PLATFORM`` says otherwise:
+    a PDF needs no display, so ``dst-desktop print-summary`` works on a server, over SSH
+    and on a desktop that lacks the X11 libraries of Qt's window system plugin.
     """
     existing = QGuiApplication.instance()
     if isinstance(existing, QGuiApplication):
         return existing
-    if (
-        sys.platform.startswith("linux")
-        and not os.environ.get("QT_QPA_PLATFORM")
-        and not os.environ.get("DISPLAY")
-        and not os.environ.get("WAYLAND_DISPLAY")
-    ):
+    if sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     application = QGuiApplication([APP_NAME])
     _keep_alive.append(application)
