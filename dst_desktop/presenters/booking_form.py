@@ -246,10 +246,9 @@ class BookingFormPresenter:
                 day.operators_available,
             ),
             fill(
-                translate("BookingForm", "Participants: %1 of %2 at most (limited by %3)"),
+                translate("BookingForm", "Participants: %1 of %2 at most"),
                 capacity.requested_participants,
                 capacity.capacity_max,
-                capacity.limiting_module.name,
             ),
         )
         if check.can_book:

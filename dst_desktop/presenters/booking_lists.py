@@ -77,6 +77,9 @@ class BookingListView(Protocol):
 
     def show_count(self, text: str) -> None: ...
 
+    def show_filter(self, booking_filter: BookingFilter) -> None:
+        """Set the filter widgets to ``booking_filter`` (without reporting a change)."""
+
 
 class _BookingList(ABC):
     """What the queue and the browser share: filters, the table, selection, details."""
@@ -101,6 +104,8 @@ class _BookingList(ABC):
         self.filter = BookingFilter()
         self.sessions: dict[str, Session] = {}
         self.selected_ids: tuple[str, ...] = ()
+        #: Whether the last read stopped at the list's limit (more sessions match).
+        self._more = False
         #: A hidden list is not read until it is shown (a tab nobody opened costs nothing).
         self.visible = True
         self._stale = False
@@ -116,6 +121,17 @@ class _BookingList(ABC):
 
     @abstractmethod
     def _count_text(self, shown: int, more: bool) -> str: ...
+
+    def _show_count(self) -> None:
+        """How many bookings the list shows and, when several are, how many are selected."""
+        text = self._count_text(len(self.sessions), self._more)
+        if len(self.selected_ids) > 1:
+            text = fill(
+                self._l10n.translate("BookingList", "%1 · %2 selected"),
+                text,
+                len(self.selected_ids),
+            )
+        self._list_view.show_count(text)
 
     @abstractmethod
     def _update_actions(self) -> None: ...
@@ -133,6 +149,11 @@ class _BookingList(ABC):
             self.filter = booking_filter
             self.refresh()
 
+    def set_filter(self, booking_filter: BookingFilter) -> None:
+        """Filter the list as ``booking_filter`` says, widgets included."""
+        self._list_view.show_filter(booking_filter)
+        self.filter_changed(booking_filter)
+
     def refresh(self) -> None:
         """Re-read the sessions the filters select (one query) and show them."""
         if not self.visible:
@@ -147,14 +168,16 @@ class _BookingList(ABC):
         if more:
             found = found[:-1]
         self.sessions = {session.id: session for session in found}
+        self._more = more
         table = booking_table(found, self.columns, self._catalogue, self._l10n)
-        self._list_view.show_table(table)
-        self._list_view.show_count(self._count_text(len(found), more))
         self.selected_ids = tuple(i for i in self.selected_ids if i in self.sessions)
+        self._list_view.show_table(table)
+        self._show_count()
         self._update_actions()
 
     def selection_changed(self, session_ids: Sequence[str]) -> None:
         self.selected_ids = tuple(i for i in session_ids if i in self.sessions)
+        self._show_count()
         self._update_actions()
 
     def details_requested(self) -> None:
@@ -194,6 +217,9 @@ class PendingQueueView(BookingListView, Protocol):
     def show_confirm_unavailable(self, reason: str) -> None:
         """Why Confirm cannot be used in this database ("": it can, given a selection)."""
 
+    def show_total(self, count: int) -> None:
+        """How many bookings wait for confirmation in all, whatever the filters show."""
+
 
 class PendingQueuePresenter(_BookingList):
     columns = QUEUE_COLUMNS
@@ -216,12 +242,50 @@ class PendingQueuePresenter(_BookingList):
         self._dialogs = dialogs
         self._on_changed = on_changed
         self._confirm_unavailable = ""
+        #: How many bookings wait in all (None: to be counted at the next refresh).
+        self.total: int | None = None
+        #: The selection an outcome was shown for; another selection clears it.
+        self._outcome_for: tuple[str, ...] | None = None
 
     def load(self) -> None:
         self._view.show_filter_choices(
             self._catalogue.region_choices(), self._catalogue.client_choices()
         )
         self.refresh()
+
+    def refresh(self) -> None:
+        """Re-read the queue, and the number of bookings waiting in all."""
+        self.total = None
+        self._refresh_rows()
+
+    def filter_changed(self, booking_filter: BookingFilter) -> None:
+        """Other filters show other rows of the same queue: the total stays as it is."""
+        if booking_filter != self.filter:
+            self.filter = booking_filter
+            self._clear_outcome()
+            self._refresh_rows()
+
+    def _refresh_rows(self) -> None:
+        super().refresh()
+        if self.total is None and self.visible:
+            unfiltered = replace(self.filter, text=self.filter.text.strip()) == BookingFilter()
+            self.total = len(self.sessions) if unfiltered else len(self._queries.pending_sessions())
+            self._view.show_total(self.total)
+
+    def selection_changed(self, session_ids: Sequence[str]) -> None:
+        super().selection_changed(session_ids)
+        if self._outcome_for is not None and self.selected_ids != self._outcome_for:
+            self._clear_outcome()
+
+    def _show_outcome(self, text: str, tone: Tone) -> None:
+        """What an action did, until the user selects other rows or filters the queue."""
+        self._view.show_outcome(text, tone)
+        self._outcome_for = self.selected_ids if text else None
+
+    def _clear_outcome(self) -> None:
+        if self._outcome_for is not None:
+            self._outcome_for = None
+            self._view.show_outcome("", Tone.NEUTRAL)
 
     def set_confirm_unavailable(self, reason: str) -> None:
         """In an event database, Confirm is unavailable and ``reason`` says why."""
@@ -270,11 +334,27 @@ class PendingQueuePresenter(_BookingList):
         )
 
     def show_created(self, session_id: str) -> None:
-        """A booking was just created: list it and select it, ready to confirm."""
+        """A booking was just created: list it and select it, ready to confirm.
+
+        When the queue's filters would hide it, they are cleared: the form says the new
+        booking waits in the queue, and there it is.
+        """
+        self._clear_outcome()
         self.refresh()
+        cleared = False
+        if session_id not in self.sessions and self.filter != BookingFilter():
+            self.set_filter(BookingFilter())
+            cleared = True
         if session_id in self.sessions:
             self._view.select_session(session_id)
             self.selection_changed([session_id])
+        if cleared:
+            self._show_outcome(
+                self._l10n.translate(
+                    "PendingQueue", "The filters were cleared to show the new booking."
+                ),
+                Tone.NEUTRAL,
+            )
 
     def _refresh_after_changes(self) -> None:
         """Re-read the queue and tell the window (calendar, form, browser) after a batch.
@@ -356,7 +436,7 @@ class PendingQueuePresenter(_BookingList):
         self._refresh_after_changes()
         if len(chosen) == 1:
             if failures:
-                self._view.show_outcome("", Tone.NEUTRAL)
+                self._show_outcome("", Tone.NEUTRAL)
                 self._dialogs.warn(
                     translate("PendingQueue", "Booking not confirmed"),
                     fill(
@@ -366,14 +446,14 @@ class PendingQueuePresenter(_BookingList):
                     ),
                 )
             else:
-                self._view.show_outcome(lines[0].removeprefix("✓ "), Tone.GOOD)
+                self._show_outcome(lines[0].removeprefix("✓ "), Tone.GOOD)
             return
         summary = fill(
             translate("PendingQueue", "%1 confirmed, %2 not confirmed."),
             confirmed,
             len(failures),
         )
-        self._view.show_outcome(summary, Tone.ATTENTION if failures else Tone.GOOD)
+        self._show_outcome(summary, Tone.ATTENTION if failures else Tone.GOOD)
         self._dialogs.report(translate("PendingQueue", "Confirmation report"), summary, lines)
 
     def cancel_selected(self) -> None:
@@ -422,7 +502,7 @@ class PendingQueuePresenter(_BookingList):
                 )
         cancelled = len(chosen) - len(refused)
         self._refresh_after_changes()
-        self._view.show_outcome(
+        self._show_outcome(
             count_text(
                 self._l10n,
                 cancelled,

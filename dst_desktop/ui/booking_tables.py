@@ -7,10 +7,12 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QItemSelection,
     QItemSelectionModel,
     QLocale,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSignalBlocker,
     QSize,
@@ -39,6 +41,7 @@ from dst_desktop.presenters.booking_lists import BookingFilter
 from dst_desktop.presenters.booking_rows import BookingRow, BookingTable
 from dst_desktop.presenters.catalogue import Choice
 from dst_desktop.presenters.messages import Tone
+from dst_desktop.ui.elided_label import ElidedLabel
 from dst_desktop.ui.icons import icon
 from dst_desktop.ui.l10n import from_qdate, short_date_format, to_qdate
 from dst_desktop.ui.plain_text import literal_text
@@ -48,10 +51,14 @@ from dst_desktop.ui.theme import TONE_TEXT
 SEARCH_PAUSE_MS = 250
 #: How many rows the automatic column widths look at.
 RESIZE_SAMPLE_ROWS = 200
+#: The height of a row of bookings (px).
+ROW_HEIGHT = 24
 # However small the window, a table shows this many rows.
 ROWS_ALWAYS_SHOWN = 3
 # A fitted column is at most this wide (px); the wide column may grow past it.
 FITTED_COLUMN_MAX = 260
+#: When the table is too narrow for its columns, none is made narrower than this (px).
+COLUMN_LEAST_WIDTH = 70
 SORT_ROLE = Qt.ItemDataRole.UserRole
 SESSION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -259,6 +266,35 @@ class BookingFilterBar(QWidget):
         self._search_pause.stop()
         self.changed.emit(self.current())
 
+    def set_filter(self, booking_filter: BookingFilter) -> None:
+        """Show ``booking_filter`` in the widgets, without reporting it as a change."""
+        combos = [
+            (self.region_combo, booking_filter.region_id),
+            (self.client_combo, booking_filter.client_id),
+        ]
+        if self.status_combo is not None:
+            status = booking_filter.status.value if booking_filter.status else None
+            combos.append((self.status_combo, status))
+        dated = booking_filter.date_from is not None or booking_filter.date_to is not None
+        widgets: list[QWidget] = [combo for combo, _ in combos]
+        widgets += [self.dates_check, self.date_from, self.date_to, self.search_edit]
+        blockers = [QSignalBlocker(widget) for widget in widgets]
+        try:
+            for combo, value in combos:
+                combo.setCurrentIndex(max(0, combo.findData(value)))
+            self.dates_check.setChecked(dated)
+            self.date_from.setEnabled(dated)
+            self.date_to.setEnabled(dated)
+            if booking_filter.date_from is not None:
+                self.date_from.setDate(to_qdate(booking_filter.date_from))
+            if booking_filter.date_to is not None:
+                self.date_to.setDate(to_qdate(booking_filter.date_to))
+            self.search_edit.setText(booking_filter.text)
+        finally:
+            for blocker in blockers:
+                blocker.unblock()
+        self._search_pause.stop()
+
 
 class BookingTableView(QTableView):
     """A sortable table of bookings that reports the selected session ids."""
@@ -273,9 +309,11 @@ class BookingTableView(QTableView):
         # Whether the columns were fitted to a table yet, and to one with rows.
         self._sized = False
         self._fitted = False
-        # The column that takes the spare width, and its own (fitted or chosen) width.
+        # The column that takes the spare width.
         self._wide_column: int | None = None
-        self._wide_width = 0
+        # Each column's own width: fitted to its contents, or chosen by the user.
+        self._natural: dict[int, int] = {}
+        self._chosen: set[int] = set()
         self._filling = False
         self.setModel(self.model_)
         self.setSortingEnabled(True)
@@ -291,13 +329,16 @@ class BookingTableView(QTableView):
         self.setWordWrap(False)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.verticalHeader().setVisible(False)
-        self.verticalHeader().setDefaultSectionSize(26)
+        self.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
         header = self.horizontalHeader()
         header.setHighlightSections(False)
         # The spare width goes to the wide column (the modules), not to the last one.
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.sectionResized.connect(self._section_resized)
+        # Only a resize made with the mouse on the header is the user's choice of width.
+        self._header_pressed = False
+        header.viewport().installEventFilter(self)
         # Column widths come from the first rows, not from all 10,000.
         header.setResizeContentsPrecision(RESIZE_SAMPLE_ROWS)
         selection = self.selectionModel()
@@ -336,47 +377,81 @@ class BookingTableView(QTableView):
             try:
                 self.resizeColumnsToContents()
                 for column in range(len(table.headers)):
-                    width = min(self.columnWidth(column) + 16, FITTED_COLUMN_MAX)
-                    self.setColumnWidth(column, width)
+                    if column not in self._chosen:
+                        width = min(self.columnWidth(column) + 16, FITTED_COLUMN_MAX)
+                        self._natural[column] = width
             finally:
                 self._filling = False
-            if self._wide_column is not None:
-                self._wide_width = self.columnWidth(self._wide_column)
             self._sized = True
             self._fitted = len(table) > 0
-        self._fill_spare_width()
+        self._fit_columns()
         self.selection_changed.emit(self.selected_ids())
 
-    def _fill_spare_width(self) -> None:
-        """Widen the wide column to the table's spare width (never below its own width)."""
-        wide = self._wide_column
-        if wide is None or not 0 <= wide < self.model_.columnCount() or not self._wide_width:
-            return
+    def _fit_columns(self) -> None:
+        """Every column in view, without a horizontal scroll bar while there is room.
+
+        The spare width goes to the wide column (the modules). When the columns are
+        wider than the table, the widest give way first, down to a common width (their
+        text then ends in "…", whole in its tooltip); a column the user sized keeps it.
+        """
         header = self.horizontalHeader()
-        others = sum(
-            header.sectionSize(column)
+        columns = [
+            column
             for column in range(self.model_.columnCount())
-            if column != wide and not header.isSectionHidden(column)
-        )
-        width = max(self._wide_width, self.viewport().width() - others)
-        if header.sectionSize(wide) != width:
-            self._filling = True
-            try:
-                header.resizeSection(wide, width)
-            finally:
-                self._filling = False
+            if column in self._natural and not header.isSectionHidden(column)
+        ]
+        if not columns:
+            return
+        natural = {column: self._natural[column] for column in columns}
+        room = self.viewport().width()
+        spare = room - sum(natural.values())
+        widths = dict(natural)
+        if spare >= 0:
+            wide = self._wide_column if self._wide_column in widths else columns[-1]
+            widths[wide] += spare
+        else:
+            flexible = sorted(
+                (width, column) for column, width in natural.items() if column not in self._chosen
+            )
+            budget = room - sum(natural[column] for column in columns if column in self._chosen)
+            for position, (width, _column) in enumerate(flexible):
+                share = budget // (len(flexible) - position)
+                if width <= share:
+                    budget -= width
+                    continue
+                for _, rest in flexible[position:]:
+                    widths[rest] = max(COLUMN_LEAST_WIDTH, min(natural[rest], share))
+                # What the division leaves over goes to the wide column.
+                leftover = room - sum(widths.values())
+                wide = self._wide_column if self._wide_column in widths else columns[-1]
+                widths[wide] += max(0, leftover)
+                break
+        self._filling = True
+        try:
+            for column, width in widths.items():
+                if header.sectionSize(column) != width:
+                    header.resizeSection(column, width)
+        finally:
+            self._filling = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.horizontalHeader().viewport():
+            if event.type() == QEvent.Type.MouseButtonPress:
+                self._header_pressed = True
+            elif event.type() == QEvent.Type.MouseButtonRelease:
+                self._header_pressed = False
+        return super().eventFilter(watched, event)
 
     def _section_resized(self, column: int, _old: int, new: int) -> None:
-        if self._filling:
+        if self._filling or not self._header_pressed:
             return
-        if column == self._wide_column:
-            self._wide_width = new  # the user's choice is the column's own width now
-        else:
-            self._fill_spare_width()
+        self._natural[column] = new  # the user's choice is the column's own width now
+        self._chosen.add(column)
+        self._fit_columns()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._fill_spare_width()
+        self._fit_columns()
 
     def minimumSizeHint(self) -> QSize:
         """Room for the header and a few rows, however small the window."""
@@ -400,15 +475,6 @@ class BookingTableView(QTableView):
         self.scrollTo(index)
 
 
-def _outcome_label() -> QLabel:
-    label = QLabel()
-    label.setObjectName("outcomeLabel")
-    label.setWordWrap(True)
-    label.setVisible(False)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    return label
-
-
 class _BookingsPanel(QWidget):
     """Filters above a bookings table, a count and Details / Print summary buttons below."""
 
@@ -430,15 +496,22 @@ class _BookingsPanel(QWidget):
     ) -> None:
         super().__init__(parent)
         self.main_layout = QVBoxLayout(self)
-        self.main_layout.setContentsMargins(8, 8, 8, 8)
+        self.main_layout.setContentsMargins(6, 6, 6, 6)
+        self.main_layout.setSpacing(6)
         self.filters = BookingFilterBar(with_status=with_status)
         self.main_layout.addWidget(self.filters)
         self.table = BookingTableView(table_name, multi_select=multi_select)
         self.main_layout.addWidget(self.table, 1)
         self.buttons = QHBoxLayout()
-        self.count_label = QLabel()
+        self.buttons.setSpacing(8)
+        self.count_label = ElidedLabel()
         self.count_label.setObjectName("countLabel")
-        self.buttons.addWidget(self.count_label, 1)
+        self.buttons.addWidget(self.count_label)
+        #: What the last action did; one line whatever its length, so the table keeps
+        #: its rows (the whole text is in its tooltip).
+        self.outcome_label = ElidedLabel()
+        self.outcome_label.setObjectName("outcomeLabel")
+        self.buttons.addWidget(self.outcome_label, 1)
         self.details_button = QPushButton(icon("details"), self.tr("Details…"))
         self.details_button.setObjectName(details_name)
         self.details_button.setToolTip(self.tr("Open the selected booking (Ctrl+I)"))
@@ -451,6 +524,25 @@ class _BookingsPanel(QWidget):
         self.table.row_activated.connect(self.details_requested)
         self.details_button.clicked.connect(self.details_requested)
         self.print_button.clicked.connect(self.print_requested)
+
+    def height_for_rows(self, rows: int) -> int:
+        """The panel's height when its table shows ``rows`` rows."""
+        table = self.table
+        layout = self.main_layout
+        margins = layout.contentsMargins()
+        table_height = (
+            table.horizontalHeader().sizeHint().height()
+            + rows * table.verticalHeader().defaultSectionSize()
+            + 2 * table.frameWidth()
+        )
+        return (
+            margins.top()
+            + margins.bottom()
+            + self.filters.sizeHint().height()
+            + table_height
+            + self.details_button.sizeHint().height()
+            + 2 * layout.spacing()
+        )
 
     def add_buttons(self, *buttons: QPushButton) -> None:
         for button in buttons:
@@ -466,12 +558,17 @@ class _BookingsPanel(QWidget):
     def show_count(self, text: str) -> None:
         self.count_label.setText(text)
 
+    def show_filter(self, booking_filter: BookingFilter) -> None:
+        self.filters.set_filter(booking_filter)
+
 
 class PendingQueuePanel(_BookingsPanel):
     """Every booking waiting for confirmation (the presenters' PendingQueueView)."""
 
     confirm_requested = Signal()
     cancel_requested = Signal()
+    #: How many bookings wait in all, whatever the filters show.
+    total_changed = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
@@ -483,8 +580,6 @@ class PendingQueuePanel(_BookingsPanel):
             parent=parent,
         )
         self.table.setAccessibleName(self.tr("Pending bookings"))
-        self.outcome_label = _outcome_label()
-        self.main_layout.insertWidget(1, self.outcome_label)
         self.confirm_button = QPushButton(icon("confirm"), self.tr("Confirm"))
         self.confirm_button.setObjectName("confirmButton")
         self.confirm_button.setProperty("primary", True)
@@ -522,7 +617,9 @@ class PendingQueuePanel(_BookingsPanel):
     def show_outcome(self, text: str, tone: Tone) -> None:
         self.outcome_label.setText(text)
         self.outcome_label.setStyleSheet(f"color: {TONE_TEXT[tone].name()}; font-weight: 600;")
-        self.outcome_label.setVisible(bool(text))
+
+    def show_total(self, count: int) -> None:
+        self.total_changed.emit(count)
 
     def select_session(self, session_id: str) -> None:
         self.table.select_session(session_id)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
@@ -47,6 +47,16 @@ if TYPE_CHECKING:
 #: One of the two bookings lists under the booking form: its panel, its presenter.
 BookingsPanel = PendingQueuePanel | BookingsBrowserPanel
 BookingsList = PendingQueuePresenter | BookingsBrowserPresenter
+
+
+#: The size of the window at its first start on a screen large enough for it.
+DEFAULT_SIZE = QSize(1440, 900)
+#: Unless the user chooses otherwise, the booking panes are this tall at most (px)…
+COMFORTABLE_TOP_HEIGHT = 360
+#: … as long as the bookings lists keep this many rows.
+COMFORTABLE_ROWS = 12
+#: The calendar's pane is this much wider than its least width, when there is room.
+CALENDAR_EXTRA_WIDTH = 24
 
 
 class MainWindow(QMainWindow):
@@ -116,10 +126,11 @@ class MainWindow(QMainWindow):
         self.top_splitter.addWidget(self.calendar_panel)
         self.top_splitter.addWidget(self.module_picker)
         self.top_splitter.addWidget(self.booking_form)
-        self.top_splitter.setStretchFactor(0, 4)
-        self.top_splitter.setStretchFactor(1, 3)
-        self.top_splitter.setStretchFactor(2, 4)
-        self.top_splitter.setSizes([440, 320, 460])
+        # A wider window widens the booking form; a taller one gives the rows to the
+        # bookings lists. Until the user moves a splitter, its split follows the window.
+        self.top_splitter.setStretchFactor(0, 0)
+        self.top_splitter.setStretchFactor(1, 0)
+        self.top_splitter.setStretchFactor(2, 1)
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("bookingTabs")
@@ -132,14 +143,19 @@ class MainWindow(QMainWindow):
         self.main_splitter.setChildrenCollapsible(False)
         self.main_splitter.addWidget(self.top_splitter)
         self.main_splitter.addWidget(self.tabs)
-        self.main_splitter.setStretchFactor(0, 5)
-        self.main_splitter.setStretchFactor(1, 4)
+        self.main_splitter.setStretchFactor(0, 0)
+        self.main_splitter.setStretchFactor(1, 1)
+        #: Whether the user chose the splits (moved a splitter, or did at an earlier run).
+        self.split_chosen = False
+        for splitter in (self.top_splitter, self.main_splitter):
+            splitter.splitterMoved.connect(self._split_moved)
+            splitter.installEventFilter(self)
         container = QWidget()
         container.setObjectName("central")
         layout = QVBoxLayout(container)
         # The margins are the layout's, not the splitter's: a splitter leaves its own
         # margins out of its minimum size, and the window could squeeze the panes.
-        layout.setContentsMargins(18, 10, 18, 10)
+        layout.setContentsMargins(8, 6, 8, 6)
         layout.setSpacing(4)
         self.event_banner = EventBannerWidget()
         banner_row = QVBoxLayout()
@@ -176,10 +192,9 @@ class MainWindow(QMainWindow):
         browser.selection_changed.connect(p.browser.selection_changed)
         browser.details_requested.connect(p.browser.details_requested)
         browser.print_requested.connect(p.browser.print_summary)
-        queue.table.model_.modelReset.connect(self._update_queue_tab)
+        queue.total_changed.connect(self._update_queue_tab)
 
-    def _update_queue_tab(self) -> None:
-        count = self.queue_panel.table.model_.rowCount()
+    def _update_queue_tab(self, count: int) -> None:
         self.tabs.setTabText(0, fill(self.tr("Pending bookings (%1)"), count))
 
     # -- menus and shortcuts -------------------------------------------------------------
@@ -560,25 +575,94 @@ class MainWindow(QMainWindow):
     def _restore_state(self) -> None:
         settings = app_settings()
         geometry = settings.value(keys.GEOMETRY)
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1440, 900)
+        #: Whether the window still takes its first-start size when first shown.
+        self._placed = isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)
         splitters = settings.value(keys.SPLITTERS)
         if isinstance(splitters, list) and len(splitters) == 2:
             for splitter, state in zip(
                 (self.top_splitter, self.main_splitter), splitters, strict=True
             ):
-                if isinstance(state, QByteArray):
-                    splitter.restoreState(state)
+                if isinstance(state, QByteArray) and splitter.restoreState(state):
+                    self.split_chosen = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._placed:
+            self._placed = True
+            if not self.testAttribute(Qt.WidgetAttribute.WA_Resized):
+                self._default_geometry()
+        super().showEvent(event)
+
+    def _default_geometry(self) -> None:
+        """The first start: a comfortable size on the window's screen, or the whole screen
+        (maximised) when the screen is smaller."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            self.resize(DEFAULT_SIZE)
+            return
+        available = screen.availableGeometry()
+        size = DEFAULT_SIZE.boundedTo(available.size())
+        self.resize(size)
+        self.move(available.center() - self.rect().center())
+        if size.width() >= available.width() or size.height() >= available.height():
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     def save_state(self) -> None:
         settings = app_settings()
         settings.setValue(keys.GEOMETRY, self.saveGeometry())
-        settings.setValue(
-            keys.SPLITTERS, [self.top_splitter.saveState(), self.main_splitter.saveState()]
-        )
+        if self.split_chosen:
+            settings.setValue(
+                keys.SPLITTERS, [self.top_splitter.saveState(), self.main_splitter.saveState()]
+            )
+        else:  # the default split follows the screen of the next run
+            settings.remove(keys.SPLITTERS)
         settings.setValue(keys.LAST_REGION, self.presenter.calendar.region_id or "")
+
+    # -- the default split ---------------------------------------------------------------
+
+    def _split_moved(self, _position: int, _index: int) -> None:
+        self.split_chosen = True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and not self.split_chosen:
+            if watched is self.main_splitter:
+                self._fit_main_split()
+            elif watched is self.top_splitter:
+                self._fit_top_split()
+        return super().eventFilter(watched, event)
+
+    def _fit_main_split(self) -> None:
+        """The booking panes as low as they can be on a small screen, comfortable on a
+        large one; the bookings lists take the rest of the height."""
+        splitter = self.main_splitter
+        total = splitter.height() - splitter.handleWidth()
+        least = self.top_splitter.minimumSizeHint().height()
+        lists_wanted = (
+            self.queue_panel.height_for_rows(COMFORTABLE_ROWS)
+            + self.tabs.tabBar().sizeHint().height()
+        )
+        top = max(least, min(COMFORTABLE_TOP_HEIGHT, total - lists_wanted))
+        if splitter.sizes()[0] != top:
+            splitter.setSizes([top, max(0, total - top)])
+
+    def _fit_top_split(self) -> None:
+        """The calendar at its width, the modules wide enough for their names, the booking
+        form the rest (the modules give way first when the window is narrow)."""
+        splitter = self.top_splitter
+        total = splitter.width() - 2 * splitter.handleWidth()
+        calendar = self.calendar_panel.minimumSizeHint().width() + CALENDAR_EXTRA_WIDTH
+        form_least = self.booking_form.minimumSizeHint().width()
+        modules_least = self.module_picker.minimumSizeHint().width()
+        modules = max(
+            modules_least,
+            min(self.module_picker.comfortable_width(), total - calendar - form_least),
+        )
+        calendar = max(
+            self.calendar_panel.minimumSizeHint().width(),
+            min(calendar, total - modules - form_least),
+        )
+        sizes = [calendar, modules, max(form_least, total - calendar - modules)]
+        if splitter.sizes() != sizes:
+            splitter.setSizes(sizes)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if isinstance(self.runner, QtTaskRunner) and self.runner.busy:

@@ -17,8 +17,9 @@ from PySide6.QtWidgets import QGroupBox, QHeaderView, QTreeView, QVBoxLayout, QW
 
 from dst_desktop.presenters.module_picker import ModuleRow
 from dst_desktop.ui.plain_text import literal_text, plain_label
+from dst_desktop.ui.theme import PANE_MARGINS
 
-MODULE_PICKER_MIN_WIDTH = 280
+MODULE_PICKER_MIN_WIDTH = 240
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -125,6 +126,8 @@ class ModulePicker(QGroupBox):
         super().__init__(parent)
         self.setTitle(self.tr("Modules"))
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(*PANE_MARGINS)
+        layout.setSpacing(6)
         self.model = ModuleListModel(self)
         self.list = QTreeView()
         self.list.setObjectName("moduleList")
@@ -148,6 +151,15 @@ class ModulePicker(QGroupBox):
     def minimumSizeHint(self) -> QSize:
         """Module names readable and the Capacity column in view, however small the window."""
         return super().minimumSizeHint().expandedTo(QSize(MODULE_PICKER_MIN_WIDTH, 0))
+
+    def comfortable_width(self) -> int:
+        """The pane's width when every module name and capacity is shown in full."""
+        header = self.list.header()
+        columns = self.list.sizeHintForColumn(0) + max(
+            self.list.sizeHintForColumn(1), header.sectionSizeHint(1)
+        )
+        chrome = self.width() - self.list.viewport().width()
+        return max(self.minimumSizeHint().width(), columns + chrome + 4)
 
     def _toggle_row(self, index: QModelIndex) -> None:
         """Enter or double-click on a row ticks it, as a click on its box does."""

@@ -13,6 +13,8 @@ WINDOW = QColor("#f4f6f9")
 BASE = QColor("#ffffff")
 TEXT = QColor("#1f2933")
 MUTED = QColor("#616e7c")
+#: Margins inside the window's panes (left, top, right, bottom), within the group's frame.
+PANE_MARGINS = (8, 4, 8, 6)
 
 #: Text colour of each tone (readable on white).
 TONE_TEXT: dict[Tone, QColor] = {
@@ -43,7 +45,7 @@ QGroupBox {
     border: 1px solid #d9dee5;
     border-radius: 6px;
     margin-top: 14px;
-    padding: 12px 10px 10px 10px;
+    padding: 6px 4px 4px 4px;
     font-weight: 600;
 }
 QGroupBox::title {
@@ -54,8 +56,8 @@ QGroupBox::title {
     color: #2c5282;
 }
 QGroupBox > QWidget { font-weight: normal; }
-QLabel#requestLabel { font-size: 11pt; font-weight: 600; color: #1f2933; }
-QLabel#capacityLabel, QLabel#countLabel, QLabel#hintLabel { color: #616e7c; }
+#requestLabel { font-size: 11pt; font-weight: 600; color: #1f2933; }
+QLabel#capacityLabel, #countLabel, QLabel#hintLabel { color: #616e7c; }
 QLabel#dialogTitle { font-size: 13pt; font-weight: 600; color: #1f2933; }
 QFrame#availabilityPanel { border-radius: 6px; border: 1px solid #d9dee5; }
 QPushButton {
@@ -76,7 +78,7 @@ QPushButton[primary="true"]:disabled { background: #a3b3c7; border-color: #a3b3c
 QPushButton[destructive="true"] { color: #c53030; }
 QPushButton[destructive="true"]:disabled { color: #d8a3a3; }
 QPushButton[suggestion="true"] {
-    padding: 3px 10px; border-radius: 11px; border-color: #2c5282; color: #2c5282;
+    padding: 3px 8px; border-radius: 11px; border-color: #2c5282; color: #2c5282;
 }
 QTableView, QTreeView, QListView, QListWidget {
     background: #ffffff;

@@ -44,7 +44,7 @@
     <name>AvailabilityPanelWidget</name>
     <message>
         <source>Availability</source>
-        <extracomment>The spin box stops far below the service&apos;s own bound; no session is that large.</extracomment>
+        <extracomment>The spin box stops far below the service&apos;s own bound; no session is that large. The free dates always shown when there are that many; more when the row has room. The verdict&apos;s column is at least this wide (px): its longest texts take two lines. The availability panel has room for this many lines of text.</extracomment>
         <translation>Disponibilité</translation>
     </message>
 </context>
@@ -283,7 +283,7 @@
     <name>BookingFilterBar</name>
     <message>
         <source>Region filter</source>
-        <extracomment>How long typing in a search box pauses before the table is filtered, in milliseconds. How many rows the automatic column widths look at.</extracomment>
+        <extracomment>How long typing in a search box pauses before the table is filtered, in milliseconds. How many rows the automatic column widths look at. The height of a row of bookings (px). When the table is too narrow for its columns, none is made narrower than this (px).</extracomment>
         <translation>Filtre par région</translation>
     </message>
     <message>
@@ -367,8 +367,8 @@
         <translation>Setups libres&#xa0;: %1 · opérateurs libres&#xa0;: %2</translation>
     </message>
     <message>
-        <source>Participants: %1 of %2 at most (limited by %3)</source>
-        <translation>Participants&#xa0;: %1 sur %2 au maximum (limité par %3)</translation>
+        <source>Participants: %1 of %2 at most</source>
+        <translation>Participants&#xa0;: %1 sur %2 au maximum</translation>
     </message>
     <message>
         <source>This booking can be made.</source>
@@ -400,7 +400,7 @@
     </message>
     <message>
         <source>Booking</source>
-        <extracomment>&quot;New client…&quot; was pressed; the text typed in the client box when it names no client.</extracomment>
+        <extracomment>&quot;New client…&quot; was pressed; the text typed in the client box when it names no client. Enter was pressed in a field while &quot;Create booking&quot; cannot be used: why not.</extracomment>
         <translation>Réservation</translation>
     </message>
     <message>
@@ -412,8 +412,12 @@
         <translation>Nouveau client…</translation>
     </message>
     <message>
-        <source>Add a client who is not in the list yet: name, e-mail and phone.</source>
-        <translation>Ajouter un client qui n’est pas encore dans la liste&#xa0;: nom, e-mail et téléphone.</translation>
+        <source>New client</source>
+        <translation>Nouveau client</translation>
+    </message>
+    <message>
+        <source>New client…: add a client who is not in the list yet (name, e-mail, phone).</source>
+        <translation>Nouveau client…&#xa0;: ajouter un client qui n’est pas encore dans la liste (nom, e-mail, téléphone).</translation>
     </message>
     <message>
         <source>&amp;Client:</source>
@@ -447,8 +451,12 @@
 <context>
     <name>BookingList</name>
     <message>
+        <source>%1 · %2 selected</source>
+        <extracomment>The browser shows at most this many sessions; narrower filters show the rest. Whether the last read stopped at the list&apos;s limit (more sessions match). A hidden list is not read until it is shown (a tab nobody opened costs nothing).</extracomment>
+        <translation>%1 · %2 sélectionnées</translation>
+    </message>
+    <message>
         <source>%1 on %2 (%3)</source>
-        <extracomment>The browser shows at most this many sessions; narrower filters show the rest. A hidden list is not read until it is shown (a tab nobody opened costs nothing).</extracomment>
         <translation>%1 le %2 (%3)</translation>
     </message>
 </context>
@@ -568,7 +576,7 @@
     <name>CalendarPanel</name>
     <message>
         <source>Where and when</source>
-        <extracomment>Where each day was last painted, for its tooltip.</extracomment>
+        <extracomment>Seven columns of days and six weeks, with the figure of each day beside its number. Where each day was last painted, for its tooltip.</extracomment>
         <translation>Où et quand</translation>
     </message>
     <message>
@@ -584,12 +592,16 @@
         <translation>Jour</translation>
     </message>
     <message>
-        <source>several free</source>
-        <translation>plusieurs libres</translation>
+        <source>Each day shows how many setups are still free: green several, amber one, red none, grey a past day.</source>
+        <translation>Chaque jour indique combien de setups sont encore libres&#xa0;: vert plusieurs, orange un seul, rouge aucun, gris un jour passé.</translation>
     </message>
     <message>
-        <source>one free</source>
-        <translation>un seul libre</translation>
+        <source>2 or more setups free</source>
+        <translation>2 setups libres ou plus</translation>
+    </message>
+    <message>
+        <source>1 setup free</source>
+        <translation>1 setup libre</translation>
     </message>
     <message>
         <source>full</source>
@@ -598,10 +610,6 @@
     <message>
         <source>past</source>
         <translation>passé</translation>
-    </message>
-    <message>
-        <source>figure: setups still free</source>
-        <translation>chiffre&#xa0;: setups encore libres</translation>
     </message>
 </context>
 <context>
@@ -1146,6 +1154,7 @@ Elle reçoit les données de référence, les clients et les attributions du bur
     <name>MainWindow</name>
     <message>
         <source>The database is empty: add regions, setups and operators with Data ▸ Reference data.</source>
+        <extracomment>What a main window runs on: the workflows of one database. The composition root (``dst_desktop.app``) opens them; the window only hands them to its presenter, and names their type from here rather than from the services.</extracomment>
         <translation>La base est vide&#xa0;: ajoutez régions, setups et opérateurs avec Données ▸ Données de référence.</translation>
     </message>
     <message>
@@ -1242,7 +1251,7 @@ Elle reçoit les données de référence, les clients et les attributions du bur
     </message>
     <message>
         <source>Pending bookings</source>
-        <extracomment>Called with a language code when the user picks another language; the application rebuilds the window in that language. None: applies at next start.</extracomment>
+        <extracomment>One of the two bookings lists under the booking form: its panel, its presenter. The size of the window at its first start on a screen large enough for it. Unless the user chooses otherwise, the booking panes are this tall at most (px)… … as long as the bookings lists keep this many rows. The calendar&apos;s pane is this much wider than its least width, when there is room. Called with a language code when the user picks another language; the application rebuilds the window in that language. None: applies at next start.</extracomment>
         <translation>Demandes en attente</translation>
     </message>
     <message>
@@ -1251,6 +1260,7 @@ Elle reçoit les données de référence, les clients et les attributions du bur
     </message>
     <message>
         <source>Pending bookings (%1)</source>
+        <extracomment>Whether the user chose the splits (moved a splitter, or did at an earlier run).</extracomment>
         <translation>Demandes en attente (%1)</translation>
     </message>
     <message>
@@ -1408,6 +1418,7 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
     </message>
     <message>
         <source>Please wait: DST Desktop closes when the current work is done.</source>
+        <extracomment>Whether the window still takes its first-start size when first shown.</extracomment>
         <translation>Patientez&#xa0;: DST Desktop se fermera une fois le travail en cours terminé.</translation>
     </message>
 </context>
@@ -1496,11 +1507,16 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
     <name>PendingQueue</name>
     <message>
         <source>No booking is waiting.</source>
+        <extracomment>How many bookings wait in all (None: to be counted at the next refresh). The selection an outcome was shown for; another selection clears it.</extracomment>
         <translation>Aucune demande en attente.</translation>
     </message>
     <message>
         <source>No pending booking matches the filters.</source>
         <translation>Aucune demande ne correspond aux filtres.</translation>
+    </message>
+    <message>
+        <source>The filters were cleared to show the new booking.</source>
+        <translation>Les filtres ont été effacés pour montrer la nouvelle réservation.</translation>
     </message>
     <message>
         <source>Lists not up to date</source>
@@ -1591,6 +1607,7 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
     <name>PendingQueuePanel</name>
     <message>
         <source>Pending bookings</source>
+        <extracomment>How many bookings wait in all, whatever the filters show.</extracomment>
         <translation>Demandes en attente</translation>
     </message>
     <message>
@@ -1955,15 +1972,16 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
 <context>
     <name>SuggestedDates</name>
     <message>
-        <source>Move the booking to this date</source>
-        <translation>Déplacer la réservation à cette date</translation>
+        <source>Move the booking to %1</source>
+        <extracomment>The buttons of the dates shown, in order.</extracomment>
+        <translation>Déplacer la réservation au %1</translation>
     </message>
 </context>
 <context>
     <name>_BookingsPanel</name>
     <message>
         <source>Details…</source>
-        <extracomment>Whether the columns were fitted to a table yet, and to one with rows. The buttons&apos; enabled states changed (the window&apos;s menu actions follow them).</extracomment>
+        <extracomment>The buttons&apos; enabled states changed (the window&apos;s menu actions follow them). What the last action did; one line whatever its length, so the table keeps its rows (the whole text is in its tooltip).</extracomment>
         <translation>Détails…</translation>
     </message>
     <message>

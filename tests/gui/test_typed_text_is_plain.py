@@ -146,7 +146,7 @@ def test_window_shows_typed_names_literally(
     click(qtbot, window, "createBookingButton")
 
     assert MARKUP in child(window, QLabel, "createdLabel").text()
-    assert "<i>Occitanie</i>" in child(window, QLabel, "requestLabel").text()
+    assert "<i>Occitanie</i>" in window.booking_form.request_label.text()
     assert rich_labels(window) == []
 
 

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
@@ -32,6 +32,7 @@ from tests.gui.helpers import (
     choose_region,
     click,
     click_day,
+    drag_splitter,
     table_rows,
     tick_module,
 )
@@ -163,7 +164,9 @@ def test_window_remembers_geometry_and_region(
     qtbot.addWidget(first)
     first.show()
     first.resize(1234, 777)
-    first.main_splitter.setSizes([500, 170])
+    qtbot.waitUntil(lambda: first.size() == QSize(1234, 777))
+    drag_splitter(qtbot, first.main_splitter, 60)
+    assert first.split_chosen
     saved_size = first.size()
     saved_splitter = first.main_splitter.sizes()
     choose_region(first, "occitanie")

@@ -9,6 +9,7 @@ from typing import TypeVar
 
 from dst_desktop.presenters.booking_details import ActionChoice, AuditLine, DetailField
 from dst_desktop.presenters.booking_form import AvailabilityPanel, SuggestedDate
+from dst_desktop.presenters.booking_lists import BookingFilter
 from dst_desktop.presenters.booking_rows import BookingTable
 from dst_desktop.presenters.calendar import DayMark
 from dst_desktop.presenters.catalogue import Choice
@@ -200,6 +201,8 @@ class FakeTableView:
     outcome: tuple[str, Tone] = ("", Tone.NEUTRAL)
     selected: str | None = None
     confirm_unavailable: str = ""
+    total: int | None = None
+    shown_filter: BookingFilter | None = None
 
     def show_filter_choices(
         self,
@@ -228,6 +231,12 @@ class FakeTableView:
 
     def show_confirm_unavailable(self, reason: str) -> None:
         self.confirm_unavailable = reason
+
+    def show_total(self, count: int) -> None:
+        self.total = count
+
+    def show_filter(self, booking_filter: BookingFilter) -> None:
+        self.shown_filter = booking_filter
 
     def column(self, title: str) -> list[str]:
         assert self.table is not None

@@ -78,7 +78,7 @@ def test_a_bookable_form_enables_create_and_shows_the_figures(form: Form) -> Non
     assert form.view.panel.headline == "This booking can be made."
     assert form.view.panel.tone is Tone.GOOD
     assert "Setups available: 5 of 5" in form.view.panel.details
-    assert "Participants: 10 of 12 at most (limited by Tir de précision)" in form.view.panel.details
+    assert "Participants: 10 of 12 at most" in form.view.panel.details
     assert form.view.create_enabled
     assert form.view.request == "Occitanie — Monday 2025-03-10"
 
