@@ -10,7 +10,6 @@ from PySide6.QtCore import (
     QEvent,
     QItemSelection,
     QItemSelectionModel,
-    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -41,9 +39,9 @@ from dst_desktop.presenters.booking_lists import BookingFilter
 from dst_desktop.presenters.booking_rows import BookingRow, BookingTable
 from dst_desktop.presenters.catalogue import Choice
 from dst_desktop.presenters.messages import Tone
+from dst_desktop.ui.date_field import DateField
 from dst_desktop.ui.elided_label import ElidedLabel
 from dst_desktop.ui.icons import icon
-from dst_desktop.ui.l10n import from_qdate, short_date_format, to_qdate
 from dst_desktop.ui.plain_text import literal_text
 from dst_desktop.ui.theme import TONE_TEXT
 
@@ -181,14 +179,11 @@ class BookingFilterBar(QWidget):
             layout.addWidget(self.status_combo)
         self.dates_check = QCheckBox(self.tr("From"))
         self.dates_check.setObjectName("filterDatesCheck")
-        self.date_from = QDateEdit()
+        self.date_from = DateField()
         self.date_from.setObjectName("filterDateFrom")
-        self.date_to = QDateEdit()
+        self.date_to = DateField()
         self.date_to.setObjectName("filterDateTo")
-        display = short_date_format(QLocale())
         for edit in (self.date_from, self.date_to):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat(display)
             edit.setEnabled(False)
         self.set_today(dt.date.today())
         layout.addWidget(self.dates_check)
@@ -208,8 +203,8 @@ class BookingFilterBar(QWidget):
         if self.status_combo is not None:
             self.status_combo.currentIndexChanged.connect(self._emit)
         self.dates_check.toggled.connect(self._dates_toggled)
-        self.date_from.dateChanged.connect(self._emit)
-        self.date_to.dateChanged.connect(self._emit)
+        self.date_from.date_changed.connect(self._emit)
+        self.date_to.date_changed.connect(self._emit)
         # Typing waits for a pause before it queries; Enter applies the text at once.
         self._search_pause = QTimer(self)
         self._search_pause.setSingleShot(True)
@@ -221,8 +216,8 @@ class BookingFilterBar(QWidget):
     def set_today(self, today: dt.date) -> None:
         """The date range starts on the business date and spans a month."""
         with QSignalBlocker(self.date_from), QSignalBlocker(self.date_to):
-            self.date_from.setDate(to_qdate(today))
-            self.date_to.setDate(to_qdate(today + dt.timedelta(days=30)))
+            self.date_from.set_date(today)
+            self.date_to.set_date(today + dt.timedelta(days=30))
 
     def _dates_toggled(self, checked: bool) -> None:
         self.date_from.setEnabled(checked)
@@ -257,8 +252,8 @@ class BookingFilterBar(QWidget):
             region_id=self.region_combo.currentData(),
             client_id=self.client_combo.currentData(),
             status=SessionStatus(status) if status else None,
-            date_from=from_qdate(self.date_from.date()) if dated else None,
-            date_to=from_qdate(self.date_to.date()) if dated else None,
+            date_from=self.date_from.date() if dated else None,
+            date_to=self.date_to.date() if dated else None,
             text=self.search_edit.text(),
         )
 
@@ -286,9 +281,9 @@ class BookingFilterBar(QWidget):
             self.date_from.setEnabled(dated)
             self.date_to.setEnabled(dated)
             if booking_filter.date_from is not None:
-                self.date_from.setDate(to_qdate(booking_filter.date_from))
+                self.date_from.set_date(booking_filter.date_from)
             if booking_filter.date_to is not None:
-                self.date_to.setDate(to_qdate(booking_filter.date_to))
+                self.date_to.set_date(booking_filter.date_to)
             self.search_edit.setText(booking_filter.text)
         finally:
             for blocker in blockers:

@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from PySide6.QtCore import (
     QAbstractTableModel,
     QItemSelection,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QSignalBlocker,
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -48,8 +46,9 @@ from dst_desktop.presenters.reference_editor import (
     ReferenceKind,
     ReferenceRow,
 )
+from dst_desktop.ui.date_field import DateField
 from dst_desktop.ui.icons import icon
-from dst_desktop.ui.l10n import QtLocalizer, from_qdate, short_date_format, to_qdate
+from dst_desktop.ui.l10n import QtLocalizer
 from dst_desktop.ui.theme import TONE_TEXT
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -150,11 +149,8 @@ class ReferenceTab(QWidget):
         self.days_list = QListWidget()
         self.days_list.setObjectName("daysList")
         self.days_list.setMaximumHeight(140)
-        self.day_edit = QDateEdit()
+        self.day_edit = DateField(today)
         self.day_edit.setObjectName("dayEdit")
-        self.day_edit.setCalendarPopup(True)
-        self.day_edit.setDisplayFormat(short_date_format(QLocale()))
-        self.day_edit.setDate(to_qdate(today))
         self.add_day_button = QPushButton(self.tr("Add day"))
         self.add_day_button.setObjectName("addDayButton")
         self.remove_day_button = QPushButton(self.tr("Remove"))
@@ -215,6 +211,7 @@ class ReferenceTab(QWidget):
         self.new_button.clicked.connect(self.new_requested)
         self.save_button.clicked.connect(self._save)
         self.add_day_button.clicked.connect(self._add_day)
+        self.day_edit.return_pressed.connect(self._add_day)
         self.remove_day_button.clicked.connect(self._remove_day)
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
@@ -231,7 +228,9 @@ class ReferenceTab(QWidget):
             self.days_list.addItem(item)
 
     def _add_day(self) -> None:
-        day = from_qdate(self.day_edit.date())
+        if not self.day_edit.is_valid():
+            return
+        day = self.day_edit.date()
         if day not in self._unavailable:
             self._unavailable.append(day)
             self._show_days()

@@ -60,6 +60,7 @@ QGroupBox > QWidget { font-weight: normal; }
 QLabel#capacityLabel, #countLabel, QLabel#hintLabel { color: #616e7c; }
 QLabel#dialogTitle { font-size: 13pt; font-weight: 600; color: #1f2933; }
 QFrame#availabilityPanel { border-radius: 6px; border: 1px solid #d9dee5; }
+QLineEdit[invalid="true"] { border: 1px solid #c53030; background: #fdecec; }
 QPushButton {
     padding: 5px 14px;
     border: 1px solid #b8c2cc;

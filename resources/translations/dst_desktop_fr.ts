@@ -613,6 +613,22 @@
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <source>Choose the date in a calendar (Alt+Down)</source>
+        <extracomment>The date changed (a ``datetime.date``). Enter was pressed on a valid date.</extracomment>
+        <translation>Choisir la date dans un calendrier (Alt+Bas)</translation>
+    </message>
+    <message>
+        <source>Choose the date in a calendar</source>
+        <translation>Choisir la date dans un calendrier</translation>
+    </message>
+    <message>
+        <source>Not a date: type it as %1, or choose it in the calendar.</source>
+        <translation>Ce n’est pas une date&#xa0;: tapez-la comme %1, ou choisissez-la dans le calendrier.</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>DST Desktop</source>

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, QSize, Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
@@ -230,7 +230,7 @@ def test_reference_data_dialog_adds_an_operator_with_leave(
     click(qtbot, tab, "newButton")
     tab.name_edit.setText("Jeanne Dupont")
     tab.region_combo.setCurrentIndex(tab.region_combo.findData("bretagne"))
-    tab.day_edit.setDate(QDate(2025, 3, 11))
+    tab.day_edit.set_date(dt.date(2025, 3, 11))
     click(qtbot, tab, "addDayButton")
     assert tab.days_list.count() == 1
     click(qtbot, tab, "saveButton")
