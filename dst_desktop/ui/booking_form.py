@@ -30,6 +30,7 @@ from dst_desktop.presenters.catalogue import Choice
 from dst_desktop.presenters.input_limits import MAX_PARTICIPANTS, MAX_TEXT_LENGTH
 from dst_desktop.presenters.l10n import fill
 from dst_desktop.presenters.messages import Tone
+from dst_desktop.ui.accessible import describe
 from dst_desktop.ui.elided_label import ElidedLabel
 from dst_desktop.ui.icons import icon
 from dst_desktop.ui.l10n import long_day_text, short_day_text
@@ -281,6 +282,11 @@ class BookingForm(QGroupBox):
         client_label = QLabel(self.tr("&Client:"))
         client_label.setBuddy(self.client_combo)
         form.addRow(client_label, client_row)
+        describe(
+            self.client_combo,
+            self.tr("Client"),
+            self.tr("Type part of the client's name: the list shows the clients that match."),
+        )
 
         self.participants_spin = QSpinBox()
         self.participants_spin.setObjectName("participantsSpin")
@@ -289,6 +295,11 @@ class BookingForm(QGroupBox):
         self.participants_spin.setMinimumWidth(90)
         self.participants_spin.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         form.addRow(self.tr("&Participants:"), self.participants_spin)
+        describe(
+            self.participants_spin,
+            self.tr("Participants"),
+            self.tr("How many people take part; the modules chosen limit the number."),
+        )
 
         self.offer_combo = QComboBox()
         self.offer_combo.setObjectName("offerCombo")
@@ -297,11 +308,21 @@ class BookingForm(QGroupBox):
         )
         self.offer_combo.setMinimumContentsLength(8)
         form.addRow(self.tr("&Offer:"), self.offer_combo)
+        describe(
+            self.offer_combo,
+            self.tr("Offer"),
+            self.tr("The commercial offer the booking refers to, if any."),
+        )
 
         self.notes_edit = NotesEdit()
         self.notes_edit.setObjectName("notesEdit")
         self.notes_edit.setPlaceholderText(self.tr("Optional: site address, contact on the day…"))
         form.addRow(self.tr("&Notes:"), self.notes_edit)
+        describe(
+            self.notes_edit,
+            self.tr("Notes"),
+            self.tr("Site address, contact on the day… Enter starts a new line; Tab moves on."),
+        )
         fields = QVBoxLayout()
         fields.setSpacing(6)
         fields.addLayout(form)
@@ -340,6 +361,10 @@ class BookingForm(QGroupBox):
         self.create_button.setObjectName("createBookingButton")
         self.create_button.setProperty("primary", True)
         self.create_button.setEnabled(False)
+        #: Why "Create booking" cannot be used ("" when it can).
+        self._create_hint = ""
+        #: The button's tooltip when it can be used (the window's command sets it).
+        self.create_tooltip = ""
         create_row.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignBottom)
         layout.addLayout(create_row)
 
@@ -352,7 +377,7 @@ class BookingForm(QGroupBox):
         )
         self.suggested_dates.chosen.connect(self.suggestion_chosen)
         self.create_button.clicked.connect(self.create_requested)
-        self.new_client_button.clicked.connect(self._new_client_clicked)
+        self.new_client_button.clicked.connect(self.request_new_client)
         for field in (self.client_combo, self.participants_spin, self.offer_combo, line_edit):
             if field is not None:
                 field.installEventFilter(self)
@@ -380,7 +405,7 @@ class BookingForm(QGroupBox):
         if self.create_button.isEnabled():
             self.create_button.animateClick()
         else:
-            self.create_refused.emit(self.create_button.toolTip())
+            self.create_refused.emit(self._create_hint)
 
     # -- the client combo: pick from the list, or type part of a name ---------------------
 
@@ -396,7 +421,8 @@ class BookingForm(QGroupBox):
         index = self.client_combo.findText(text, Qt.MatchFlag.MatchFixedString)
         self.client_chosen.emit(self.client_combo.itemData(index) if index >= 0 else None)
 
-    def _new_client_clicked(self) -> None:
+    def request_new_client(self) -> None:
+        """What "New client…" does: the name typed in the client box, if it is new."""
         text = self.client_combo.currentText().strip()
         known = self.client_combo.findText(text, Qt.MatchFlag.MatchFixedString) >= 0
         self.new_client_requested.emit("" if known else text)
@@ -447,7 +473,8 @@ class BookingForm(QGroupBox):
 
     def set_create_enabled(self, enabled: bool, hint: str) -> None:
         self.create_button.setEnabled(enabled)
-        self.create_button.setToolTip(hint)
+        self._create_hint = hint
+        self.create_button.setToolTip(hint or self.create_tooltip)
 
     def show_created(self, text: str) -> None:
         self.created_label.setText(text)

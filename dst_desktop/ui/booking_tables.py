@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QFocusEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -39,6 +39,7 @@ from dst_desktop.presenters.booking_lists import BookingFilter
 from dst_desktop.presenters.booking_rows import BookingRow, BookingTable
 from dst_desktop.presenters.catalogue import Choice
 from dst_desktop.presenters.messages import Tone
+from dst_desktop.ui.accessible import describe
 from dst_desktop.ui.date_field import DateField
 from dst_desktop.ui.elided_label import ElidedLabel
 from dst_desktop.ui.icons import icon
@@ -161,10 +162,18 @@ class BookingFilterBar(QWidget):
         layout.setSpacing(8)
         self.region_combo = QComboBox()
         self.region_combo.setObjectName("filterRegionCombo")
-        self.region_combo.setAccessibleName(self.tr("Region filter"))
+        describe(
+            self.region_combo,
+            self.tr("Region filter"),
+            self.tr("Show only the bookings of one region."),
+        )
         self.client_combo = QComboBox()
         self.client_combo.setObjectName("filterClientCombo")
-        self.client_combo.setAccessibleName(self.tr("Client filter"))
+        describe(
+            self.client_combo,
+            self.tr("Client filter"),
+            self.tr("Show only the bookings of one client."),
+        )
         self.client_combo.setMinimumContentsLength(14)
         self.client_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -175,16 +184,27 @@ class BookingFilterBar(QWidget):
         if with_status:
             self.status_combo = QComboBox()
             self.status_combo.setObjectName("filterStatusCombo")
-            self.status_combo.setAccessibleName(self.tr("Status filter"))
+            describe(
+                self.status_combo,
+                self.tr("Status filter"),
+                self.tr("Show only the bookings in one status."),
+            )
             layout.addWidget(self.status_combo)
         self.dates_check = QCheckBox(self.tr("From"))
         self.dates_check.setObjectName("filterDatesCheck")
+        describe(
+            self.dates_check,
+            self.tr("Filter by dates"),
+            self.tr("Show only the bookings between the two dates that follow."),
+        )
         self.date_from = DateField()
         self.date_from.setObjectName("filterDateFrom")
         self.date_to = DateField()
         self.date_to.setObjectName("filterDateTo")
         for edit in (self.date_from, self.date_to):
             edit.setEnabled(False)
+        describe(self.date_from, self.tr("From date"), self.tr("The first day shown."))
+        describe(self.date_to, self.tr("To date"), self.tr("The last day shown."))
         self.set_today(dt.date.today())
         layout.addWidget(self.dates_check)
         layout.addWidget(self.date_from)
@@ -196,6 +216,11 @@ class BookingFilterBar(QWidget):
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.search_edit.setMinimumWidth(180)
+        describe(
+            self.search_edit,
+            self.tr("Search"),
+            self.tr("Client, reference or notes: the list shows what contains the text."),
+        )
         layout.addWidget(self.search_edit, 1)
 
         self.region_combo.currentIndexChanged.connect(self._emit)
@@ -323,6 +348,8 @@ class BookingTableView(QTableView):
         self.setShowGrid(False)
         self.setWordWrap(False)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Tab leaves the table for its buttons; the arrow keys move between rows.
+        self.setTabKeyNavigation(False)
         self.verticalHeader().setVisible(False)
         self.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
         header = self.horizontalHeader()
@@ -338,7 +365,26 @@ class BookingTableView(QTableView):
         header.setResizeContentsPrecision(RESIZE_SAMPLE_ROWS)
         selection = self.selectionModel()
         selection.selectionChanged.connect(self._selection_changed)
-        self.doubleClicked.connect(lambda _index: self.row_activated.emit())
+        # Enter on a row, or a double click, opens it.
+        self.activated.connect(lambda _index: self.row_activated.emit())
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Coming to the table with the keyboard selects a row, so its buttons can act."""
+        super().focusInEvent(event)
+        keyboard = event.reason() in (
+            Qt.FocusReason.TabFocusReason,
+            Qt.FocusReason.BacktabFocusReason,
+            Qt.FocusReason.ShortcutFocusReason,
+            Qt.FocusReason.OtherFocusReason,
+        )
+        if keyboard and not self.selectionModel().hasSelection() and self.model_.rowCount():
+            current = self.currentIndex()
+            row = current.row() if current.isValid() else 0
+            self.selectionModel().setCurrentIndex(
+                self.model_.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
 
     def selected_ids(self) -> list[str]:
         rows = sorted({index.row() for index in self.selectionModel().selectedRows()})
@@ -509,9 +555,10 @@ class _BookingsPanel(QWidget):
         self.buttons.addWidget(self.outcome_label, 1)
         self.details_button = QPushButton(icon("details"), self.tr("Details…"))
         self.details_button.setObjectName(details_name)
-        self.details_button.setToolTip(self.tr("Open the selected booking (Ctrl+I)"))
         self.print_button = QPushButton(icon("print"), self.tr("Print summary…"))
         self.print_button.setObjectName(print_name)
+        #: The Print button's tooltip when printing works (the window's command sets it).
+        self.print_tooltip = ""
         self.main_layout.addLayout(self.buttons)
 
         self.filters.changed.connect(self.filter_changed)
@@ -545,7 +592,8 @@ class _BookingsPanel(QWidget):
             self.buttons.addWidget(button)
 
     def set_print_tooltip(self, text: str) -> None:
-        self.print_button.setToolTip(text)
+        """Why printing is unavailable ("" when it is available)."""
+        self.print_button.setToolTip(text or self.print_tooltip)
 
     def show_table(self, table: BookingTable) -> None:
         self.table.show_table(table)
@@ -574,26 +622,32 @@ class PendingQueuePanel(_BookingsPanel):
             details_name="detailsButton",
             parent=parent,
         )
-        self.table.setAccessibleName(self.tr("Pending bookings"))
+        describe(
+            self.table,
+            self.tr("Pending bookings"),
+            self.tr(
+                "The bookings waiting for confirmation. The arrow keys select, Shift or Ctrl "
+                "select several, Enter opens the booking, Tab goes to the buttons."
+            ),
+        )
         self.confirm_button = QPushButton(icon("confirm"), self.tr("Confirm"))
         self.confirm_button.setObjectName("confirmButton")
         self.confirm_button.setProperty("primary", True)
-        self.confirm_tooltip = self.tr("Confirm the selected bookings (Ctrl+Enter)")
-        self.confirm_button.setToolTip(self.confirm_tooltip)
+        #: The Confirm button's tooltip when it can be used (the window's command sets it).
+        self.confirm_tooltip = ""
         #: Why Confirm cannot be used in this database ("" when it can).
         self.confirm_unavailable = ""
         self.cancel_button = QPushButton(icon("cancel"), self.tr("Cancel…"))
         self.cancel_button.setObjectName("cancelButton")
         self.cancel_button.setProperty("destructive", True)
-        self.cancel_button.setToolTip(self.tr("Cancel the selected pending bookings (Delete)"))
         self.add_buttons(
             self.details_button, self.print_button, self.cancel_button, self.confirm_button
         )
+        # Tab follows the buttons from left to right.
+        QWidget.setTabOrder(self.print_button, self.cancel_button)
+        QWidget.setTabOrder(self.cancel_button, self.confirm_button)
         self.confirm_button.clicked.connect(self.confirm_requested)
         self.cancel_button.clicked.connect(self.cancel_requested)
-        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
-        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.activated.connect(self.cancel_requested)
 
     # -- PendingQueueView ----------------------------------------------------------------
 
@@ -636,7 +690,14 @@ class BookingsBrowserPanel(_BookingsPanel):
             details_name="browserDetailsButton",
             parent=parent,
         )
-        self.table.setAccessibleName(self.tr("All bookings"))
+        describe(
+            self.table,
+            self.tr("All bookings"),
+            self.tr(
+                "Every booking the filters select. The arrow keys select, Enter opens the "
+                "booking, Tab goes to the buttons."
+            ),
+        )
         self.details_button.setProperty("primary", True)
         self.add_buttons(self.print_button, self.details_button)
 

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from dst_desktop.presenters.calendar import DayLevel, DayMark
 from dst_desktop.presenters.catalogue import Choice
+from dst_desktop.ui.accessible import describe
 from dst_desktop.ui.l10n import from_qdate, to_qdate
 from dst_desktop.ui.theme import ACCENT, DAY_COLOURS, PANE_MARGINS
 
@@ -55,8 +56,13 @@ class AvailabilityCalendar(QCalendarWidget):
         self.today = dt.date.today()
         self._grid = self.findChild(QTableView, "qt_calendar_calendarview")
         if self._grid is not None:
+            self._grid.setTabKeyNavigation(False)
             self._grid.viewport().installEventFilter(self)
             self._grid.setMouseTracking(True)
+
+    def grid(self) -> QTableView | None:
+        """The table of days inside the calendar (the widget that has the focus)."""
+        return self._grid
 
     def set_marks(self, marks: Sequence[DayMark]) -> None:
         self._marks = {mark.date: mark for mark in marks}
@@ -157,7 +163,11 @@ class CalendarPanel(QGroupBox):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.region_combo = QComboBox()
         self.region_combo.setObjectName("regionCombo")
-        self.region_combo.setAccessibleName(self.tr("Region"))
+        describe(
+            self.region_combo,
+            self.tr("Region"),
+            self.tr("The region of the booking: the calendar shows its free setups."),
+        )
         self.region_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
@@ -166,12 +176,15 @@ class CalendarPanel(QGroupBox):
         layout.addLayout(form)
         self.calendar = AvailabilityCalendar()
         self.calendar.setAccessibleName(self.tr("Day"))
-        self.calendar.setAccessibleDescription(
-            self.tr(
-                "Each day shows how many setups are still free: green several, amber one, "
-                "red none, grey a past day."
-            )
+        described = self.tr(
+            "Each day shows how many setups are still free: green several, amber one, "
+            "red none, grey a past day. The arrow keys move the day, Page Up and Page Down "
+            "the month."
         )
+        for widget in (self.calendar, self.calendar.grid()):
+            if widget is not None:
+                widget.setAccessibleName(self.tr("Day"))
+                widget.setAccessibleDescription(described)
         layout.addWidget(self.calendar, 1)
         layout.addLayout(self._legend())
         self.region_combo.currentIndexChanged.connect(self._region_index_changed)

@@ -26,6 +26,7 @@ from dst_desktop.presenters.event_report import EventImportReport
 from dst_desktop.presenters.input_limits import MAX_TEXT_LENGTH
 from dst_desktop.presenters.l10n import fill
 from dst_desktop.ui import settings as keys
+from dst_desktop.ui.accessible import describe, describe_buttons
 from dst_desktop.ui.event_mode import EventImportReportDialog, SnapshotOptionsDialog
 from dst_desktop.ui.plain_text import message_box, plain_label, show_message
 from dst_desktop.ui.settings import app_settings, text_setting
@@ -49,8 +50,10 @@ class ReportDialog(QDialog):
         self.lines.setAlternatingRowColors(True)
         self.lines.addItems(list(lines))
         self.lines.setVisible(bool(lines))
+        describe(self.lines, title, self.tr("One line per booking, with its outcome."))
         layout.addWidget(self.lines, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        describe_buttons(buttons)
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
 
@@ -78,6 +81,11 @@ class NewClientDialog(QDialog):
         self.phone_edit.setObjectName("newClientPhoneEdit")
         self.phone_edit.setMaxLength(MAX_TEXT_LENGTH)
         form.addRow(self.tr("&Phone:"), self.phone_edit)
+        describe(
+            self.name_edit, self.tr("Name"), self.tr("The client's name: a company or a person.")
+        )
+        describe(self.email_edit, self.tr("E-mail"), self.tr("The client's e-mail address."))
+        describe(self.phone_edit, self.tr("Phone"), self.tr("The client's phone number."))
         layout.addLayout(form)
         hint = QLabel(self.tr("Other details can be added later in Data ▸ Reference data."))
         hint.setObjectName("hintLabel")
@@ -89,6 +97,8 @@ class NewClientDialog(QDialog):
         )
         self.add_button.setObjectName("addClientButton")
         self.add_button.setDefault(True)
+        self.add_button.setToolTip(self.tr("Add the client and choose it in the form (Enter)"))
+        describe_buttons(buttons)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

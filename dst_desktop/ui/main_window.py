@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QTabWidget,
@@ -26,6 +27,7 @@ from dst_desktop.presenters.main_window import MainPresenter, MainViews, WindowW
 from dst_desktop.presenters.printing import BookingPrinting
 from dst_desktop.presenters.tasks import TaskRunner
 from dst_desktop.ui import settings as keys
+from dst_desktop.ui.accessible import describe
 from dst_desktop.ui.booking_form import BookingForm
 from dst_desktop.ui.booking_tables import BookingsBrowserPanel, PendingQueuePanel
 from dst_desktop.ui.calendar_panel import CalendarPanel
@@ -42,6 +44,7 @@ from dst_desktop.ui.tasks import QtTaskRunner
 if TYPE_CHECKING:
     # Dialogs are imported when first opened: the window starts without them.
     from dst_desktop.ui.details_dialog import BookingDetailsDialog
+    from dst_desktop.ui.help_dialog import HelpDialog
     from dst_desktop.ui.reference_dialog import ReferenceDataDialog
 
 #: One of the two bookings lists under the booking form: its panel, its presenter.
@@ -83,6 +86,7 @@ class MainWindow(QMainWindow):
         self.on_language_change: Callable[[str], None] | None = None
         self.details_dialog: BookingDetailsDialog | None = None
         self.reference_dialog: ReferenceDataDialog | None = None
+        self.help_dialog: HelpDialog | None = None
         self.localizer = QtLocalizer()
 
         self.calendar_panel = CalendarPanel()
@@ -137,6 +141,13 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(False)
         self.tabs.addTab(self.queue_panel, icon("confirm"), self.tr("Pending bookings"))
         self.tabs.addTab(self.browser_panel, icon("browse"), self.tr("All bookings"))
+        describe(
+            self.tabs.tabBar(),
+            self.tr("Bookings lists"),
+            self.tr("The pending queue (Ctrl+Shift+B) or every booking (Ctrl+B)."),
+        )
+        self.tabs.setTabToolTip(0, self.tr("The bookings waiting for confirmation (Ctrl+Shift+B)"))
+        self.tabs.setTabToolTip(1, self.tr("Every booking, whatever its status (Ctrl+B)"))
 
         self.main_splitter = QSplitter(Qt.Orientation.Vertical)
         self.main_splitter.setObjectName("mainSplitter")
@@ -180,6 +191,7 @@ class MainWindow(QMainWindow):
         form.suggestion_chosen.connect(p.form.suggestion_chosen)
         form.create_requested.connect(p.form.create)
         form.new_client_requested.connect(p.new_client)
+        form.create_refused.connect(self.show_status_message)
         queue = self.queue_panel
         queue.filter_changed.connect(p.queue.filter_changed)
         queue.selection_changed.connect(p.queue.selection_changed)
@@ -204,17 +216,29 @@ class MainWindow(QMainWindow):
         name: str,
         text: str,
         icon_name: str | None,
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str,
         slot: Callable[[], object],
+        description: str = "",
     ) -> QAction:
+        """A command of the menus: its shortcut shows in the menu and in its tooltip."""
         action = QAction(text, self)
         action.setObjectName(name)
         if icon_name:
             action.setIcon(icon(icon_name))
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+        action.setShortcut(QKeySequence(shortcut))
+        action.setProperty("description", description)
+        self._describe(action)
         action.triggered.connect(lambda _checked=False: slot())
         return action
+
+    def _describe(self, action: QAction, why_not: str = "") -> None:
+        """The action's tooltip and status tip: what it does, or why it cannot be used
+        here, followed by its shortcut."""
+        what = why_not or str(action.property("description") or "")
+        what = what or action.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+        shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip(fill(self.tr("%1 (%2)"), what, shortcut) if shortcut else what)
+        action.setStatusTip(what)
 
     def _build_actions(self) -> None:
         self._create_actions()
@@ -239,47 +263,40 @@ class MainWindow(QMainWindow):
             "new-booking",
             QKeySequence.StandardKey.New,
             self._new_booking,
+            self.tr("Start a new booking in the form: same place and day, no client yet"),
+        )
+        self.create_booking_action = action(
+            "createBookingAction",
+            self.tr("C&reate booking"),
+            "new-booking",
+            "Ctrl+Shift+Return",
+            self.booking_form.press_create,
+            self.tr("Create the booking the form describes (Enter in the form does too)"),
+        )
+        self.new_client_action = action(
+            "newClientAction",
+            self.tr("New &client…"),
+            "new-client",
+            "Ctrl+Shift+N",
+            self.booking_form.request_new_client,
+            self.tr("Add a client who is not in the list yet: name, e-mail and phone"),
         )
         self.import_action = action(
             "importReferenceAction",
             self.tr("&Import reference data…"),
             "import",
-            None,
+            "Ctrl+Shift+I",
             p.import_reference_file,
+            self.tr("Add or update regions, setups, operators, modules, clients from a file"),
         )
         self.demo_action = action(
-            "demoDataAction", self.tr("Load &demo data"), "demo", None, p.load_demo
+            "demoDataAction",
+            self.tr("Load &demo data"),
+            "demo",
+            "Ctrl+Shift+D",
+            p.load_demo,
+            self.tr("Fill this empty database with the demo data, to try DST Desktop"),
         )
-        self.exchange_actions = {
-            ExchangeCommand.EXPORT_SNAPSHOT: action(
-                "exportSnapshotAction",
-                self.tr("E&xport snapshot…"),
-                "export",
-                None,
-                events.export_snapshot,
-            ),
-            ExchangeCommand.IMPORT_SNAPSHOT: action(
-                "importSnapshotAction",
-                self.tr("Import &snapshot…"),
-                "event",
-                None,
-                events.import_snapshot,
-            ),
-            ExchangeCommand.EXPORT_BOOKINGS: action(
-                "exportEventBookingsAction",
-                self.tr("Export &event bookings…"),
-                "export",
-                None,
-                events.export_bookings,
-            ),
-            ExchangeCommand.IMPORT_BOOKINGS: action(
-                "importEventBookingsAction",
-                self.tr("Import event &bookings…"),
-                "import",
-                None,
-                events.import_bookings,
-            ),
-        }
         #: What each exchange command does, when it is available.
         self.exchange_tooltips = {
             ExchangeCommand.EXPORT_SNAPSHOT: self.tr(
@@ -296,12 +313,48 @@ class MainWindow(QMainWindow):
                 "Office: bring the bookings taken at an event into the pending queue."
             ),
         }
+        tips = self.exchange_tooltips
+        self.exchange_actions = {
+            ExchangeCommand.EXPORT_SNAPSHOT: action(
+                "exportSnapshotAction",
+                self.tr("E&xport snapshot…"),
+                "export",
+                "Ctrl+Shift+X",
+                events.export_snapshot,
+                tips[ExchangeCommand.EXPORT_SNAPSHOT],
+            ),
+            ExchangeCommand.IMPORT_SNAPSHOT: action(
+                "importSnapshotAction",
+                self.tr("Import &snapshot…"),
+                "event",
+                "Ctrl+Shift+O",
+                events.import_snapshot,
+                tips[ExchangeCommand.IMPORT_SNAPSHOT],
+            ),
+            ExchangeCommand.EXPORT_BOOKINGS: action(
+                "exportEventBookingsAction",
+                self.tr("Export &event bookings…"),
+                "export",
+                "Ctrl+Shift+E",
+                events.export_bookings,
+                tips[ExchangeCommand.EXPORT_BOOKINGS],
+            ),
+            ExchangeCommand.IMPORT_BOOKINGS: action(
+                "importEventBookingsAction",
+                self.tr("Import event &bookings…"),
+                "import",
+                "Ctrl+Shift+M",
+                events.import_bookings,
+                tips[ExchangeCommand.IMPORT_BOOKINGS],
+            ),
+        }
         self.print_summary_action = action(
             "printSummaryAction",
             self.tr("&Print booking summary…"),
             "print",
             QKeySequence.StandardKey.Print,
             self._print_summary,
+            self.tr("Preview, print or save as PDF the summary of the selected booking"),
         )
         self.print_day_sheet_action = action(
             "printDaySheetAction",
@@ -309,35 +362,67 @@ class MainWindow(QMainWindow):
             "print",
             "Ctrl+Shift+P",
             p.print_day_sheet,
+            self.tr("Preview, print or save as PDF who goes where on the day chosen"),
         )
         self.settings_action = action(
-            "settingsAction", self.tr("&Settings…"), "settings", "Ctrl+,", self.open_settings
+            "settingsAction",
+            self.tr("&Settings…"),
+            "settings",
+            "Ctrl+,",
+            self.open_settings,
+            self.tr("Choose the language of DST Desktop"),
         )
-        self.quit_action = action(
-            "quitAction", self.tr("&Quit"), "quit", QKeySequence.StandardKey.Quit, self.close
-        )
+        self.quit_action = action("quitAction", self.tr("&Quit"), "quit", "Ctrl+Q", self.close)
         self.confirm_action = action(
             "confirmAction",
             self.tr("&Confirm selected bookings"),
             "confirm",
             "Ctrl+Return",
             p.queue.confirm_selected,
+            self.tr("Confirm the bookings selected in the pending queue"),
         )
         self.cancel_action = action(
             "cancelAction",
             self.tr("C&ancel selected bookings…"),
             "cancel",
-            None,
+            QKeySequence.StandardKey.Delete,
             p.queue.cancel_selected,
+            self.tr("Cancel the bookings selected in the pending queue, after asking"),
         )
+        # Delete works in the pending queue's table, never in a text field or elsewhere.
+        self.cancel_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.queue_panel.table.addAction(self.cancel_action)
         self.details_action = action(
-            "detailsAction", self.tr("&Details…"), "details", "Ctrl+I", self._details
+            "detailsAction",
+            self.tr("&Details…"),
+            "details",
+            "Ctrl+I",
+            self._details,
+            self.tr("Open the selected booking: its status, history and next steps"),
         )
         self.find_action = action(
-            "findAction", self.tr("&Find…"), "search", QKeySequence.StandardKey.Find, self._find
+            "findAction",
+            self.tr("&Find…"),
+            "search",
+            QKeySequence.StandardKey.Find,
+            self._find,
+            self.tr("Search the bookings list in front by client, reference or notes"),
+        )
+        self.pending_action = action(
+            "pendingAction",
+            self.tr("&Pending bookings"),
+            "confirm",
+            "Ctrl+Shift+B",
+            self._pending,
+            self.tr("Show the bookings waiting for confirmation"),
         )
         self.browse_action = action(
-            "browseAction", self.tr("&All bookings"), "browse", "Ctrl+B", self._browse
+            "browseAction",
+            self.tr("&All bookings"),
+            "browse",
+            "Ctrl+B",
+            self._browse,
+            self.tr("Find any booking, whatever its status"),
         )
         self.refresh_action = action(
             "refreshAction",
@@ -345,6 +430,7 @@ class MainWindow(QMainWindow):
             "refresh",
             QKeySequence.StandardKey.Refresh,
             p.reference_changed,
+            self.tr("Read the calendar and the lists again from the database"),
         )
         self.reference_action = action(
             "referenceDataAction",
@@ -352,21 +438,76 @@ class MainWindow(QMainWindow):
             "reference",
             "Ctrl+Shift+R",
             self.open_reference_data,
+            self.tr("Regions, setups, operators, modules, clients and offers"),
+        )
+        self.guide_action = action(
+            "userGuideAction",
+            self.tr("&User guide"),
+            "about",
+            QKeySequence.StandardKey.HelpContents,
+            lambda: self.open_help(shortcuts=False),
+            self.tr("A day's work in DST Desktop, step by step"),
+        )
+        self.shortcuts_action = action(
+            "shortcutsAction",
+            self.tr("&Keyboard shortcuts"),
+            "about",
+            "Ctrl+F1",
+            lambda: self.open_help(shortcuts=True),
+            self.tr("Every command's shortcut, and the keys of the booking form"),
         )
         self.about_action = action(
-            "aboutAction", self.tr("&About DST Desktop"), "about", None, self._about
+            "aboutAction",
+            self.tr("&About DST Desktop"),
+            "about",
+            "Shift+F1",
+            self._about,
+            self.tr("The version of DST Desktop"),
         )
         self.confirm_action.setIconText(self.tr("Confirm"))
         self.print_summary_action.setIconText(self.tr("Print summary"))
         self.confirm_action.setEnabled(False)
         self.cancel_action.setEnabled(False)
         self.details_action.setEnabled(False)
+        # The buttons that do what a command does say so with the command's shortcut.
+        for button, command in (
+            (self.booking_form.create_button, self.create_booking_action),
+            (self.booking_form.new_client_button, self.new_client_action),
+            (self.queue_panel.details_button, self.details_action),
+            (self.browser_panel.details_button, self.details_action),
+            (self.queue_panel.print_button, self.print_summary_action),
+            (self.browser_panel.print_button, self.print_summary_action),
+            (self.queue_panel.cancel_button, self.cancel_action),
+            (self.queue_panel.confirm_button, self.confirm_action),
+        ):
+            button.setToolTip(command.toolTip())
+        for panel in (self.queue_panel, self.browser_panel):
+            panel.print_tooltip = self.print_summary_action.toolTip()
+        self.queue_panel.confirm_tooltip = self.confirm_action.toolTip()
+        self.booking_form.create_tooltip = self.create_booking_action.toolTip()
+
+    def commands(self) -> list[QAction]:
+        """Every command of the menus, once, in their order (the help lists them)."""
+        found: list[QAction] = []
+        for menu_action in self.menuBar().actions():
+            menu = menu_action.menu()
+            if isinstance(menu, QMenu):
+                found += [a for a in menu.actions() if not a.isSeparator() and a not in found]
+        return found
 
     def _build_menus(self) -> None:
         menu_bar = self.menuBar()
-        file_menu = menu_bar.addMenu(self.tr("&File"))
-        file_menu.setToolTipsVisible(True)
-        groups: tuple[tuple[QAction, ...], ...] = (
+
+        def menu(title: str, *groups: Sequence[QAction]) -> None:
+            added = menu_bar.addMenu(title)
+            added.setToolTipsVisible(True)
+            for number, group in enumerate(groups):
+                if number:
+                    added.addSeparator()
+                added.addActions(list(group))
+
+        menu(
+            self.tr("&File"),
             (self.new_booking_action,),
             (self.import_action, self.demo_action),
             tuple(self.exchange_actions.values()),
@@ -374,18 +515,18 @@ class MainWindow(QMainWindow):
             (self.settings_action,),
             (self.quit_action,),
         )
-        for number, group in enumerate(groups):
-            if number:
-                file_menu.addSeparator()
-            file_menu.addActions(list(group))
-        bookings_menu = menu_bar.addMenu(self.tr("&Bookings"))
-        bookings_menu.addActions([self.confirm_action, self.cancel_action, self.details_action])
-        bookings_menu.addSeparator()
-        bookings_menu.addActions([self.find_action, self.browse_action, self.refresh_action])
-        data_menu = menu_bar.addMenu(self.tr("&Data"))
-        data_menu.addActions([self.reference_action, self.import_action])
-        help_menu = menu_bar.addMenu(self.tr("&Help"))
-        help_menu.addAction(self.about_action)
+        menu(
+            self.tr("&Bookings"),
+            (self.create_booking_action, self.new_client_action),
+            (self.confirm_action, self.cancel_action, self.details_action),
+            (self.find_action, self.pending_action, self.browse_action, self.refresh_action),
+        )
+        menu(self.tr("&Data"), (self.reference_action, self.import_action))
+        menu(
+            self.tr("&Help"),
+            (self.guide_action, self.shortcuts_action),
+            (self.about_action,),
+        )
 
     def _build_toolbar(self) -> None:
         toolbar = QToolBar(self.tr("Main toolbar"))
@@ -416,13 +557,13 @@ class MainWindow(QMainWindow):
         return self.queue_panel, self.presenter.queue
 
     def _sync_actions(self) -> None:
-        """Menu and toolbar actions follow the buttons of the table on show."""
+        """Menu and toolbar actions follow the buttons of the table on show: Confirm and
+        Cancel act on the pending queue, only while it is the list in front."""
         queue = self.queue_panel
-        self.confirm_action.setEnabled(queue.confirm_button.isEnabled())
-        self.confirm_action.setToolTip(
-            queue.confirm_unavailable or self.confirm_action.text().replace("&", "")
-        )
-        self.cancel_action.setEnabled(queue.cancel_button.isEnabled())
+        queue_in_front = not self._browser_in_front()
+        self.confirm_action.setEnabled(queue_in_front and queue.confirm_button.isEnabled())
+        self._describe(self.confirm_action, queue.confirm_unavailable)
+        self.cancel_action.setEnabled(queue_in_front and queue.cancel_button.isEnabled())
         panel, _presenter = self._list_in_front()
         self.details_action.setEnabled(panel.details_button.isEnabled())
         self.print_summary_action.setEnabled(
@@ -454,7 +595,7 @@ class MainWindow(QMainWindow):
     def set_printing_available(self, available: bool) -> None:
         tip = "" if available else self._print_reason
         for action in (self.print_summary_action, self.print_day_sheet_action):
-            action.setToolTip(tip or action.text().replace("&", ""))
+            self._describe(action, tip)
         self.print_day_sheet_action.setEnabled(available)
         self._sync_actions()
         self.queue_panel.set_print_tooltip(tip)
@@ -467,8 +608,7 @@ class MainWindow(QMainWindow):
         for command, exchange_action in self.exchange_actions.items():
             reason = unavailable.get(command, "")
             exchange_action.setEnabled(not reason)
-            exchange_action.setToolTip(reason or self.exchange_tooltips[command])
-            exchange_action.setStatusTip(reason or self.exchange_tooltips[command])
+            self._describe(exchange_action, reason)
 
     def open_details(self, session_id: str) -> None:
         from dst_desktop.ui.details_dialog import BookingDetailsDialog
@@ -553,9 +693,29 @@ class MainWindow(QMainWindow):
         search.setFocus()
         search.selectAll()
 
+    def _pending(self) -> None:
+        self.tabs.setCurrentWidget(self.queue_panel)
+        self.queue_panel.table.setFocus()
+
     def _browse(self) -> None:
         self.tabs.setCurrentWidget(self.browser_panel)
         self.browser_panel.filters.search_edit.setFocus()
+
+    def open_help(self, *, shortcuts: bool) -> None:
+        """The user guide, or the list of keyboard shortcuts."""
+        from dst_desktop.ui.help_dialog import HelpDialog
+
+        if self.help_dialog is None:
+            dialog = HelpDialog(self.commands(), self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.finished.connect(lambda _result: setattr(self, "help_dialog", None))
+            self.help_dialog = dialog
+        if shortcuts:
+            self.help_dialog.show_shortcuts()
+        else:
+            self.help_dialog.show_guide()
+        self.help_dialog.show()
+        self.help_dialog.activateWindow()
 
     def _about(self) -> None:
         QMessageBox.about(

@@ -16,6 +16,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGroupBox, QHeaderView, QTreeView, QVBoxLayout, QWidget
 
 from dst_desktop.presenters.module_picker import ModuleRow
+from dst_desktop.ui.accessible import describe
 from dst_desktop.ui.plain_text import literal_text, plain_label
 from dst_desktop.ui.theme import PANE_MARGINS
 
@@ -131,7 +132,14 @@ class ModulePicker(QGroupBox):
         self.model = ModuleListModel(self)
         self.list = QTreeView()
         self.list.setObjectName("moduleList")
-        self.list.setAccessibleName(self.tr("Modules"))
+        describe(
+            self.list,
+            self.tr("Modules"),
+            self.tr(
+                "The training modules of the session: Space ticks or unticks the module; "
+                "the capacity of the session follows."
+            ),
+        )
         self.list.setRootIsDecorated(False)
         self.list.setUniformRowHeights(True)
         self.list.setAlternatingRowColors(True)

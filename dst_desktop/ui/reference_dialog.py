@@ -14,6 +14,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -39,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from dst_desktop.presenters.catalogue import Choice
 from dst_desktop.presenters.input_limits import MAX_ID_LENGTH, MAX_MODULE_CAPACITY, MAX_NAME_LENGTH
+from dst_desktop.presenters.l10n import fill
 from dst_desktop.presenters.messages import Tone
 from dst_desktop.presenters.reference_editor import (
     ReferenceEditorPresenter,
@@ -46,6 +48,7 @@ from dst_desktop.presenters.reference_editor import (
     ReferenceKind,
     ReferenceRow,
 )
+from dst_desktop.ui.accessible import describe, describe_buttons
 from dst_desktop.ui.date_field import DateField
 from dst_desktop.ui.icons import icon
 from dst_desktop.ui.l10n import QtLocalizer
@@ -123,11 +126,17 @@ class ReferenceTab(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
         self.table.setAlternatingRowColors(True)
         self.table.setShowGrid(False)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        describe(
+            self.table,
+            self.tr("Entries"),
+            self.tr("Choose an entry with the arrow keys to change it in the form beside."),
+        )
         splitter.addWidget(self.table)
 
         form_box = QGroupBox(self.tr("Entry"))
@@ -146,6 +155,9 @@ class ReferenceTab(QWidget):
         self.region_combo.setObjectName("regionEdit")
         self.active_check = QCheckBox(self.tr("In service"))
         self.active_check.setObjectName("activeEdit")
+        self.active_check.setToolTip(
+            self.tr("An entry out of service is not offered for new bookings; past ones keep it.")
+        )
         self.days_list = QListWidget()
         self.days_list.setObjectName("daysList")
         self.days_list.setMaximumHeight(140)
@@ -153,8 +165,15 @@ class ReferenceTab(QWidget):
         self.day_edit.setObjectName("dayEdit")
         self.add_day_button = QPushButton(self.tr("Add day"))
         self.add_day_button.setObjectName("addDayButton")
+        self.add_day_button.setToolTip(self.tr("Add the date beside to the list (Enter)"))
         self.remove_day_button = QPushButton(self.tr("Remove"))
         self.remove_day_button.setObjectName("removeDayButton")
+        self.remove_day_button.setToolTip(
+            self.tr("Take the days selected in the list out of it (Del in the list)")
+        )
+        remove_day = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.days_list)
+        remove_day.setContext(Qt.ShortcutContext.WidgetShortcut)
+        remove_day.activated.connect(self._remove_day)
         self.capacity_spin = QSpinBox()
         self.capacity_spin.setObjectName("capacityEdit")
         self.capacity_spin.setRange(1, MAX_MODULE_CAPACITY)
@@ -164,7 +183,36 @@ class ReferenceTab(QWidget):
         self.phone_edit = QLineEdit()
         self.phone_edit.setObjectName("phoneEdit")
         self.phone_edit.setMaxLength(MAX_NAME_LENGTH)
+        describe(
+            self.id_edit,
+            self.tr("Identifier"),
+            self.tr("The identifier in files and bookings; left empty, it is made from the name."),
+        )
+        describe(self.name_edit, self.tr("Name"), self.tr("The name shown everywhere."))
+        describe(self.region_combo, self.tr("Region"), self.tr("The region it is based in."))
+        describe(
+            self.capacity_spin,
+            self.tr("Capacity"),
+            self.tr("The most participants the module takes."),
+        )
+        describe(self.email_edit, self.tr("E-mail"), self.tr("The client's e-mail address."))
+        describe(self.phone_edit, self.tr("Phone"), self.tr("The client's phone number."))
         if kind in (ReferenceKind.SETUPS, ReferenceKind.OPERATORS):
+            days_name = (
+                self.tr("Maintenance days")
+                if kind is ReferenceKind.SETUPS
+                else self.tr("Leave days")
+            )
+            describe(
+                self.days_list,
+                days_name,
+                self.tr("The days it cannot be booked; Del takes the selected days out."),
+            )
+            describe(
+                self.day_edit,
+                self.tr("Day to add"),
+                self.tr("Type a date as you write it, or Alt+Down for a calendar; Enter adds it."),
+            )
             self.form.addRow(self.tr("Region:"), self.region_combo)
             self.form.addRow("", self.active_check)
             days_label = (
@@ -196,9 +244,13 @@ class ReferenceTab(QWidget):
         buttons.addStretch(1)
         self.new_button = QPushButton(self.tr("New"))
         self.new_button.setObjectName("newButton")
+        self.new_button.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
+        self.new_button.setToolTip(self.tr("Start a new entry in the form (Ctrl+N)"))
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.setObjectName("saveButton")
         self.save_button.setProperty("primary", True)
+        self.save_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
+        self.save_button.setToolTip(self.tr("Save the entry of the form (Ctrl+S)"))
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.save_button)
         form_layout.addLayout(buttons)
@@ -336,13 +388,23 @@ class ReferenceDataDialog(QDialog):
             tab = ReferenceTab(kind, today)
             self.kind_tabs[kind] = tab
             self.tabs.addTab(tab, titles[kind])
+            self.tabs.setTabToolTip(
+                self.tabs.count() - 1, fill(self.tr("%1: the list and the form"), titles[kind])
+            )
             tab.selected.connect(lambda item_id, k=kind: self.selected.emit(k, item_id))
             tab.new_requested.connect(lambda k=kind: self.new_requested.emit(k))
             tab.save_requested.connect(
                 lambda entry, is_new, k=kind: self.save_requested.emit(k, entry, is_new)
             )
         layout.addWidget(self.tabs, 1)
+        describe(
+            self.tabs.tabBar(),
+            self.tr("Kinds of reference data"),
+            self.tr("Regions, setups, operators, modules, clients or offers."),
+        )
+        self.tabs.tabBar().setUsesScrollButtons(False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        describe_buttons(buttons)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 

@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtCore import QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QProxyStyle,
+    QStyle,
+    QStyleFactory,
+    QStyleOption,
+    QStyleOptionComplex,
+    QWidget,
+)
 
 from dst_desktop.presenters.calendar import DayLevel
 from dst_desktop.presenters.messages import Tone
@@ -81,6 +91,10 @@ QPushButton[destructive="true"]:disabled { color: #d8a3a3; }
 QPushButton[suggestion="true"] {
     padding: 3px 8px; border-radius: 11px; border-color: #2c5282; color: #2c5282;
 }
+QPushButton:focus { border: 2px solid #2c5282; padding: 4px 13px; }
+QPushButton[primary="true"]:focus { border: 2px solid #10243f; }
+QPushButton[suggestion="true"]:focus { padding: 2px 7px; background: #e8f0fa; }
+QToolButton:focus { border: 2px solid #2c5282; border-radius: 4px; }
 QTableView, QTreeView, QListView, QListWidget {
     background: #ffffff;
     alternate-background-color: #f7f9fb;
@@ -89,6 +103,8 @@ QTableView, QTreeView, QListView, QListWidget {
     selection-color: #1f2933;
     gridline-color: #e4e7eb;
 }
+QTableView:focus, QTreeView:focus, QListView:focus, QListWidget:focus,
+QTextBrowser:focus, QPlainTextEdit:focus { border: 1px solid #2c5282; }
 QTreeView#moduleList::item { padding: 4px 2px; }
 QTreeView#auditTrail::item { padding: 3px 2px; }
 QCalendarWidget QWidget#qt_calendar_navigationbar {
@@ -121,11 +137,62 @@ QSplitter::handle { background: transparent; }
 """
 
 
+class FocusRingStyle(QProxyStyle):
+    """Fusion, with a focus ring anyone can see on the controls Fusion marks faintly.
+
+    Fusion shows the focus of a combo box, a spin box, a check box or a tab only as a
+    thin line in the highlight colour, and only after a key was pressed; a keyboard user
+    loses track of it. This style draws a ring in the accent colour around them.
+    """
+
+    def drawComplexControl(
+        self,
+        control: QStyle.ComplexControl,
+        option: QStyleOptionComplex,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        super().drawComplexControl(control, option, painter, widget)
+        if (
+            control
+            in (
+                QStyle.ComplexControl.CC_ComboBox,
+                QStyle.ComplexControl.CC_SpinBox,
+            )
+            and option.state & QStyle.StateFlag.State_HasFocus
+        ):
+            _ring(painter, option.rect.adjusted(0, 0, -1, -1))
+
+    def drawPrimitive(
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        # Item views show their focus by their frame; a ring around one cell would not help.
+        if element == QStyle.PrimitiveElement.PE_FrameFocusRect and not isinstance(
+            widget, QAbstractItemView
+        ):
+            _ring(painter, option.rect.adjusted(0, 0, -1, -1))
+            return
+        super().drawPrimitive(element, option, painter, widget)
+
+
+def _ring(painter: QPainter, rect: QRect) -> None:
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(ACCENT, 2))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRoundedRect(QRectF(rect).adjusted(1, 1, -1, -1), 3, 3)
+    painter.restore()
+
+
 def apply_theme(app: QApplication) -> None:
     """Fusion with a light palette: the same calm look on every platform."""
     fusion = QStyleFactory.create("Fusion")
     if fusion is not None:
-        app.setStyle(fusion)
+        app.setStyle(FocusRingStyle(fusion))
     palette = QPalette()
     palette.setColor(QPalette.ColorRole.Window, WINDOW)
     palette.setColor(QPalette.ColorRole.Base, BASE)
@@ -134,8 +201,10 @@ def apply_theme(app: QApplication) -> None:
     palette.setColor(QPalette.ColorRole.WindowText, TEXT)
     palette.setColor(QPalette.ColorRole.ButtonText, TEXT)
     palette.setColor(QPalette.ColorRole.Button, BASE)
-    palette.setColor(QPalette.ColorRole.Highlight, QColor("#c3dafe"))
-    palette.setColor(QPalette.ColorRole.HighlightedText, TEXT)
+    # The highlight also draws the focus frame of fields, check boxes and tabs: strong
+    # enough to see where the keyboard is.
+    palette.setColor(QPalette.ColorRole.Highlight, ACCENT)
+    palette.setColor(QPalette.ColorRole.HighlightedText, BASE)
     palette.setColor(QPalette.ColorRole.ToolTipBase, QColor("#ffffff"))
     palette.setColor(QPalette.ColorRole.ToolTipText, TEXT)
     palette.setColor(QPalette.ColorRole.PlaceholderText, MUTED)
