@@ -128,7 +128,7 @@ class BookingFormPresenter:
     def client_chosen(self, client_id: str | None) -> None:
         if client_id != self.client_id:
             self.client_id = client_id
-            self.check()
+            self.check()  # the panel's headline names the missing client
 
     def choose_client(self, client_id: str) -> None:
         """Select ``client_id`` in the list (a client just added, for instance)."""
@@ -253,12 +253,12 @@ class BookingFormPresenter:
         )
         if check.can_book:
             self._can_book = True
-            return (
-                AvailabilityPanel(
-                    translate("BookingForm", "This booking can be made."), Tone.GOOD, details
-                ),
-                None,
-            )
+            if self.client_id is None:
+                # Free, but not bookable yet: the panel says what is missing, as Create does.
+                headline = translate("BookingForm", "This day is free: choose the client.")
+            else:
+                headline = translate("BookingForm", "This booking can be made.")
+            return AvailabilityPanel(headline, Tone.GOOD, details), None
         if not day.is_available:
             if day.free_setups > 0 and day.operators_available == 0:
                 headline = translate("BookingForm", "No operator is free on this day.")

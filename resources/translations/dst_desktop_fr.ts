@@ -447,6 +447,10 @@
         <translation>Participants&#xa0;: %1 sur %2 au maximum</translation>
     </message>
     <message>
+        <source>This day is free: choose the client.</source>
+        <translation>Ce jour est libre&#xa0;: choisissez le client.</translation>
+    </message>
+    <message>
         <source>This booking can be made.</source>
         <translation>Cette réservation est possible.</translation>
     </message>

@@ -44,11 +44,12 @@ def test_book_confirm_find_and_cancel_a_session(
         "At most 12 participants, limited by Tir de précision."
     )
     set_participants(window, 10)
-    assert "This booking can be made." in panel_text(window)
+    assert "This day is free: choose the client." in panel_text(window)
     assert "Setups available: 5 of 5" in panel_text(window)
     create = child(window, QPushButton, "createBookingButton")
     assert not create.isEnabled()  # no client yet
     choose_client(window, "client_123")
+    assert "This booking can be made." in panel_text(window)
     click(qtbot, window, "createBookingButton")
     assert child(window, QLabel, "createdLabel").text() == (
         "Booking for ACME on 10/03/2025 created: it waits in the pending queue."
@@ -136,7 +137,7 @@ def test_a_full_day_offers_dates_that_move_the_form(qtbot: QtBot, window: MainWi
     qtbot.mouseClick(buttons[1], Qt.MouseButton.LeftButton)
     assert window.calendar_panel.calendar.selectedDate().toPython() == dt.date(2025, 3, 13)
     assert window.booking_form.request_label.text() == "Bretagne — Thursday, 13 March 2025"
-    assert "This booking can be made." in panel_text(window)
+    assert "This day is free: choose the client." in panel_text(window)
     assert not [b for b in suggestions.findChildren(QPushButton) if b.isVisible()]
 
 

@@ -86,8 +86,14 @@ def test_a_bookable_form_enables_create_and_shows_the_figures(form: Form) -> Non
 def test_create_stays_disabled_until_a_client_is_chosen(form: Form) -> None:
     form.fill(client=None)
     assert form.view.panel is not None and form.view.panel.tone is Tone.GOOD
+    assert form.view.panel.headline == "This day is free: choose the client."
     assert not form.view.create_enabled
     assert form.view.create_hint == "Choose the client first."
+
+    form.presenter.client_chosen("client_123")
+
+    assert form.view.panel.headline == "This booking can be made."
+    assert form.view.create_enabled
 
 
 def test_no_module_means_nothing_to_check(form: Form) -> None:
