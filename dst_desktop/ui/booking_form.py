@@ -444,6 +444,20 @@ class BookingForm(QGroupBox):
             self.client_combo.setCurrentIndex(self.client_combo.findData(selected_id))
             if selected_id is None:
                 self.client_combo.setEditText("")
+        self._fit_lists([client.text for client in clients])
+
+    def _fit_lists(self, names: Sequence[str]) -> None:
+        """The completions and the drop-down list show whole names, wider than the box
+        when they need to (within half the screen)."""
+        for view in (self.completer.popup(), self.client_combo.view()):
+            if view is None:
+                continue
+            metrics = view.fontMetrics()
+            widest = max((metrics.horizontalAdvance(name) for name in names), default=0)
+            scroll_bar = view.verticalScrollBar().sizeHint().width()
+            screen = self.screen()
+            most = screen.availableGeometry().width() // 2 if screen is not None else 800
+            view.setMinimumWidth(min(widest + scroll_bar + 2 * view.frameWidth() + 24, most))
 
     def show_offers(self, offers: Sequence[Choice], selected_id: str | None) -> None:
         with QSignalBlocker(self.offer_combo):

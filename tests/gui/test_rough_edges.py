@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from dst_desktop.services.workflows import Workflows
@@ -23,3 +24,35 @@ def test_the_queue_tab_counts_every_waiting_booking_whatever_the_filters(
     assert window.queue_panel.table.model().rowCount() == 1
     assert window.tabs.tabText(0) == "Pending bookings (2)"
     assert window.queue_panel.count_label.text() == "1 booking waiting"
+
+
+LONG_NAMES = (
+    "Police municipale de Toulouse – Brigade de nuit",
+    "Police nationale – Direction départementale du Rhône",
+)
+
+
+# The completions are a popup: the offscreen platform can neither raise it nor give it
+# the keyboard, and says so.
+@pytest.mark.qt_log_ignore(
+    "^This plugin does not support grabbing the keyboard$",
+    "^This plugin does not support raise\\(\\)$",
+)
+def test_client_completions_show_whole_names(
+    qtbot: QtBot, workflows: Workflows, window: MainWindow
+) -> None:
+    clients = [{"id": f"client_long_{n}", "name": name} for n, name in enumerate(LONG_NAMES)]
+    workflows.reference.import_reference({"clients": clients})
+    window.presenter.reference_changed()
+    line_edit = window.booking_form.client_combo.lineEdit()
+    assert line_edit is not None
+    line_edit.setFocus()
+
+    qtbot.keyClicks(line_edit, "police")
+
+    popup = window.booking_form.completer.popup()
+    qtbot.waitUntil(popup.isVisible)
+    assert popup.model().rowCount() == 2
+    needed = max(popup.fontMetrics().horizontalAdvance(name) for name in LONG_NAMES)
+    assert popup.viewport().width() >= needed
+    assert popup.width() > window.booking_form.client_combo.width()
