@@ -47,7 +47,7 @@ class ScriptedDialogs:
         self.shown.append(text)
         return True
 
-    def ask_text(self, title: str, label: str) -> str | None:
+    def ask_reason(self, title: str, label: str, accept_label: str) -> str | None:
         return "Client request"
 
     def inform(self, title: str, text: str) -> None:

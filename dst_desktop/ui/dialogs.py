@@ -6,13 +6,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt
+from PySide6.QtCore import QObject, QStandardPaths
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -56,6 +55,59 @@ class ReportDialog(QDialog):
         describe_buttons(buttons)
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
+
+
+class ReasonDialog(QDialog):
+    """Why something is done (a mission cancelled): the question, the reason, and the
+    action, which cannot be pressed while the reason is blank."""
+
+    def __init__(
+        self, title: str, question: str, accept_label: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("reasonDialog")
+        self.setWindowTitle(title)
+        self.setMinimumWidth(460)
+        layout = QVBoxLayout(self)
+        label = plain_label(question)
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        self.reason_edit = QLineEdit()
+        self.reason_edit.setObjectName("reasonEdit")
+        self.reason_edit.setMaxLength(MAX_TEXT_LENGTH)
+        label.setBuddy(self.reason_edit)
+        describe(self.reason_edit, self.tr("Reason"), question)
+        layout.addWidget(self.reason_edit)
+        self.hint = plain_label(self.tr("A reason is needed: it is kept with the booking."))
+        self.hint.setObjectName("hintLabel")
+        layout.addWidget(self.hint)
+        buttons = QDialogButtonBox()
+        self.accept_button = buttons.addButton(accept_label, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.accept_button.setObjectName("acceptReasonButton")
+        self.accept_button.setProperty("destructive", True)
+        self.accept_button.setDefault(True)
+        back = buttons.addButton(self.tr("Go back"), QDialogButtonBox.ButtonRole.RejectRole)
+        back.setObjectName("goBackButton")
+        back.setToolTip(self.tr("Close without changing anything (Esc)"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.reason_edit.textChanged.connect(self._reason_changed)
+        self._reason_changed("")
+
+    def _reason_changed(self, text: str) -> None:
+        given = bool(text.strip())
+        self.accept_button.setEnabled(given)
+        self.accept_button.setToolTip(
+            self.tr("Done with this reason (Enter)") if given else self.tr("Type the reason first.")
+        )
+
+    def accept(self) -> None:
+        if self.reason():  # Enter on a blank reason does nothing
+            super().accept()
+
+    def reason(self) -> str:
+        return self.reason_edit.text().strip()
 
 
 class NewClientDialog(QDialog):
@@ -144,16 +196,11 @@ class QtDialogs(QObject):
         box.exec()
         return box.clickedButton() is accept
 
-    def ask_text(self, title: str, label: str) -> str | None:
-        dialog = QInputDialog(self._parent)
-        dialog.setWindowTitle(title)
-        dialog.setInputMode(QInputDialog.InputMode.TextInput)
-        dialog.setLabelText(label)
-        for text_label in dialog.findChildren(QLabel):
-            text_label.setTextFormat(Qt.TextFormat.PlainText)
+    def ask_reason(self, title: str, label: str, accept_label: str) -> str | None:
+        dialog = ReasonDialog(title, label, accept_label, self._parent)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        return dialog.textValue()
+        return dialog.reason()
 
     def inform(self, title: str, text: str) -> None:
         show_message(QMessageBox.Icon.Information, self._parent, title, text)

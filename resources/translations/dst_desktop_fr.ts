@@ -219,6 +219,10 @@
         <translation>Pourquoi la session de %1 est-elle annulée&#x202f;? Son setup et son opérateur redeviendront libres.</translation>
     </message>
     <message>
+        <source>Cancel the mission</source>
+        <translation>Annuler la mission</translation>
+    </message>
+    <message>
         <source>Mission not cancelled</source>
         <translation>Mission non annulée</translation>
     </message>
@@ -2185,6 +2189,33 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
         <source>Please wait</source>
         <extracomment>Emitted after a job&apos;s result (or error) was handled.</extracomment>
         <translation>Veuillez patienter</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>A reason is needed: it is kept with the booking.</source>
+        <translation>Un motif est nécessaire&#xa0;: il est gardé avec la réservation.</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>Revenir</translation>
+    </message>
+    <message>
+        <source>Close without changing anything (Esc)</source>
+        <translation>Fermer sans rien changer (Échap)</translation>
+    </message>
+    <message>
+        <source>Done with this reason (Enter)</source>
+        <translation>Valider avec ce motif (Entrée)</translation>
+    </message>
+    <message>
+        <source>Type the reason first.</source>
+        <translation>Tapez d’abord le motif.</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from dst_desktop.services.workflows import Workflows
@@ -56,3 +57,25 @@ def test_client_completions_show_whole_names(
     needed = max(popup.fontMetrics().horizontalAdvance(name) for name in LONG_NAMES)
     assert popup.viewport().width() >= needed
     assert popup.width() > window.booking_form.client_combo.width()
+
+
+def test_a_mission_is_not_cancelled_without_a_reason_and_the_question_stays_open(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from dst_desktop.ui.dialogs import ReasonDialog
+
+    dialog = ReasonDialog("Cancel mission", "Why is the session cancelled?", "Cancel the mission")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.accept_button.isEnabled()
+
+    qtbot.keyClicks(dialog.reason_edit, "   ")
+    qtbot.keyClick(dialog.reason_edit, Qt.Key.Key_Return)
+    assert dialog.isVisible()  # a blank reason is no reason: the question stays
+    assert not dialog.accept_button.isEnabled()
+
+    qtbot.keyClicks(dialog.reason_edit, "Client postponed the event")
+    assert dialog.accept_button.isEnabled()
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.keyClick(dialog.reason_edit, Qt.Key.Key_Return)
+    assert dialog.reason() == "Client postponed the event"

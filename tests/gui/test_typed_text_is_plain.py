@@ -75,9 +75,11 @@ def parent(qtbot: QtBot) -> QWidget:
         lambda d: d.confirm("Cancel", f"Cancel the booking of {MARKUP}?", "Cancel booking"),
         lambda d: d.inform("Imported", f"Bookings of {MARKUP} imported."),
         lambda d: d.warn("Not confirmed", f"The booking of {MARKUP} was not confirmed."),
-        lambda d: d.ask_text("Cancel mission", f"Why is the session of {MARKUP} cancelled?"),
+        lambda d: d.ask_reason(
+            "Cancel mission", f"Why is the session of {MARKUP} cancelled?", "Cancel the mission"
+        ),
     ],
-    ids=["confirm", "inform", "warn", "ask_text"],
+    ids=["confirm", "inform", "warn", "ask_reason"],
 )
 def test_message_boxes_show_markup_in_names_literally(
     parent: QWidget, ask: Callable[[QtDialogs], object]

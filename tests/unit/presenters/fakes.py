@@ -51,7 +51,7 @@ class FakeDialogs:
         self.questions.append((title, text))
         return self.confirm_answer
 
-    def ask_text(self, title: str, label: str) -> str | None:
+    def ask_reason(self, title: str, label: str, accept_label: str) -> str | None:
         self.questions.append((title, label))
         return self.text_answer
 
