@@ -60,6 +60,9 @@ class MainWindowView(EventModeView, Protocol):
     def open_details(self, session_id: str) -> None:
         """Open the booking details dialog on ``session_id``."""
 
+    def set_demo_data_available(self, reason: str) -> None:
+        """Why the demo data cannot be loaded into this database ("" when it can)."""
+
 
 @dataclass(frozen=True, slots=True)
 class MainViews:
@@ -160,12 +163,23 @@ class MainPresenter:
         )
         self._views.main.set_printing_available(self._printing is not None)
         self.event_mode.refresh()
+        self._show_demo_availability()
         self.modules.load(self.catalogue.modules())
         self.form.load()
         self.calendar.load(preferred_region_id)
         self.queue.load()
         self.browser.visible = False  # read when its tab is first opened
         self.browser.load()
+
+    def _show_demo_availability(self) -> None:
+        reason = ""
+        if not self._workflows.queries.is_empty():
+            reason = self._l10n.translate(
+                "MainWindow",
+                "This database already holds reference data: the demo data goes only into "
+                "an empty one. Start DST Desktop with --demo to try it on its own database.",
+            )
+        self._views.main.set_demo_data_available(reason)
 
     def bookings_tab_shown(self, browser: bool) -> None:
         """The pending queue or the bookings browser came to the front."""
@@ -195,6 +209,7 @@ class MainPresenter:
     def reference_changed(self) -> None:
         """Regions, modules, clients… changed: re-read the catalogue and every list."""
         self.event_mode.refresh()
+        self._show_demo_availability()
         self.catalogue.invalidate()
         self.modules.load(self.catalogue.modules())
         self.form.load()

@@ -601,6 +601,10 @@ class MainWindow(QMainWindow):
         self.queue_panel.set_print_tooltip(tip)
         self.browser_panel.set_print_tooltip(tip)
 
+    def set_demo_data_available(self, reason: str) -> None:
+        self.demo_action.setEnabled(not reason)
+        self._describe(self.demo_action, reason)
+
     def show_event_banner(self, banner: EventBanner | None) -> None:
         self.event_banner.show_banner(banner)
 

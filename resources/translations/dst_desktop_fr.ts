@@ -1513,8 +1513,12 @@ Elle reçoit les données de référence, les clients et les attributions du bur
 <context>
     <name>MainWindow</name>
     <message>
-        <source>The database is empty: add regions, setups and operators with Data ▸ Reference data.</source>
+        <source>This database already holds reference data: the demo data goes only into an empty one. Start DST Desktop with --demo to try it on its own database.</source>
         <extracomment>What a main window runs on: the workflows of one database. The composition root (``dst_desktop.app``) opens them; the window only hands them to its presenter, and names their type from here rather than from the services.</extracomment>
+        <translation>Cette base contient déjà des données de référence&#xa0;: les données de démonstration ne vont que dans une base vide. Lancez DST Desktop avec --demo pour les essayer dans leur propre base.</translation>
+    </message>
+    <message>
+        <source>The database is empty: add regions, setups and operators with Data ▸ Reference data.</source>
         <translation>La base est vide&#xa0;: ajoutez régions, setups et opérateurs avec Données ▸ Données de référence.</translation>
     </message>
     <message>

@@ -79,3 +79,10 @@ def test_a_mission_is_not_cancelled_without_a_reason_and_the_question_stays_open
     with qtbot.waitSignal(dialog.accepted):
         qtbot.keyClick(dialog.reason_edit, Qt.Key.Key_Return)
     assert dialog.reason() == "Client postponed the event"
+
+
+def test_load_demo_data_is_unavailable_on_a_database_that_has_data(window: MainWindow) -> None:
+    assert not window.demo_action.isEnabled()
+    assert window.demo_action.toolTip().startswith(
+        "This database already holds reference data: the demo data goes only into an empty one."
+    )

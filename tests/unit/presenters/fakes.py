@@ -319,6 +319,7 @@ class FakeMainView:
     opened: list[str] = field(default_factory=list)
     banner: EventBanner | None = None
     unavailable: dict[ExchangeCommand, str] = field(default_factory=dict)
+    demo_unavailable: str | None = None
 
     def show_database(self, text: str) -> None:
         self.database = text
@@ -334,6 +335,9 @@ class FakeMainView:
 
     def open_details(self, session_id: str) -> None:
         self.opened.append(session_id)
+
+    def set_demo_data_available(self, reason: str) -> None:
+        self.demo_unavailable = reason
 
     def show_event_banner(self, banner: EventBanner | None) -> None:
         self.banner = banner

@@ -127,9 +127,12 @@ def test_first_start_on_an_empty_database_loads_the_demo_in_the_worker(
     window = Window(empty_workflows, dialogs)
     window.presenter.start()
     assert window.calendar.regions == []
+    assert window.main.demo_unavailable == ""
     window.presenter.first_start()
     assert window.runner.titles == ["Loading the demo data…"]
     assert [r.text for r in window.calendar.regions] == ["Bretagne", "Occitanie"]
+    assert window.main.demo_unavailable is not None
+    assert "already holds reference data" in window.main.demo_unavailable
     assert window.main.status_messages[-1].startswith("Demo data loaded:")
     window.presenter.bookings_tab_shown(browser=True)
     assert window.browser.session_ids  # the demo's bookings
