@@ -145,6 +145,17 @@ class BookingFormPresenter:
     def suggestion_chosen(self, day: dt.date) -> None:
         self._on_move_to(day)
 
+    def resume(
+        self, participants: int, client_id: str | None, offer_id: str | None, notes: str
+    ) -> None:
+        """Fill the form as it was (the same booking, in a window rebuilt in another
+        language); a client or offer removed meanwhile is left out."""
+        self.participants = participants
+        self.client_id = client_id
+        self.offer_id = offer_id
+        self.notes = notes
+        self.load()
+
     def reset(self) -> None:
         """Start a new booking: same place, no client, offer, notes; one participant."""
         self.client_id = None

@@ -80,6 +80,9 @@ class BookingListView(Protocol):
     def show_filter(self, booking_filter: BookingFilter) -> None:
         """Set the filter widgets to ``booking_filter`` (without reporting a change)."""
 
+    def select_sessions(self, session_ids: Sequence[str]) -> None:
+        """Select the rows of ``session_ids`` (only them), the first one brought into view."""
+
 
 class _BookingList(ABC):
     """What the queue and the browser share: filters, the table, selection, details."""
@@ -179,6 +182,12 @@ class _BookingList(ABC):
         self.selected_ids = tuple(i for i in session_ids if i in self.sessions)
         self._show_count()
         self._update_actions()
+
+    def select(self, session_ids: Sequence[str]) -> None:
+        """Select the bookings of ``session_ids`` that the list shows, as the user would."""
+        shown = [i for i in session_ids if i in self.sessions]
+        self._list_view.select_sessions(shown)
+        self.selection_changed(shown)
 
     def details_requested(self) -> None:
         if self.selected_ids:

@@ -14,6 +14,7 @@ from dst_desktop.domain.model import Session
 from dst_desktop.presenters.booking_details import BookingDetailsPresenter, BookingDetailsView
 from dst_desktop.presenters.booking_form import BookingFormPresenter, BookingFormView
 from dst_desktop.presenters.booking_lists import (
+    BookingFilter,
     BookingsBrowserPresenter,
     BookingsBrowserView,
     PendingQueuePresenter,
@@ -72,6 +73,25 @@ class MainViews:
     form: BookingFormView
     queue: PendingQueueView
     browser: BookingsBrowserView
+
+
+@dataclass(frozen=True, slots=True)
+class Work:
+    """What the user is in the middle of: the booking being filled in, the lists' filters
+    and selections. A window rebuilt in another language takes it over."""
+
+    region_id: str | None
+    day: dt.date
+    module_ids: tuple[str, ...]
+    participants: int
+    client_id: str | None
+    offer_id: str | None
+    notes: str
+    queue_filter: BookingFilter
+    queue_selection: tuple[str, ...]
+    browser_filter: BookingFilter
+    browser_selection: tuple[str, ...]
+    browser_shown: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +200,34 @@ class MainPresenter:
                 "an empty one. Start DST Desktop with --demo to try it on its own database.",
             )
         self._views.main.set_demo_data_available(reason)
+
+    def work(self) -> Work:
+        form = self.form
+        return Work(
+            region_id=self.calendar.region_id,
+            day=self.calendar.selected_date,
+            module_ids=self.modules.checked_ids,
+            participants=form.participants,
+            client_id=form.client_id,
+            offer_id=form.offer_id,
+            notes=form.notes,
+            queue_filter=self.queue.filter,
+            queue_selection=self.queue.selected_ids,
+            browser_filter=self.browser.filter,
+            browser_selection=self.browser.selected_ids,
+            browser_shown=self.browser.visible,
+        )
+
+    def resume(self, work: Work) -> None:
+        """Take over ``work`` (after :meth:`start`): the same booking, filters, selections."""
+        self.calendar.choose(work.region_id, work.day)
+        self.modules.tick(work.module_ids)
+        self.form.resume(work.participants, work.client_id, work.offer_id, work.notes)
+        self.queue.set_filter(work.queue_filter)
+        self.queue.select(work.queue_selection)
+        self.bookings_tab_shown(work.browser_shown)
+        self.browser.set_filter(work.browser_filter)
+        self.browser.select(work.browser_selection)
 
     def bookings_tab_shown(self, browser: bool) -> None:
         """The pending queue or the bookings browser came to the front."""

@@ -504,16 +504,21 @@ class BookingTableView(QTableView):
 
     def select_session(self, session_id: str) -> None:
         """Select the row of ``session_id`` alone, as a click on it does."""
-        row = self.model_.row_of(session_id)
-        if row is None:
-            return
-        index = self.model_.index(row, 0)
+        self.select_sessions([session_id])
+
+    def select_sessions(self, session_ids: Sequence[str]) -> None:
+        """Select the rows of ``session_ids`` (only them); the first comes into view."""
+        rows = [row for i in session_ids if (row := self.model_.row_of(i)) is not None]
+        selection = QItemSelection()
+        for row in rows:
+            selection.select(self.model_.index(row, 0), self.model_.index(row, 0))
         self.selectionModel().select(
-            index,
+            selection,
             QItemSelectionModel.SelectionFlag.ClearAndSelect
             | QItemSelectionModel.SelectionFlag.Rows,
         )
-        self.scrollTo(index)
+        if rows:
+            self.scrollTo(self.model_.index(rows[0], 0))
 
 
 class _BookingsPanel(QWidget):
@@ -603,6 +608,9 @@ class _BookingsPanel(QWidget):
 
     def show_filter(self, booking_filter: BookingFilter) -> None:
         self.filters.set_filter(booking_filter)
+
+    def select_sessions(self, session_ids: Sequence[str]) -> None:
+        self.table.select_sessions(session_ids)
 
 
 class PendingQueuePanel(_BookingsPanel):

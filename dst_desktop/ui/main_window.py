@@ -23,7 +23,7 @@ from dst_desktop.presenters.booking_lists import BookingsBrowserPresenter, Pendi
 from dst_desktop.presenters.dialogs import Dialogs
 from dst_desktop.presenters.event_mode import EventBanner, ExchangeCommand
 from dst_desktop.presenters.l10n import fill
-from dst_desktop.presenters.main_window import MainPresenter, MainViews, WindowWorkflows
+from dst_desktop.presenters.main_window import MainPresenter, MainViews, WindowWorkflows, Work
 from dst_desktop.presenters.printing import BookingPrinting
 from dst_desktop.presenters.tasks import TaskRunner
 from dst_desktop.ui import settings as keys
@@ -696,6 +696,11 @@ class MainWindow(QMainWindow):
         search = self._list_in_front()[0].filters.search_edit
         search.setFocus()
         search.selectAll()
+
+    def resume(self, work: Work) -> None:
+        """Take over the work of another window (the same window in another language)."""
+        self.tabs.setCurrentWidget(self.browser_panel if work.browser_shown else self.queue_panel)
+        self.presenter.resume(work)
 
     def _pending(self) -> None:
         self.tabs.setCurrentWidget(self.queue_panel)

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from dst_desktop.app import WindowHost, create_main_window
+from dst_desktop.domain.statuses import SessionStatus
+from dst_desktop.presenters.booking_lists import BookingFilter
 from dst_desktop.services.workflows import Workflows
+from dst_desktop.ui.l10n import LanguageInstaller
 from dst_desktop.ui.main_window import MainWindow
+from tests.conftest import TODAY
+from tests.gui.helpers import choose_client, choose_region, click_day, set_participants, tick_module
 from tests.unit.presenters.conftest import create
+from tests.unit.presenters.fakes import FakeDialogs
 
 
 def test_the_queue_tab_counts_every_waiting_booking_whatever_the_filters(
@@ -86,3 +95,60 @@ def test_load_demo_data_is_unavailable_on_a_database_that_has_data(window: MainW
     assert window.demo_action.toolTip().startswith(
         "This database already holds reference data: the demo data goes only into an empty one."
     )
+
+
+def test_switching_the_language_keeps_the_work_in_progress(
+    request: pytest.FixtureRequest, qtbot: QtBot, workflows: Workflows, database_url: str
+) -> None:
+    languages = LanguageInstaller()
+    request.addfinalizer(lambda: languages.install("en"))
+    first, second = create(workflows), create(workflows, date="2025-03-11")
+    confirmed = create(workflows, regionId="bretagne", date="2025-03-12")
+    workflows.booking.confirm_session_booking(confirmed.id)
+
+    def build() -> MainWindow:
+        built = create_main_window(database_url, TODAY, dialogs=FakeDialogs())
+        qtbot.addWidget(built)
+        return built
+
+    host = WindowHost(build, languages)
+    english = host.window
+    english.show()
+    choose_region(english, "bretagne")
+    click_day(english, dt.date(2025, 3, 14))
+    tick_module(english, "Premiers secours")
+    tick_module(english, "Scénario tactique")
+    set_participants(english, 9)
+    choose_client(english, "client_acme")
+    english.booking_form.notes_edit.setPlainText("Hangar 4\ngate B")
+    english.presenter.queue.set_filter(BookingFilter(region_id="occitanie", text="ACME"))
+    english.presenter.queue.select([first.id, second.id])
+    english.tabs.setCurrentWidget(english.browser_panel)
+    english.presenter.browser.set_filter(BookingFilter(status=SessionStatus.CONFIRMED))
+    english.presenter.browser.select([confirmed.id])
+
+    host.change_language("fr")
+
+    french = host.window
+    assert french is not english
+    assert french.booking_form.create_button.text() == "Créer la réservation"
+    assert french.calendar_panel.region_combo.currentData() == "bretagne"
+    assert french.calendar_panel.calendar.selectedDate().toPython() == dt.date(2025, 3, 14)
+    assert sorted(french.presenter.form.module_ids) == ["module_scenario", "module_secourisme"]
+    checked = [
+        french.module_picker.model.module_id(row)
+        for row in range(french.module_picker.model.rowCount())
+        if french.module_picker.model.index(row, 0).data(Qt.ItemDataRole.CheckStateRole)
+        == Qt.CheckState.Checked
+    ]
+    assert sorted(checked) == ["module_scenario", "module_secourisme"]
+    assert french.booking_form.participants_spin.value() == 9
+    assert french.booking_form.client_combo.currentData() == "client_acme"
+    assert french.booking_form.notes_edit.toPlainText() == "Hangar 4\ngate B"
+    assert french.tabs.currentWidget() is french.browser_panel
+    assert french.queue_panel.filters.search_edit.text() == "ACME"
+    assert french.queue_panel.filters.region_combo.currentData() == "occitanie"
+    assert french.queue_panel.table.selected_ids() == [first.id, second.id]
+    assert french.browser_panel.filters.status_combo is not None
+    assert french.browser_panel.filters.status_combo.currentData() == "confirmed"
+    assert french.browser_panel.table.selected_ids() == [confirmed.id]

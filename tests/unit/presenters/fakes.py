@@ -238,6 +238,9 @@ class FakeTableView:
     def show_filter(self, booking_filter: BookingFilter) -> None:
         self.shown_filter = booking_filter
 
+    def select_sessions(self, session_ids: Sequence[str]) -> None:
+        self.selected = session_ids[0] if session_ids else None
+
     def column(self, title: str) -> list[str]:
         assert self.table is not None
         index = self.table.headers.index(title)
