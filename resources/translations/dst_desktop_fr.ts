@@ -2667,7 +2667,7 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
     <name>printing</name>
     <message>
         <source>The printing device could not be opened.</source>
-        <extracomment>Page margins in millimetres (left, top, right, bottom); the footer sits inside them. Height of the footer band at the bottom of the printable area, in millimetres. Resolution of exported PDFs (text stays vector; this is the grid of positions).</extracomment>
+        <extracomment>Page margins in millimetres (left, top, right, bottom); the footer sits inside them. Height of the footer band at the bottom of the printable area, in millimetres. Resolution of exported PDFs (text stays vector; this is the grid of positions). The print preview is at most this wide (px): an A4 page, as wide as it prints.</extracomment>
         <translation>L&apos;imprimante n&apos;a pas pu être ouverte.</translation>
     </message>
     <message>
@@ -2688,6 +2688,7 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
     </message>
     <message>
         <source>Export to PDF</source>
+        <extracomment>The printer of each open preview (a preview does not own its printer). The folder of the last PDF written in this run (the next export starts there).</extracomment>
         <translation>Exporter en PDF</translation>
     </message>
     <message>
@@ -2695,8 +2696,16 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
         <translation>Exporter en PDF…</translation>
     </message>
     <message>
-        <source>Save this document as a PDF file</source>
-        <translation>Enregistrer ce document dans un fichier PDF</translation>
+        <source>Save this document as a PDF file ({keys})</source>
+        <translation>Enregistrer ce document en PDF ({keys})</translation>
+    </message>
+    <message>
+        <source>The PDF was saved as {path}.</source>
+        <translation>Le PDF a été enregistré sous {path}.</translation>
+    </message>
+    <message>
+        <source>Open the PDF</source>
+        <translation>Ouvrir le PDF</translation>
     </message>
     <message>
         <source>Print — {title}</source>
