@@ -410,6 +410,50 @@ class PeeweeTransaction:
             offer, lambda: self._upsert(models.OfferRow, offer.id, {"name": offer.name})
         )
 
+    def reference_uses(self, kind: str, item_id: str) -> int:
+        from dst_desktop.persistence import models
+
+        sessions = models.SessionRow
+        referring: dict[str, list[tuple[Any, Any]]] = {
+            "regions": [
+                (sessions, sessions.region),
+                (models.SetupRow, models.SetupRow.region),
+                (models.OperatorRow, models.OperatorRow.region),
+            ],
+            "setups": [(sessions, sessions.setup)],
+            "operators": [(sessions, sessions.operator)],
+            "modules": [(models.SessionModuleRow, models.SessionModuleRow.module)],
+            "clients": [(sessions, sessions.client)],
+            "offers": [(sessions, sessions.offer)],
+        }
+        return sum(
+            self._select(model=model).where(column == item_id).count()
+            for model, column in referring[kind]
+        )
+
+    def delete_reference_item(self, kind: str, item_id: str) -> bool:
+        from dst_desktop.persistence import models
+
+        tables: dict[str, Any] = {
+            "regions": models.RegionRow,
+            "setups": models.SetupRow,
+            "operators": models.OperatorRow,
+            "modules": models.ModuleRow,
+            "clients": models.ClientRow,
+            "offers": models.OfferRow,
+        }
+        if kind == "setups":
+            dates: Any = models.SetupUnavailableDateRow
+            dates.delete().where(dates.setup == item_id).bind(self._db).execute()
+        elif kind == "operators":
+            dates = models.OperatorUnavailableDateRow
+            dates.delete().where(dates.operator == item_id).bind(self._db).execute()
+        table = tables[kind]
+        deleted = table.delete().where(table.id == item_id).bind(self._db).execute()
+        if deleted:
+            self._changed_reference()
+        return bool(deleted)
+
     # Availability -----------------------------------------------------------------------
 
     def holdings(self, region_id: str, first: dt.date, last: dt.date) -> list[Holding]:

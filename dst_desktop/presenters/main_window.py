@@ -370,6 +370,7 @@ class MainPresenter:
             self._l10n,
             today=self._workflows.queries.today,
             on_changed=self.reference_changed,
+            dialogs=self._dialogs,
         )
 
     # -- printing ------------------------------------------------------------------------

@@ -7,7 +7,7 @@ written, then inserted or updated by id in one transaction: all or nothing.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -209,6 +209,16 @@ def save_reference_item(tx: StoreTransaction, item: ReferenceItem) -> SaveOutcom
     return tx.save_offer(item)
 
 
+@dataclass(frozen=True)
+class ReferenceRemoved:
+    """An entry made by mistake, deleted."""
+
+    kind: str
+    item_id: str
+    name: str
+    success: Literal[True] = True
+
+
 class ReferenceData:
     """Imports and edits of the reference data, each one all-or-nothing and audited."""
 
@@ -216,6 +226,51 @@ class ReferenceData:
         self._store = store
         self._clock = clock
         self._actor = actor
+
+    def uses(self, kind: str, item_id: str) -> int:
+        """How many bookings (and, for a region, setups and operators) refer to an entry."""
+        with self._store.reading() as tx:
+            return tx.reference_uses(kind, item_id)
+
+    def remove(self, kind: str, item_id: str) -> ReferenceRemoved | Failure:
+        """Delete an entry made by mistake, as long as nothing refers to it.
+
+        An entry in use stays: bookings of every status keep their history, so it is taken
+        out of service instead. The audit log keeps a trace of the removal.
+        """
+        if kind not in KINDS:
+            return Failure(ErrorCode.VALIDATION_ERROR, f"kind {kind!r} is not one of {KINDS}")
+        with self._store.writing() as tx:
+            entries: dict[str, Callable[[], Sequence[ReferenceItem]]] = {
+                "regions": tx.regions,
+                "setups": tx.setups,
+                "operators": tx.operators,
+                "modules": tx.modules,
+                "clients": tx.clients,
+                "offers": tx.offers,
+            }
+            item = next((entry for entry in entries[kind]() if entry.id == item_id), None)
+            if item is None:
+                return Failure(ErrorCode.NOT_FOUND, f"{kind}: no entry {item_id!r}")
+            uses = tx.reference_uses(kind, item_id)
+            if uses:
+                return Failure(
+                    ErrorCode.VALIDATION_ERROR,
+                    f"{kind} {item_id!r} is referred to {uses} time(s): take it out of "
+                    "service instead",
+                    {"field": "id", "uses": uses},
+                )
+            tx.delete_reference_item(kind, item_id)
+            tx.add_audit(
+                AuditEntry(
+                    self._clock.now(),
+                    self._actor,
+                    "remove_reference",
+                    None,
+                    {"kind": kind, "id": item_id, "name": item.name},
+                )
+            )
+            return ReferenceRemoved(kind, item_id, item.name)
 
     def import_reference(self, data: object, *, source: str = "") -> ReferenceImported | Failure:
         with self._store.writing() as tx:

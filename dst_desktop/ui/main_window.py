@@ -651,6 +651,7 @@ class MainWindow(QMainWindow):
         dialog.selected.connect(presenter.select)
         dialog.new_requested.connect(presenter.new)
         dialog.save_requested.connect(presenter.save)
+        dialog.remove_requested.connect(presenter.remove)
         presenter.load()
         for kind in dialog.kind_tabs:
             presenter.new(kind)

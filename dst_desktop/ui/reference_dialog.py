@@ -11,6 +11,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     QSignalBlocker,
+    QSortFilterProxyModel,
     Qt,
     Signal,
 )
@@ -38,6 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dst_desktop.domain.names import name_key
 from dst_desktop.presenters.catalogue import Choice
 from dst_desktop.presenters.input_limits import MAX_ID_LENGTH, MAX_MODULE_CAPACITY, MAX_NAME_LENGTH
 from dst_desktop.presenters.l10n import fill
@@ -103,12 +105,41 @@ class ReferenceTableModel(QAbstractTableModel):
         return None
 
 
+class ReferenceSearch(QSortFilterProxyModel):
+    """The rows of which one cell holds the words typed, accents and case aside."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._words: list[str] = []
+
+    def set_text(self, text: str) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt 6.9 and later
+            self.beginFilterChange()
+            self._words = name_key(text).split()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self._words = name_key(text).split()
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
+        if not self._words:
+            return True
+        model = self.sourceModel()
+        cells = " ".join(
+            str(model.index(source_row, column, source_parent).data() or "")
+            for column in range(model.columnCount(source_parent))
+        )
+        key = name_key(cells)
+        return all(word in key for word in self._words)
+
+
 class ReferenceTab(QWidget):
     """The list and the form of one kind of reference data."""
 
     selected = Signal(str)
     new_requested = Signal()
     save_requested = Signal(object, bool)
+    remove_requested = Signal(str)
 
     def __init__(self, kind: ReferenceKind, today: dt.date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -120,9 +151,24 @@ class ReferenceTab(QWidget):
         layout.addWidget(splitter)
 
         self.model = ReferenceTableModel(self)
+        self.search = ReferenceSearch(self)
+        self.search.setSourceModel(self.model)
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("searchEdit")
+        self.search_edit.setPlaceholderText(self.tr("Search (Ctrl+F)"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        describe(
+            self.search_edit,
+            self.tr("Search"),
+            self.tr("Show only the entries whose name, region or identifier holds the words."),
+        )
+        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
+        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.activated.connect(self._find)
         self.table = QTableView()
         self.table.setObjectName(f"{kind.value}Table")
-        self.table.setModel(self.model)
+        self.table.setModel(self.search)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -137,7 +183,15 @@ class ReferenceTab(QWidget):
             self.tr("Entries"),
             self.tr("Choose an entry with the arrow keys to change it in the form beside."),
         )
-        splitter.addWidget(self.table)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("countLabel")
+        listing = QWidget()
+        listing_layout = QVBoxLayout(listing)
+        listing_layout.setContentsMargins(0, 0, 0, 0)
+        listing_layout.addWidget(self.search_edit)
+        listing_layout.addWidget(self.table, 1)
+        listing_layout.addWidget(self.count_label)
+        splitter.addWidget(listing)
 
         form_box = QGroupBox(self.tr("Entry"))
         form_layout = QVBoxLayout(form_box)
@@ -241,6 +295,14 @@ class ReferenceTab(QWidget):
         form_layout.addWidget(self.message_label)
         form_layout.addStretch(1)
         buttons = QHBoxLayout()
+        self.remove_button = QPushButton(icon("cancel"), self.tr("Remove…"))
+        self.remove_button.setObjectName("removeButton")
+        self.remove_button.setProperty("destructive", True)
+        self.remove_button.setEnabled(False)
+        remove = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
+        remove.setContext(Qt.ShortcutContext.WidgetShortcut)
+        remove.activated.connect(self._remove)
+        buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
         self.new_button = QPushButton(self.tr("New"))
         self.new_button.setObjectName("newButton")
@@ -262,9 +324,36 @@ class ReferenceTab(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.new_button.clicked.connect(self.new_requested)
         self.save_button.clicked.connect(self._save)
+        self.remove_button.clicked.connect(self._remove)
+        self.search_edit.textChanged.connect(self._search_changed)
         self.add_day_button.clicked.connect(self._add_day)
         self.day_edit.return_pressed.connect(self._add_day)
         self.remove_day_button.clicked.connect(self._remove_day)
+
+    def _find(self) -> None:
+        self.search_edit.setFocus()
+        self.search_edit.selectAll()
+
+    def _search_changed(self, text: str) -> None:
+        self.search.set_text(text)
+        self._show_count()
+
+    def _show_count(self) -> None:
+        shown, total = self.search.rowCount(), self.model.rowCount()
+        if shown == total:
+            self.count_label.setText(fill(self.tr("%1 entries"), total))
+        else:
+            self.count_label.setText(fill(self.tr("%1 of %2 entries"), shown, total))
+
+    def _remove(self) -> None:
+        if not self.is_new and self.remove_button.isEnabled():
+            self.remove_requested.emit(self.id_edit.text())
+
+    def set_remove_available(self, reason: str) -> None:
+        self.remove_button.setEnabled(not reason)
+        self.remove_button.setToolTip(
+            reason or self.tr("Remove this entry, made by mistake (Del in the list)")
+        )
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = self.table.selectionModel().selectedRows()
@@ -320,6 +409,7 @@ class ReferenceTab(QWidget):
     def show_items(self, headers: Sequence[str], rows: Sequence[ReferenceRow]) -> None:
         with QSignalBlocker(self.table.selectionModel()):
             self.model.set_rows(headers, rows)
+        self._show_count()
 
     def show_entry(self, entry: ReferenceEntry, is_new: bool) -> None:
         self.is_new = is_new
@@ -335,9 +425,11 @@ class ReferenceTab(QWidget):
         self.email_edit.setText(entry.email)
         self.phone_edit.setText(entry.phone)
         row = self.model.row_of(entry.id) if not is_new else -1
+        shown = self.search.mapFromSource(self.model.index(row, 0)) if row >= 0 else None
         with QSignalBlocker(self.table.selectionModel()):
-            if row >= 0:
-                self.table.selectRow(row)
+            if shown is not None and shown.isValid():
+                self.table.selectRow(shown.row())
+                self.table.scrollTo(shown)
             else:
                 self.table.clearSelection()
         if is_new:
@@ -354,6 +446,7 @@ class ReferenceDataDialog(QDialog):
     selected = Signal(object, str)
     new_requested = Signal(object)
     save_requested = Signal(object, object, bool)
+    remove_requested = Signal(object, str)
 
     def __init__(self, today: dt.date, parent: QWidget | None = None) -> None:
         """``today`` is the business date: where the day pickers start."""
@@ -396,6 +489,9 @@ class ReferenceDataDialog(QDialog):
             tab.save_requested.connect(
                 lambda entry, is_new, k=kind: self.save_requested.emit(k, entry, is_new)
             )
+            tab.remove_requested.connect(
+                lambda item_id, k=kind: self.remove_requested.emit(k, item_id)
+            )
         layout.addWidget(self.tabs, 1)
         describe(
             self.tabs.tabBar(),
@@ -424,3 +520,6 @@ class ReferenceDataDialog(QDialog):
 
     def show_message(self, kind: ReferenceKind, text: str, tone: Tone) -> None:
         self.kind_tabs[kind].show_message(text, tone)
+
+    def set_remove_available(self, kind: ReferenceKind, reason: str) -> None:
+        self.kind_tabs[kind].set_remove_available(reason)

@@ -2328,6 +2328,54 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
         <translation>Téléphone</translation>
     </message>
     <message>
+        <source>Choose the entry to remove in the list.</source>
+        <translation>Choisissez dans la liste l’entrée à supprimer.</translation>
+    </message>
+    <message>
+        <source>%1 booking, setup or operator refers to it: it stays.</source>
+        <translation>%1 réservation, setup ou opérateur y fait référence&#xa0;: elle reste.</translation>
+    </message>
+    <message>
+        <source>%1 bookings, setups or operators refer to it: it stays.</source>
+        <translation>%1 réservations, setups ou opérateurs y font référence&#xa0;: elle reste.</translation>
+    </message>
+    <message>
+        <source>%1 booking refers to it: it stays, for the history. Take it out of service instead.</source>
+        <translation>%1 réservation y fait référence&#xa0;: l’entrée reste, pour l’historique. Mettez-la plutôt hors service.</translation>
+    </message>
+    <message>
+        <source>%1 bookings refer to it: it stays, for the history. Take it out of service instead.</source>
+        <translation>%1 réservations y font référence&#xa0;: l’entrée reste, pour l’historique. Mettez-la plutôt hors service.</translation>
+    </message>
+    <message>
+        <source>%1 booking refers to it: it stays, for the history.</source>
+        <translation>%1 réservation y fait référence&#xa0;: l’entrée reste, pour l’historique.</translation>
+    </message>
+    <message>
+        <source>%1 bookings refer to it: it stays, for the history.</source>
+        <translation>%1 réservations y font référence&#xa0;: l’entrée reste, pour l’historique.</translation>
+    </message>
+    <message>
+        <source>Remove an entry</source>
+        <translation>Supprimer une entrée</translation>
+    </message>
+    <message>
+        <source>Remove %1 for good? Nothing refers to it yet; it cannot be undone.</source>
+        <translation>Supprimer définitivement %1&#xa0;? Rien n’y fait encore référence&#xa0;; c’est irréversible.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Not removed. %1</source>
+        <translation>Non supprimée. %1</translation>
+    </message>
+    <message>
+        <source>%1 removed.</source>
+        <translation>Entrée «&#xa0;%1&#xa0;» supprimée.</translation>
+    </message>
+    <message>
         <source>Give the new entry a name.</source>
         <translation>Donnez un nom à la nouvelle entrée.</translation>
     </message>
@@ -2373,6 +2421,18 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
 </context>
 <context>
     <name>ReferenceTab</name>
+    <message>
+        <source>Search (Ctrl+F)</source>
+        <translation>Rechercher (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Recherche</translation>
+    </message>
+    <message>
+        <source>Show only the entries whose name, region or identifier holds the words.</source>
+        <translation>N’afficher que les entrées dont le nom, la région ou l’identifiant contient les mots.</translation>
+    </message>
     <message>
         <source>Entries</source>
         <translation>Entrées</translation>
@@ -2510,6 +2570,10 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
         <translation>Téléphone&#xa0;:</translation>
     </message>
     <message>
+        <source>Remove…</source>
+        <translation>Supprimer…</translation>
+    </message>
+    <message>
         <source>New</source>
         <translation>Nouveau</translation>
     </message>
@@ -2524,6 +2588,18 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
     <message>
         <source>Save the entry of the form (Ctrl+S)</source>
         <translation>Enregistrer l’entrée du formulaire (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>%1 entries</source>
+        <translation>%1 entrées</translation>
+    </message>
+    <message>
+        <source>%1 of %2 entries</source>
+        <translation>%1 entrées sur %2</translation>
+    </message>
+    <message>
+        <source>Remove this entry, made by mistake (Del in the list)</source>
+        <translation>Supprimer cette entrée créée par erreur (Suppr dans la liste)</translation>
     </message>
     <message>
         <source>made from the name</source>

@@ -6,11 +6,13 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from dst_desktop.app import WindowHost, create_main_window
 from dst_desktop.domain.statuses import SessionStatus
 from dst_desktop.presenters.booking_lists import BookingFilter
+from dst_desktop.presenters.reference_editor import ReferenceKind
 from dst_desktop.services.workflows import Workflows
 from dst_desktop.ui.l10n import LanguageInstaller
 from dst_desktop.ui.main_window import MainWindow
@@ -152,3 +154,50 @@ def test_switching_the_language_keeps_the_work_in_progress(
     assert french.browser_panel.filters.status_combo is not None
     assert french.browser_panel.filters.status_combo.currentData() == "confirmed"
     assert french.browser_panel.table.selected_ids() == [confirmed.id]
+
+
+def test_the_reference_lists_search_as_you_type_whatever_the_accents(
+    qtbot: QtBot, workflows: Workflows, window: MainWindow
+) -> None:
+    window.open_reference_data()
+    dialog = window.reference_dialog
+    assert dialog is not None
+    tab = dialog.kind_tabs[ReferenceKind.OPERATORS]
+    dialog.tabs.setCurrentWidget(tab)
+    assert tab.table.model().rowCount() == 8
+    assert tab.count_label.text() == "8 entries"
+
+    qtbot.keyClicks(tab.search_edit, "operateur bret")
+
+    shown = [tab.table.model().index(row, 0).data() for row in range(tab.table.model().rowCount())]
+    assert shown == ["Opérateur Bretagne 1", "Opérateur Bretagne 2"]
+    assert tab.count_label.text() == "2 of 8 entries"
+    tab.table.selectRow(1)
+    assert tab.name_edit.text() == "Opérateur Bretagne 2"
+
+
+def test_an_entry_made_by_mistake_is_removed_with_the_delete_key(
+    qtbot: QtBot, workflows: Workflows, window: MainWindow, dialogs: FakeDialogs
+) -> None:
+    workflows.reference.import_reference({"offers": [{"id": "offer_typo", "name": "Pack Pr"}]})
+    window.presenter.reference_changed()
+    window.open_reference_data()
+    dialog = window.reference_dialog
+    assert dialog is not None
+    tab = dialog.kind_tabs[ReferenceKind.OFFERS]
+    dialog.tabs.setCurrentWidget(tab)
+    names = [tab.table.model().index(row, 0).data() for row in range(tab.table.model().rowCount())]
+    tab.table.selectRow(names.index("Pack Pr"))
+    assert tab.remove_button.isEnabled()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    tab.table.setFocus()
+
+    qtbot.keyClick(tab.table, Qt.Key.Key_Delete)
+
+    assert [o.id for o in workflows.queries.reference().offers] == ["offer_456"]
+    assert tab.message_label.text() == "Pack Pr removed."
+    assert not tab.remove_button.isEnabled()  # the form is a new entry now
+    tab.table.selectRow(0)
+    assert tab.name_edit.text() == "Pack Pro"
+    assert tab.remove_button.isEnabled()  # no booking refers to it yet

@@ -294,6 +294,7 @@ class FakeReferenceView:
     items: dict[ReferenceKind, tuple[list[str], list[ReferenceRow]]] = field(default_factory=dict)
     entries: dict[ReferenceKind, tuple[ReferenceEntry, bool]] = field(default_factory=dict)
     messages: dict[ReferenceKind, tuple[str, Tone]] = field(default_factory=dict)
+    remove_unavailable: dict[ReferenceKind, str] = field(default_factory=dict)
 
     def show_region_choices(self, regions: Sequence[Choice]) -> None:
         self.regions = list(regions)
@@ -308,6 +309,9 @@ class FakeReferenceView:
 
     def show_message(self, kind: ReferenceKind, text: str, tone: Tone) -> None:
         self.messages[kind] = (text, tone)
+
+    def set_remove_available(self, kind: ReferenceKind, reason: str) -> None:
+        self.remove_unavailable[kind] = reason
 
     def names(self, kind: ReferenceKind) -> list[str]:
         return [row.cells[0] for row in self.items[kind][1]]
