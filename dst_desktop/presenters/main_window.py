@@ -22,6 +22,7 @@ from dst_desktop.presenters.booking_lists import (
 )
 from dst_desktop.presenters.calendar import CalendarPresenter, CalendarView
 from dst_desktop.presenters.catalogue import Catalogue
+from dst_desktop.presenters.contact import contact_problem
 from dst_desktop.presenters.dialogs import Dialogs, FirstStartChoice
 from dst_desktop.presenters.event_mode import EventModePresenter, EventModeView
 from dst_desktop.presenters.l10n import Localizer, count_text, fill
@@ -303,6 +304,12 @@ class MainPresenter:
         name = details.name.strip()
         if not name:
             self._dialogs.warn(title, translate("MainWindow", "A new client needs a name."))
+            return
+        problem = contact_problem(details.email, details.phone, self._l10n)
+        if problem:
+            self._dialogs.warn(
+                title, fill(translate("MainWindow", "The client was not added. %1"), problem)
+            )
             return
         clients = self.catalogue.snapshot.clients
         if any(client.name.casefold() == name.casefold() for client in clients) and (

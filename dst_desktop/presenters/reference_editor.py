@@ -18,6 +18,7 @@ from typing import Protocol
 from dst_desktop.domain.model import Client, Module, Operator, Setup
 from dst_desktop.domain.names import name_key
 from dst_desktop.presenters.catalogue import Catalogue, Choice, by_name
+from dst_desktop.presenters.contact import contact_problem
 from dst_desktop.presenters.dialogs import Dialogs
 from dst_desktop.presenters.l10n import Localizer, count_text, fill
 from dst_desktop.presenters.messages import Tone, failure_text
@@ -346,6 +347,13 @@ class ReferenceEditorPresenter:
             email=entry.email.strip(),
             phone=entry.phone.strip(),
         )
+        if kind is ReferenceKind.CLIENTS:
+            problem = contact_problem(entry.email, entry.phone, self._l10n)
+            if problem:
+                self._view.show_message(
+                    kind, fill(translate("ReferenceEditor", "Not saved. %1"), problem), Tone.BAD
+                )
+                return
         taken = {item.id for item in self._items(kind)}
         if is_new:
             if not entry.name:

@@ -20,15 +20,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dst_desktop.presenters.contact import contact_problem, is_email, is_phone
 from dst_desktop.presenters.dialogs import FirstStartChoice, NewClient, SnapshotOptions
 from dst_desktop.presenters.event_report import EventImportReport
 from dst_desktop.presenters.input_limits import MAX_TEXT_LENGTH
 from dst_desktop.presenters.l10n import fill
+from dst_desktop.presenters.messages import Tone
 from dst_desktop.ui import settings as keys
 from dst_desktop.ui.accessible import describe, describe_buttons
 from dst_desktop.ui.event_mode import EventImportReportDialog, SnapshotOptionsDialog
+from dst_desktop.ui.l10n import QtLocalizer
 from dst_desktop.ui.plain_text import message_box, plain_label, show_message
 from dst_desktop.ui.settings import app_settings, text_setting
+from dst_desktop.ui.theme import TONE_TEXT
 
 
 class ReportDialog(QDialog):
@@ -143,6 +147,11 @@ class NewClientDialog(QDialog):
         hint.setObjectName("hintLabel")
         hint.setWordWrap(True)
         layout.addWidget(hint)
+        self.problem_label = plain_label()
+        self.problem_label.setObjectName("problemLabel")
+        self.problem_label.setWordWrap(True)
+        self.problem_label.setStyleSheet(f"color: {TONE_TEXT[Tone.BAD].name()};")
+        layout.addWidget(self.problem_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.add_button = buttons.addButton(
             self.tr("Add client"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -154,10 +163,20 @@ class NewClientDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.name_edit.textChanged.connect(
-            lambda text: self.add_button.setEnabled(bool(text.strip()))
-        )
-        self.add_button.setEnabled(bool(name.strip()))
+        for edit in (self.name_edit, self.email_edit, self.phone_edit):
+            edit.textChanged.connect(self._check)
+        self._check()
+
+    def _check(self) -> None:
+        """Add only a client with a name and contact details that can be used."""
+        email, phone = self.email_edit.text(), self.phone_edit.text()
+        for edit, valid in ((self.email_edit, is_email(email)), (self.phone_edit, is_phone(phone))):
+            edit.setProperty("invalid", not valid)
+            edit.style().unpolish(edit)
+            edit.style().polish(edit)
+        problem = contact_problem(email, phone, QtLocalizer())
+        self.problem_label.setText(problem)
+        self.add_button.setEnabled(bool(self.name_edit.text().strip()) and not problem)
 
     def client(self) -> NewClient:
         return NewClient(

@@ -738,6 +738,18 @@
     </message>
 </context>
 <context>
+    <name>Contact</name>
+    <message>
+        <source>The e-mail address %1 is not one: write it as name@example.fr.</source>
+        <extracomment>The fewest digits of a phone number (short numbers of 4 digits exist inside companies).</extracomment>
+        <translation>L’adresse e-mail %1 n’en est pas une&#xa0;: écrivez-la comme nom@exemple.fr.</translation>
+    </message>
+    <message>
+        <source>The phone number %1 is not one: digits, spaces and + ( ) . - only.</source>
+        <translation>Le numéro de téléphone %1 n’en est pas un&#xa0;: chiffres, espaces et + ( ) . - seulement.</translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <source>Choose the date in a calendar (Alt+Down)</source>

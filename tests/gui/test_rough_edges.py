@@ -201,3 +201,26 @@ def test_an_entry_made_by_mistake_is_removed_with_the_delete_key(
     tab.table.selectRow(0)
     assert tab.name_edit.text() == "Pack Pro"
     assert tab.remove_button.isEnabled()  # no booking refers to it yet
+
+
+def test_the_new_client_dialog_accepts_only_usable_contact_details(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from dst_desktop.ui.dialogs import NewClientDialog
+
+    dialog = NewClientDialog("Forum Sûreté", window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.add_button.isEnabled()
+
+    qtbot.keyClicks(dialog.email_edit, "not-an-email")
+    qtbot.keyClicks(dialog.phone_edit, "abc")
+
+    assert not dialog.add_button.isEnabled()
+    assert dialog.email_edit.property("invalid") is True
+    assert "The e-mail address not-an-email is not one" in dialog.problem_label.text()
+    assert "The phone number abc is not one" in dialog.problem_label.text()
+    dialog.email_edit.setText("contact@forum-surete.fr")
+    dialog.phone_edit.setText("04 72 00 00 00")
+    assert dialog.add_button.isEnabled()
+    assert dialog.problem_label.text() == ""
