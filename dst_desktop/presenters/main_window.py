@@ -467,6 +467,21 @@ class MainPresenter:
             self._dialogs.warn(title, outcome.text)
             return
         if isinstance(outcome, Failure):
+            problems = outcome.details.get("problems")
+            if isinstance(problems, list) and len(problems) > 1:
+                self._dialogs.report(
+                    title,
+                    fill(
+                        translate(
+                            "MainWindow",
+                            "Nothing was imported: the file has %1 problems. Correct them all, "
+                            "then import it again.",
+                        ),
+                        len(problems),
+                    ),
+                    [str(problem.get("message", "")) for problem in problems],
+                )
+                return
             self._dialogs.warn(
                 title,
                 fill(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, TypeVar
 
 from dst_desktop.domain.errors import ErrorCode
 from dst_desktop.domain.model import (
@@ -50,6 +50,7 @@ MAX_MODULE_CAPACITY = 1000
 MAX_UNAVAILABLE_DATES = 5000
 
 ReferenceItem = Region | Setup | Operator | Module | Client | Offer
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,8 @@ class _Entry:
     """Reads the fields of one entry, naming ``setups[2] (id 'x')`` in every error."""
 
     def __init__(self, kind: str, index: int, raw: object) -> None:
+        #: The problems of the entry's fields, when read through :meth:`collect`.
+        self.problems: list[InvalidInputError] = []
         self.label = f"{kind}[{index}]"
         if not isinstance(raw, dict):
             raise InvalidInputError(self.label, f"{self.label} must be an object, got {show(raw)}")
@@ -93,6 +96,26 @@ class _Entry:
         except InvalidInputError as error:
             raise InvalidInputError(f"{self.label}.{error.field}", error.message) from None
         self.label = f"{kind}[{index}] (id {show(self.id)})"
+
+    def collect(self, read: Callable[[], T], placeholder: T) -> T:
+        """``read()``, or ``placeholder`` when it fails: the problem is kept, and the next
+        field is read too."""
+        try:
+            return read()
+        except InvalidInputError as error:
+            self.problems.append(error)
+            return placeholder
+
+    def region(self, region_ids: set[str]) -> str:
+        region_value = self.get("regionId", parse_id)
+        assert isinstance(region_value, str)
+        if region_value not in region_ids:
+            raise InvalidInputError(
+                f"{self.label}.regionId",
+                f"{self.label}: regionId {show(region_value)} is neither in the file nor "
+                "in the database",
+            )
+        return region_value
 
     def get(self, name: str, parse: Callable[[object, str], object]) -> object:
         try:
@@ -143,55 +166,106 @@ class _Entry:
         return frozenset(dates)
 
 
+class ReferenceProblemsError(InvalidInputError):
+    """Every problem of a reference document, in the order of the file (at most
+    :data:`MAX_PROBLEMS_LISTED` are listed)."""
+
+    def __init__(self, problems: list[InvalidInputError]) -> None:
+        listed = problems[:MAX_PROBLEMS_LISTED]
+        lines = [f"{len(problems)} problems in the reference data:"]
+        lines += [f"  {problem.message}" for problem in listed]
+        if len(problems) > len(listed):
+            lines.append(f"  … and {len(problems) - len(listed)} more")
+        super().__init__(problems[0].field, "\n".join(lines))
+        self.problems = listed
+
+
+#: A file with more problems lists this many of them (the rest are counted).
+MAX_PROBLEMS_LISTED = 50
+
+
 def parse_reference(data: object, known_region_ids: set[str]) -> dict[str, list[ReferenceItem]]:
-    """Check a whole reference document; raise :class:`InvalidInputError` at the first problem."""
+    """Check a whole reference document.
+
+    A document that is not an object of lists is refused at once; otherwise every entry
+    is checked, and every problem found is reported together (one
+    :class:`InvalidInputError`, or a :class:`ReferenceProblemsError` when there are
+    several), so that a file is corrected in one go.
+    """
     if not isinstance(data, dict):
         raise InvalidInputError("data", f"reference data must be an object, got {show(data)}")
     reject_unknown_fields(data, KINDS, "the reference data")
     parsed: dict[str, list[ReferenceItem]] = {}
+    problems: list[InvalidInputError] = []
     for kind in KINDS:
         entries = data.get(kind, [])
         if not isinstance(entries, list):
-            raise InvalidInputError(kind, f"{kind} must be a list, got {show(entries)}")
+            problems.append(InvalidInputError(kind, f"{kind} must be a list, got {show(entries)}"))
+            continue
         seen: set[str] = set()
         items: list[ReferenceItem] = []
         for index, raw in enumerate(entries):
-            entry = _Entry(kind, index, raw)
+            try:
+                entry = _Entry(kind, index, raw)
+            except InvalidInputError as error:
+                problems.append(error)
+                continue
             if entry.id in seen:
-                raise InvalidInputError(
-                    f"{kind}[{index}].id", f"{entry.label}: duplicate id in {kind}"
+                problems.append(
+                    InvalidInputError(
+                        f"{kind}[{index}].id", f"{entry.label}: duplicate id in {kind}"
+                    )
                 )
             seen.add(entry.id)
-            items.append(_build(kind, entry, known_region_ids))
+            item = _build(kind, entry, known_region_ids)
+            problems.extend(entry.problems)
+            if item is not None:
+                items.append(item)
         if kind == "regions":
             known_region_ids = known_region_ids | seen
         parsed[kind] = items
+    if len(problems) == 1:
+        raise problems[0]
+    if problems:
+        raise ReferenceProblemsError(problems)
     return parsed
 
 
-def _build(kind: str, entry: _Entry, region_ids: set[str]) -> ReferenceItem:
+def _build(kind: str, entry: _Entry, region_ids: set[str]) -> ReferenceItem | None:
+    """The entry as an item; None when one of its fields has a problem (in
+    ``entry.problems``: every field is read, so that each problem is reported)."""
+    keep = entry.collect
+    name = keep(entry.name, "")
+    item: ReferenceItem
     if kind == "regions":
-        return Region(entry.id, entry.name())
-    if kind in ("setups", "operators"):
-        name = entry.name()
-        region_value = entry.get("regionId", parse_id)
-        assert isinstance(region_value, str)
-        if region_value not in region_ids:
-            raise InvalidInputError(
-                f"{entry.label}.regionId",
-                f"{entry.label}: regionId {show(region_value)} is neither in the file nor "
-                "in the database",
-            )
+        item = Region(entry.id, name)
+    elif kind in ("setups", "operators"):
         resource_type = Setup if kind == "setups" else Operator
-        return resource_type(entry.id, name, region_value, entry.active(), entry.dates())
-    if kind == "modules":
-        name = entry.name()
-        capacity = entry.get("capacityMax", lambda v, f: parse_count(v, f, 1, MAX_MODULE_CAPACITY))
-        assert isinstance(capacity, int)
-        return Module(entry.id, name, capacity)
-    if kind == "clients":
-        return Client(entry.id, entry.name(), entry.text("email"), entry.text("phone"))
-    return Offer(entry.id, entry.name())
+        item = resource_type(
+            entry.id,
+            name,
+            keep(lambda: entry.region(region_ids), ""),
+            keep(entry.active, True),
+            keep(entry.dates, frozenset()),
+        )
+    elif kind == "modules":
+
+        def capacity() -> int:
+            value = entry.get("capacityMax", lambda v, f: parse_count(v, f, 1, MAX_MODULE_CAPACITY))
+            assert isinstance(value, int)
+            return value
+
+        item = Module(entry.id, name, keep(capacity, 1))
+    elif kind == "clients":
+        item = Client(
+            entry.id,
+            name,
+            keep(lambda: entry.text("email"), ""),
+            keep(lambda: entry.text("phone"), ""),
+        )
+    else:
+        item = Offer(entry.id, name)
+    return None if entry.problems else item
 
 
 def save_reference_item(tx: StoreTransaction, item: ReferenceItem) -> SaveOutcome:
@@ -277,6 +351,13 @@ class ReferenceData:
             known_regions = {region.id for region in tx.regions()}
             try:
                 parsed = parse_reference(data, known_regions)
+            except ReferenceProblemsError as error:
+                problems = [{"field": p.field, "message": p.message} for p in error.problems]
+                return Failure(
+                    ErrorCode.VALIDATION_ERROR,
+                    error.message,
+                    {"field": error.field, "problems": problems},
+                )
             except InvalidInputError as error:
                 return Failure(ErrorCode.VALIDATION_ERROR, error.message, {"field": error.field})
             report = ReferenceImported(

@@ -1586,6 +1586,10 @@ Elle reçoit les données de référence, les clients et les attributions du bur
         <translation>Importer des données de référence</translation>
     </message>
     <message>
+        <source>Nothing was imported: the file has %1 problems. Correct them all, then import it again.</source>
+        <translation>Rien n’a été importé&#xa0;: le fichier a %1 problèmes. Corrigez-les tous, puis importez-le à nouveau.</translation>
+    </message>
+    <message>
         <source>Nothing was imported. %1</source>
         <translation>Rien n’a été importé. %1</translation>
     </message>
