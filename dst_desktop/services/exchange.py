@@ -383,6 +383,12 @@ class OfflineExchange:
                 raise BundleError(
                     "this is an event database; snapshots are exported from the office database"
                 )
+            if not tx.regions():
+                raise BundleError(
+                    "this database holds no reference data (not one region), so an event "
+                    "laptop could take no booking with its snapshot; import the reference "
+                    "data first"
+                )
             sessions = tx.sessions(
                 SessionFilter(statuses=frozenset(RESOURCE_HOLDING), date_from=today, date_to=last)
             )
@@ -447,6 +453,11 @@ class OfflineExchange:
                 ]
             except InvalidInputError as error:
                 raise BundleError(f"{path} holds invalid data: {error}") from None
+            if not parsed["regions"]:
+                raise BundleError(
+                    f"{path} holds no reference data (not one region): no booking could be "
+                    "taken with it; export the snapshot again from the office's database"
+                )
             # Bookings taken here and not yet confirmed at the office stay; everything
             # else is the office's, and the new snapshot replaces it (a booking the office
             # confirmed meanwhile comes back as one of the snapshot's allocations).
