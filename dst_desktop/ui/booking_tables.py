@@ -184,6 +184,8 @@ class BookingFilterBar(QWidget):
         if with_status:
             self.status_combo = QComboBox()
             self.status_combo.setObjectName("filterStatusCombo")
+            # As wide as its longest status ("En attente de confirmation"), whenever filled.
+            self.status_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             describe(
                 self.status_combo,
                 self.tr("Status filter"),
@@ -417,10 +419,13 @@ class BookingTableView(QTableView):
             self._filling = True
             try:
                 self.resizeColumnsToContents()
+                metrics = self.fontMetrics()
                 for column in range(len(table.headers)):
                     if column not in self._chosen:
                         width = min(self.columnWidth(column) + 16, FITTED_COLUMN_MAX)
-                        self._natural[column] = width
+                        texts = table.column_texts.get(column, ())
+                        longest = max((metrics.horizontalAdvance(t) for t in texts), default=0)
+                        self._natural[column] = max(width, longest + 24)
             finally:
                 self._filling = False
             self._sized = True

@@ -30,6 +30,7 @@ class ElidedLabel(QFrame):
         self._text = text
         self.setToolTip(literal_text(text) if self.is_elided() or "\n" in text else "")
         self.setAccessibleName(text)
+        self.updateGeometry()  # a longer text may take more of the row
         self.update()
 
     def is_elided(self) -> bool:

@@ -224,3 +224,35 @@ def test_the_new_client_dialog_accepts_only_usable_contact_details(
     dialog.phone_edit.setText("04 72 00 00 00")
     assert dialog.add_button.isEnabled()
     assert dialog.problem_label.text() == ""
+
+
+def test_every_status_reads_in_full_in_french(
+    request: pytest.FixtureRequest, qtbot: QtBot, workflows: Workflows, database_url: str
+) -> None:
+    languages = LanguageInstaller()
+    languages.install("fr")
+    request.addfinalizer(lambda: languages.install("en"))
+    for day in ("2025-03-10", "2025-03-11"):
+        session = create(workflows, date=day)
+        workflows.booking.confirm_session_booking(session.id)
+    create(workflows, date="2025-03-20")  # pending, after the confirmed ones
+    window = create_main_window(database_url, TODAY, dialogs=FakeDialogs())
+    qtbot.addWidget(window)
+    window.show()
+    window.tabs.setCurrentWidget(window.browser_panel)
+    table = window.browser_panel.table
+    status = next(
+        column
+        for column in range(table.model().columnCount())
+        if table.model().headerData(column, Qt.Orientation.Horizontal) == "Statut"
+    )
+    metrics = table.fontMetrics()
+    assert table.columnWidth(status) >= metrics.horizontalAdvance("En attente de confirmation")
+    combo = window.browser_panel.filters.status_combo
+    assert combo is not None
+    combo.setCurrentIndex(combo.findData("pending_confirmation"))
+    assert combo.currentText() == "En attente de confirmation"
+    assert combo.width() >= combo.fontMetrics().horizontalAdvance(combo.currentText()) + 20
+    count = window.browser_panel.count_label
+    needed = count.fontMetrics().horizontalAdvance(count.text())
+    qtbot.waitUntil(lambda: count.width() >= needed)  # a count that reads in full
