@@ -93,6 +93,7 @@ class BookingFormPresenter:
         #: In an event database, bookings are confirmed at the office later.
         self.event_mode = False
         self._can_book = False
+        self._created_shown = False
 
     # -- what the user changes ---------------------------------------------------------
 
@@ -117,18 +118,30 @@ class BookingFormPresenter:
         self.check()
 
     def set_modules(self, module_ids: tuple[str, ...]) -> None:
+        if module_ids != self.module_ids:
+            self.forget_created()
         self.module_ids = module_ids
         self.check()
 
     def participants_changed(self, count: int) -> None:
         if count != self.participants:
+            self.forget_created()
             self.participants = count
             self.check()
 
     def client_chosen(self, client_id: str | None) -> None:
         if client_id != self.client_id:
+            if client_id is not None:
+                self.forget_created()
             self.client_id = client_id
             self.check()  # the panel's headline names the missing client
+
+    def forget_created(self) -> None:
+        """The message of the last booking created has done its job: the user works on
+        the next one, or the booking has moved on (confirmed, cancelled)."""
+        if self._created_shown:
+            self._created_shown = False
+            self._view.show_created("")
 
     def choose_client(self, client_id: str) -> None:
         """Select ``client_id`` in the list (a client just added, for instance)."""
@@ -137,9 +150,13 @@ class BookingFormPresenter:
         self.check()
 
     def offer_chosen(self, offer_id: str | None) -> None:
+        if offer_id != self.offer_id:
+            self.forget_created()
         self.offer_id = offer_id
 
     def notes_changed(self, text: str) -> None:
+        if text != self.notes:
+            self.forget_created()
         self.notes = text
 
     def suggestion_chosen(self, day: dt.date) -> None:
@@ -341,4 +358,5 @@ class BookingFormPresenter:
                 "BookingForm", "Booking for %1 on %2 created: it waits in the pending queue."
             )
         self._view.show_created(fill(created, client_name, self._l10n.date_text(session.date)))
+        self._created_shown = True
         self._on_created(session)

@@ -271,6 +271,7 @@ class MainPresenter:
         self.calendar.refresh()
         self.queue.refresh()
         self.browser.refresh()
+        self.form.forget_created()
         self.form.check()
         self.event_mode.refresh()
 

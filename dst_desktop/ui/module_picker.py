@@ -12,7 +12,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QGroupBox, QHeaderView, QTreeView, QVBoxLayout, QWidget
 
 from dst_desktop.presenters.module_picker import ModuleRow
@@ -55,6 +55,9 @@ class ModuleListModel(QAbstractTableModel):
 
     def module_id(self, row: int) -> str:
         return self._rows[row].id
+
+    def names(self) -> list[str]:
+        return [row.name for row in self._rows]
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -163,8 +166,21 @@ class ModulePicker(QGroupBox):
     def comfortable_width(self) -> int:
         """The pane's width when every module name and capacity is shown in full."""
         header = self.list.header()
-        columns = self.list.sizeHintForColumn(0) + max(
-            self.list.sizeHintForColumn(1), header.sectionSizeHint(1)
+        # The limiting module is in bold: room for any name in bold.
+        bold = QFont(self.list.font())
+        bold.setBold(True)
+        extra = max(
+            (
+                QFontMetrics(bold).horizontalAdvance(name)
+                - self.list.fontMetrics().horizontalAdvance(name)
+                for name in self.model.names()
+            ),
+            default=0,
+        )
+        columns = (
+            self.list.sizeHintForColumn(0)
+            + extra
+            + max(self.list.sizeHintForColumn(1), header.sectionSizeHint(1))
         )
         chrome = self.width() - self.list.viewport().width()
         return max(self.minimumSizeHint().width(), columns + chrome + 4)

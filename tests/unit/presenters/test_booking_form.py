@@ -203,3 +203,26 @@ def test_reset_clears_the_client_and_participants(form: Form) -> None:
     assert form.view.client is None
     assert form.view.participants == 1
     assert not form.view.create_enabled
+
+
+def test_the_message_of_a_booking_created_goes_when_the_next_one_starts(form: Form) -> None:
+    form.fill()
+    form.presenter.create()
+    assert form.view.created.startswith("Booking for ACME on 2025-03-10 created")
+
+    form.presenter.set_modules(form.presenter.module_ids)  # nothing changed: it stays
+    assert form.view.created
+
+    form.presenter.participants_changed(4)
+
+    assert form.view.created == ""
+
+
+def test_the_message_of_a_booking_created_goes_when_the_booking_moves_on(form: Form) -> None:
+    form.fill()
+    form.presenter.create()
+    assert form.view.created
+
+    form.presenter.forget_created()  # confirmed or cancelled in the queue
+
+    assert form.view.created == ""
