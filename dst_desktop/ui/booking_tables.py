@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QFocusEvent, QResizeEvent
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -44,6 +43,7 @@ from dst_desktop.ui.date_field import DateField
 from dst_desktop.ui.elided_label import ElidedLabel
 from dst_desktop.ui.icons import icon
 from dst_desktop.ui.plain_text import literal_text
+from dst_desktop.ui.row_table import RowTable
 from dst_desktop.ui.theme import TONE_TEXT
 
 #: How long typing in a search box pauses before the table is filtered, in milliseconds.
@@ -318,7 +318,7 @@ class BookingFilterBar(QWidget):
         self._search_pause.stop()
 
 
-class BookingTableView(QTableView):
+class BookingTableView(RowTable):
     """A sortable table of bookings that reports the selected session ids."""
 
     selection_changed = Signal(list)
@@ -340,7 +340,6 @@ class BookingTableView(QTableView):
         self.setModel(self.model_)
         self.setSortingEnabled(True)
         self.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(
             QAbstractItemView.SelectionMode.ExtendedSelection
             if multi_select
@@ -350,8 +349,6 @@ class BookingTableView(QTableView):
         self.setShowGrid(False)
         self.setWordWrap(False)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        # Tab leaves the table for its buttons; the arrow keys move between rows.
-        self.setTabKeyNavigation(False)
         self.verticalHeader().setVisible(False)
         self.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
         header = self.horizontalHeader()
@@ -369,24 +366,6 @@ class BookingTableView(QTableView):
         selection.selectionChanged.connect(self._selection_changed)
         # Enter on a row, or a double click, opens it.
         self.activated.connect(lambda _index: self.row_activated.emit())
-
-    def focusInEvent(self, event: QFocusEvent) -> None:
-        """Coming to the table with the keyboard selects a row, so its buttons can act."""
-        super().focusInEvent(event)
-        keyboard = event.reason() in (
-            Qt.FocusReason.TabFocusReason,
-            Qt.FocusReason.BacktabFocusReason,
-            Qt.FocusReason.ShortcutFocusReason,
-            Qt.FocusReason.OtherFocusReason,
-        )
-        if keyboard and not self.selectionModel().hasSelection() and self.model_.rowCount():
-            current = self.currentIndex()
-            row = current.row() if current.isValid() else 0
-            self.selectionModel().setCurrentIndex(
-                self.model_.index(row, 0),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
 
     def selected_ids(self) -> list[str]:
         rows = sorted({index.row() for index in self.selectionModel().selectedRows()})

@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     QSignalBlocker,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -33,7 +34,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -54,6 +54,7 @@ from dst_desktop.ui.accessible import describe, describe_buttons
 from dst_desktop.ui.date_field import DateField
 from dst_desktop.ui.icons import icon
 from dst_desktop.ui.l10n import QtLocalizer
+from dst_desktop.ui.row_table import RowTable
 from dst_desktop.ui.theme import TONE_TEXT
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -166,13 +167,11 @@ class ReferenceTab(QWidget):
         find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         find.activated.connect(self._find)
-        self.table = QTableView()
+        self.table = RowTable()
         self.table.setObjectName(f"{kind.value}Table")
         self.table.setModel(self.search)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
         self.table.setAlternatingRowColors(True)
         self.table.setShowGrid(False)
         self.table.verticalHeader().setVisible(False)
@@ -503,6 +502,14 @@ class ReferenceDataDialog(QDialog):
         describe_buttons(buttons)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.tabs.currentChanged.connect(lambda _index: self._focus_search())
+        QTimer.singleShot(0, self._focus_search)
+
+    def _focus_search(self) -> None:
+        """The keyboard starts in the search field of the kind shown."""
+        tab = self.tabs.currentWidget()
+        if isinstance(tab, ReferenceTab):
+            tab.search_edit.setFocus()
 
     # -- ReferenceEditorView -------------------------------------------------------------
 

@@ -256,3 +256,22 @@ def test_every_status_reads_in_full_in_french(
     count = window.browser_panel.count_label
     needed = count.fontMetrics().horizontalAdvance(count.text())
     qtbot.waitUntil(lambda: count.width() >= needed)  # a count that reads in full
+
+
+def test_tab_into_a_reference_list_chooses_its_first_entry(
+    qtbot: QtBot, workflows: Workflows, window: MainWindow
+) -> None:
+    window.open_reference_data()
+    dialog = window.reference_dialog
+    assert dialog is not None
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    tab = dialog.kind_tabs[ReferenceKind.OPERATORS]
+    dialog.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(tab.search_edit.hasFocus)  # the keyboard starts in the search field
+    qtbot.keyClicks(tab.search_edit, "bretagne 2")
+
+    qtbot.keyClick(tab.search_edit, Qt.Key.Key_Tab)
+
+    assert tab.table.hasFocus()
+    assert tab.name_edit.text() == "Opérateur Bretagne 2"
