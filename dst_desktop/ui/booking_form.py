@@ -42,7 +42,7 @@ PARTICIPANTS_LIMIT = min(MAX_PARTICIPANTS, 999)
 #: The free dates always shown when there are that many; more when the row has room.
 MIN_DATES_SHOWN = 3
 #: The verdict's column is at least this wide (px): its longest texts take two lines.
-VERDICT_MIN_WIDTH = 290
+VERDICT_MIN_WIDTH = 270
 #: The availability panel has room for this many lines of text.
 PANEL_LINES = 5
 
@@ -266,6 +266,8 @@ class BookingForm(QGroupBox):
         if line_edit is not None:
             line_edit.setPlaceholderText(self.tr("Type to search clients…"))
             line_edit.setClearButtonEnabled(True)
+            # Left, a long name shows its beginning again.
+            line_edit.editingFinished.connect(lambda: line_edit.setCursorPosition(0))
         self.new_client_button = QToolButton()
         self.new_client_button.setIcon(icon("new-client"))
         self.new_client_button.setText(self.tr("New client…"))
@@ -411,7 +413,14 @@ class BookingForm(QGroupBox):
 
     def _client_index_changed(self, index: int) -> None:
         if index >= 0 and self.client_combo.itemText(index) == self.client_combo.currentText():
+            self._show_start_of_name()
             self.client_chosen.emit(self.client_combo.itemData(index))
+
+    def _show_start_of_name(self) -> None:
+        """A name longer than the box shows its beginning, not its end."""
+        line_edit = self.client_combo.lineEdit()
+        if line_edit is not None and not line_edit.hasFocus():
+            line_edit.setCursorPosition(0)
 
     def _client_text_changed(self, text: str) -> None:
         current = self.client_combo.currentIndex()
@@ -444,6 +453,7 @@ class BookingForm(QGroupBox):
             self.client_combo.setCurrentIndex(self.client_combo.findData(selected_id))
             if selected_id is None:
                 self.client_combo.setEditText("")
+        self._show_start_of_name()
         self._fit_lists([client.text for client in clients])
 
     def _fit_lists(self, names: Sequence[str]) -> None:
