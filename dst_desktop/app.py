@@ -161,8 +161,10 @@ class WindowHost:
     def change_language(self, language: str) -> None:
         old = self.window
         old.save_state()
+        work = old.presenter.work()
         self._languages.install(language)
         self.window = self._new_window()
+        self.window.resume(work)
         self.window.show()
         old.close()
         old.deleteLater()

@@ -1046,6 +1046,13 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     url = _resolve_database(args)
     actor = _resolve_actor(args.actor)
     _check_actor(url, actor)
+    if args.command is None:
+        from dst_desktop.window_system import window_system_problem
+
+        problem = window_system_problem()
+        if problem is not None:
+            err.write(problem + "\n")
+            return EXIT_FAILURE
     if args.demo:
         ensure_demo_data(url, today, actor, err)
     if args.command is None:

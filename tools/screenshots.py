@@ -1,23 +1,24 @@
 """Render the main window on the demo data to PNG files, step by step.
 
-    .venv/bin/python tools/screenshots.py OUT_FOLDER [--language en|fr]
+    .venv/bin/python tools/screenshots.py OUT_FOLDER [--language en|fr] [--screen 1366x768]
 
-Runs offscreen; builds a throw-away demo database on 2025-02-20. Used to look at the
-window while developing and to refresh the README's screenshots (docs/screenshots/).
+Runs offscreen, on a virtual screen of the given size (a laptop's, by default): the
+window opens as it does there at its first start. Builds a throw-away demo database on
+2025-02-20. Used to look at the window while developing and to refresh the README's
+screenshots (docs/screenshots/).
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
@@ -58,7 +59,7 @@ class ScriptedDialogs:
         self.shown.append(text)
         return True
 
-    def ask_text(self, title: str, label: str) -> str | None:
+    def ask_reason(self, title: str, label: str, accept_label: str) -> str | None:
         return "Client request"
 
     def inform(self, title: str, text: str) -> None:
@@ -111,23 +112,39 @@ class InlineRunner:
     def run(self, title: str, work: Callable[[], T], on_done: Callable[[T], None]) -> None:
         on_done(work())
 
+    def run_quietly(self, work: Callable[[], T], on_done: Callable[[T], None]) -> None:
+        on_done(work())
+
 
 def save(widget: QWidget, folder: Path, name: str) -> None:
     app = QApplication.instance()
     assert app is not None
-    app.processEvents()
+    for _ in range(5):  # layouts, then the scroll bars that follow them
+        app.processEvents()
     widget.grab().save(str(folder / f"{name}.png"))
     print(folder / f"{name}.png")
+
+
+def use_screen(work: Path, size: str) -> None:
+    """Qt's offscreen platform, on one screen of ``size`` (``1366x768``)."""
+    width, height = (int(part) for part in size.lower().split("x"))
+    screen = {"name": "screen", "x": 0, "y": 0, "width": width, "height": height}
+    screen |= {"logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}
+    config = work / "screen.json"
+    config.write_text(json.dumps({"screens": [screen]}), encoding="utf-8")
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("folder", type=Path)
     parser.add_argument("--language", default="en")
+    parser.add_argument("--screen", default="1366x768", help="WIDTHxHEIGHT of the screen")
     args = parser.parse_args(argv)
     folder: Path = args.folder
     folder.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="dst-shots-"))
+    use_screen(work, args.screen)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(work))
     app = QApplication(sys.argv[:1])
     languages = LanguageInstaller()  # keeps the translators alive
@@ -138,7 +155,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     store.close()
 
     window = create_main_window(url, TODAY, dialogs=ScriptedDialogs())
-    window.resize(1440, 900)
     window.show()
     presenter = window.presenter
     panel = window.calendar_panel
@@ -197,6 +213,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         tab.table.selectRow(0)
         save(dialog, folder, "08-reference-operators")
         dialog.close()
+    window.open_help(shortcuts=False)
+    if window.help_dialog is not None:
+        save(window.help_dialog, folder, "08b-help")
+        window.help_dialog.show_shortcuts()
+        save(window.help_dialog, folder, "08c-shortcuts")
+        window.help_dialog.close()
     window.open_settings()
     app.processEvents()
     settings = window.findChild(QWidget, "settingsDialog")
@@ -262,7 +284,6 @@ def event_mode(folder: Path, work: Path, office_url: str) -> None:
     office = create_main_window(
         office_url, TODAY, device="bureau-pc", dialogs=office_dialogs, runner=InlineRunner()
     )
-    office.resize(1440, 900)
     office.show()
     office_dialogs.file = str(work / "snapshot.json")
     office.presenter.event_mode.export_snapshot()
@@ -276,7 +297,6 @@ def event_mode(folder: Path, work: Path, office_url: str) -> None:
         dialogs=laptop_dialogs,
         runner=InlineRunner(),
     )
-    laptop.resize(1440, 900)
     laptop.show()
     laptop.presenter.event_mode.import_snapshot()
     book_at_event(laptop, "bretagne", dt.date(2025, 3, 14), new_client=True)

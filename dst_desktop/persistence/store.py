@@ -102,6 +102,25 @@ _UPDATE_SESSION = (
     + ", ".join(f"{column} = ?" for column in _WRITTEN_COLUMNS[1:])
     + " WHERE id = ?"
 )
+#: The table of each kind of reference data, by the name reference files give the kind.
+_KIND_TABLES = {
+    "regions": "region",
+    "setups": "setup",
+    "operators": "operator",
+    "modules": "module",
+    "clients": "client",
+    "offers": "offer",
+}
+#: The rows that refer to an entry of each kind (table, column).
+_REFERENCE_USES = {
+    "regions": [("session", "region_id"), ("setup", "region_id"), ("operator", "region_id")],
+    "setups": [("session", "setup_id")],
+    "operators": [("session", "operator_id")],
+    "modules": [("session_module", "module_id")],
+    "clients": [("session", "client_id")],
+    "offers": [("session", "offer_id")],
+}
+
 _HOLDINGS = (
     "SELECT s.date, s.setup_id, s.operator_id FROM session s"
     f" WHERE s.date BETWEEN ? AND ? AND s.status IN ({HOLDING_SQL})"
@@ -550,6 +569,25 @@ class PeeweeTransaction:
 
     def save_offer(self, offer: Offer) -> SaveOutcome:
         return self.save_reference_items([offer])[0]
+
+    def reference_uses(self, kind: str, item_id: str) -> int:
+        referring = _REFERENCE_USES[kind]
+        sql = " + ".join(
+            f"(SELECT COUNT(*) FROM {table} WHERE {column} = ?)" for table, column in referring
+        )
+        (count,) = self._all(f"SELECT {sql}", [item_id] * len(referring))[0]
+        return int(count)
+
+    def delete_reference_item(self, kind: str, item_id: str) -> bool:
+        table = _KIND_TABLES[kind]
+        if kind in ("setups", "operators"):
+            owner = f"{table}_id"
+            self._execute(f"DELETE FROM {table}_unavailable_date WHERE {owner} = ?", (item_id,))
+        cursor = self._execute(f"DELETE FROM {table} WHERE id = ?", (item_id,))
+        deleted = bool(cursor.rowcount)
+        if deleted:
+            self._changed_reference()
+        return deleted
 
     # Availability -----------------------------------------------------------------------
 

@@ -432,7 +432,7 @@ class BookingDetailsPresenter:
             )
             return
         if action is DetailAction.CANCEL_MISSION:
-            reason = self._dialogs.ask_text(
+            reason = self._dialogs.ask_reason(
                 translate("BookingDetails", "Cancel mission"),
                 fill(
                     translate(
@@ -442,6 +442,7 @@ class BookingDetailsPresenter:
                     ),
                     label,
                 ),
+                translate("BookingDetails", "Cancel the mission"),
             )
             if reason is None:
                 return

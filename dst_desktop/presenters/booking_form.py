@@ -95,6 +95,7 @@ class BookingFormPresenter:
         #: Working on the offline copy while the server is away (SPEC 11).
         self.offline = False
         self._can_book = False
+        self._created_shown = False
 
     # -- what the user changes ---------------------------------------------------------
 
@@ -119,18 +120,30 @@ class BookingFormPresenter:
         self.check()
 
     def set_modules(self, module_ids: tuple[str, ...]) -> None:
+        if module_ids != self.module_ids:
+            self.forget_created()
         self.module_ids = module_ids
         self.check()
 
     def participants_changed(self, count: int) -> None:
         if count != self.participants:
+            self.forget_created()
             self.participants = count
             self.check()
 
     def client_chosen(self, client_id: str | None) -> None:
         if client_id != self.client_id:
+            if client_id is not None:
+                self.forget_created()
             self.client_id = client_id
-            self.check()
+            self.check()  # the panel's headline names the missing client
+
+    def forget_created(self) -> None:
+        """The message of the last booking created has done its job: the user works on
+        the next one, or the booking has moved on (confirmed, cancelled)."""
+        if self._created_shown:
+            self._created_shown = False
+            self._view.show_created("")
 
     def choose_client(self, client_id: str) -> None:
         """Select ``client_id`` in the list (a client just added, for instance)."""
@@ -139,13 +152,28 @@ class BookingFormPresenter:
         self.check()
 
     def offer_chosen(self, offer_id: str | None) -> None:
+        if offer_id != self.offer_id:
+            self.forget_created()
         self.offer_id = offer_id
 
     def notes_changed(self, text: str) -> None:
+        if text != self.notes:
+            self.forget_created()
         self.notes = text
 
     def suggestion_chosen(self, day: dt.date) -> None:
         self._on_move_to(day)
+
+    def resume(
+        self, participants: int, client_id: str | None, offer_id: str | None, notes: str
+    ) -> None:
+        """Fill the form as it was (the same booking, in a window rebuilt in another
+        language); a client or offer removed meanwhile is left out."""
+        self.participants = participants
+        self.client_id = client_id
+        self.offer_id = offer_id
+        self.notes = notes
+        self.load()
 
     def reset(self) -> None:
         """Start a new booking: same place, no client, offer, notes; one participant."""
@@ -248,20 +276,19 @@ class BookingFormPresenter:
                 day.operators_available,
             ),
             fill(
-                translate("BookingForm", "Participants: %1 of %2 at most (limited by %3)"),
+                translate("BookingForm", "Participants: %1 of %2 at most"),
                 capacity.requested_participants,
                 capacity.capacity_max,
-                capacity.limiting_module.name,
             ),
         )
         if check.can_book:
             self._can_book = True
-            return (
-                AvailabilityPanel(
-                    translate("BookingForm", "This booking can be made."), Tone.GOOD, details
-                ),
-                None,
-            )
+            if self.client_id is None:
+                # Free, but not bookable yet: the panel says what is missing, as Create does.
+                headline = translate("BookingForm", "This day is free: choose the client.")
+            else:
+                headline = translate("BookingForm", "This booking can be made.")
+            return AvailabilityPanel(headline, Tone.GOOD, details), None
         if not day.is_available:
             if day.free_setups > 0 and day.operators_available == 0:
                 headline = translate("BookingForm", "No operator is free on this day.")
@@ -339,4 +366,5 @@ class BookingFormPresenter:
                 "BookingForm", "Booking for %1 on %2 created: it waits in the pending queue."
             )
         self._view.show_created(fill(created, client_name, self._l10n.date_text(session.date)))
+        self._created_shown = True
         self._on_created(session)

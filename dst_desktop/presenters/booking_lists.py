@@ -78,10 +78,18 @@ CATCH_UP_LIMIT = 50
 Background = Callable[[Callable[[], Any], Callable[[Any], None]], None]
 
 
-class BookingTableView(Protocol):
+class BookingListView(Protocol):
+    """What the queue's and the browser's views share: a table of bookings and its count."""
+
     def show_table(self, table: BookingTable) -> None: ...
 
     def show_count(self, text: str) -> None: ...
+
+    def show_filter(self, booking_filter: BookingFilter) -> None:
+        """Set the filter widgets to ``booking_filter`` (without reporting a change)."""
+
+    def select_sessions(self, session_ids: Sequence[str]) -> None:
+        """Select the rows of ``session_ids`` (only them), the first one brought into view."""
 
 
 class _BookingList(ABC):
@@ -91,14 +99,14 @@ class _BookingList(ABC):
 
     def __init__(
         self,
-        table_view: BookingTableView,
+        list_view: BookingListView,
         queries: BookingQueries,
         catalogue: Catalogue,
         l10n: Localizer,
         on_details: Callable[[str], None],
         printing: BookingPrinting | None,
     ) -> None:
-        self._table_view = table_view
+        self._list_view = list_view
         self._queries = queries
         self._catalogue = catalogue
         self._l10n = l10n
@@ -107,6 +115,8 @@ class _BookingList(ABC):
         self.filter = BookingFilter()
         self.sessions: dict[str, Session] = {}
         self.selected_ids: tuple[str, ...] = ()
+        #: Whether the last read stopped at the list's limit (more sessions match).
+        self._more = False
         #: A hidden list is not read until it is shown (a tab nobody opened costs nothing).
         self.visible = True
         self._stale = False
@@ -127,6 +137,17 @@ class _BookingList(ABC):
     @abstractmethod
     def _count_text(self, shown: int, more: bool) -> str: ...
 
+    def _show_count(self) -> None:
+        """How many bookings the list shows and, when several are, how many are selected."""
+        text = self._count_text(len(self.sessions), self._more)
+        if len(self.selected_ids) > 1:
+            text = fill(
+                self._l10n.translate("BookingList", "%1 · %2 selected"),
+                text,
+                len(self.selected_ids),
+            )
+        self._list_view.show_count(text)
+
     @abstractmethod
     def _update_actions(self) -> None: ...
 
@@ -142,6 +163,11 @@ class _BookingList(ABC):
         if booking_filter != self.filter:
             self.filter = booking_filter
             self.refresh()
+
+    def set_filter(self, booking_filter: BookingFilter) -> None:
+        """Filter the list as ``booking_filter`` says, widgets included."""
+        self._list_view.show_filter(booking_filter)
+        self.filter_changed(booking_filter)
 
     def refresh(self) -> None:
         """Re-read the sessions the filters select (one query) and show them."""
@@ -168,9 +194,10 @@ class _BookingList(ABC):
 
     def _show(self, found: list[Session], more: bool, table: BookingTable) -> None:
         self.sessions = {session.id: session for session in found}
-        self._table_view.show_table(table)
-        self._table_view.show_count(self._count_text(len(found), more))
+        self._more = more
         self.selected_ids = tuple(i for i in self.selected_ids if i in self.sessions)
+        self._list_view.show_table(table)
+        self._show_count()
         self._update_actions()
 
     def catch_up(self, changes: Sequence[Change] | None) -> list[Change]:
@@ -206,13 +233,15 @@ class _BookingList(ABC):
             return left
         ordered = sorted(sessions.values(), key=lambda s: (s.date, s.created_at, s.id))
         self.sessions = {session.id: session for session in ordered}
+        self._more = False
         table = booking_table(
             ordered, self.columns, self._catalogue, self._l10n, self._queries.today()
         )
-        self._table_view.show_table(table)
-        self._table_view.show_count(self._count_text(len(ordered), False))
         self.selected_ids = tuple(i for i in self.selected_ids if i in self.sessions)
+        self._list_view.show_table(table)
+        self._show_count()
         self._update_actions()
+        self._caught_up()
         self._changed_elsewhere(left)
         return left
 
@@ -236,6 +265,7 @@ class _BookingList(ABC):
                 return  # the user's own action read the list again meanwhile
             found, more, table, now = result
             self._show(found, more, table)
+            self._caught_up()
             self._changed_elsewhere(
                 [
                     Change(ChangeKind.SESSION, i, status=now[i].status if i in now else None)
@@ -253,9 +283,20 @@ class _BookingList(ABC):
         """Selected rows that another workstation took off the list (said by the queue)."""
         return
 
+    def _caught_up(self) -> None:
+        """The list shows what others changed (the queue counts its total again)."""
+        return
+
     def selection_changed(self, session_ids: Sequence[str]) -> None:
         self.selected_ids = tuple(i for i in session_ids if i in self.sessions)
+        self._show_count()
         self._update_actions()
+
+    def select(self, session_ids: Sequence[str]) -> None:
+        """Select the bookings of ``session_ids`` that the list shows, as the user would."""
+        shown = [i for i in session_ids if i in self.sessions]
+        self._list_view.select_sessions(shown)
+        self.selection_changed(shown)
 
     def details_requested(self) -> None:
         if self.selected_ids:
@@ -277,7 +318,7 @@ class _BookingList(ABC):
 # -- the pending queue -----------------------------------------------------------------
 
 
-class PendingQueueView(BookingTableView, Protocol):
+class PendingQueueView(BookingListView, Protocol):
     def show_filter_choices(self, regions: Sequence[Choice], clients: Sequence[Choice]) -> None:
         """The regions and clients to filter by, after an "all" entry (id None)."""
 
@@ -299,6 +340,9 @@ class PendingQueueView(BookingTableView, Protocol):
 
     def show_confirm_unavailable(self, reason: str) -> None:
         """Why Confirm cannot be used in this database ("": it can, given a selection)."""
+
+    def show_total(self, count: int) -> None:
+        """How many bookings wait for confirmation in all, whatever the filters show."""
 
 
 class PendingQueuePresenter(_BookingList):
@@ -325,12 +369,57 @@ class PendingQueuePresenter(_BookingList):
         self._on_changed = on_changed
         self._on_edit = on_edit
         self._confirm_unavailable = ""
+        #: How many bookings wait in all (None: to be counted at the next refresh).
+        self.total: int | None = None
+        #: The selection an outcome was shown for; another selection clears it.
+        self._outcome_for: tuple[str, ...] | None = None
 
     def load(self) -> None:
         self._view.show_filter_choices(
             self._catalogue.region_choices(), self._catalogue.client_choices()
         )
         self.refresh()
+
+    def refresh(self) -> None:
+        """Re-read the queue, and the number of bookings waiting in all."""
+        self.total = None
+        self._refresh_rows()
+
+    def filter_changed(self, booking_filter: BookingFilter) -> None:
+        """Other filters show other rows of the same queue: the total stays as it is."""
+        if booking_filter != self.filter:
+            self.filter = booking_filter
+            self._clear_outcome()
+            self._refresh_rows()
+
+    def _refresh_rows(self) -> None:
+        super().refresh()
+        self._count_total()
+
+    def _caught_up(self) -> None:
+        self.total = None
+        self._count_total()
+
+    def _count_total(self) -> None:
+        if self.total is None and self.visible:
+            unfiltered = replace(self.filter, text=self.filter.text.strip()) == BookingFilter()
+            self.total = len(self.sessions) if unfiltered else len(self._queries.pending_sessions())
+            self._view.show_total(self.total)
+
+    def selection_changed(self, session_ids: Sequence[str]) -> None:
+        super().selection_changed(session_ids)
+        if self._outcome_for is not None and self.selected_ids != self._outcome_for:
+            self._clear_outcome()
+
+    def _show_outcome(self, text: str, tone: Tone) -> None:
+        """What an action did, until the user selects other rows or filters the queue."""
+        self._view.show_outcome(text, tone)
+        self._outcome_for = self.selected_ids if text else None
+
+    def _clear_outcome(self) -> None:
+        if self._outcome_for is not None:
+            self._outcome_for = None
+            self._view.show_outcome("", Tone.NEUTRAL)
 
     def set_confirm_unavailable(self, reason: str) -> None:
         """In an event database, Confirm is unavailable and ``reason`` says why."""
@@ -419,11 +508,27 @@ class PendingQueuePresenter(_BookingList):
         self._view.show_outcome(text, Tone.ATTENTION)
 
     def show_created(self, session_id: str) -> None:
-        """A booking was just created: list it and select it, ready to confirm."""
+        """A booking was just created: list it and select it, ready to confirm.
+
+        When the queue's filters would hide it, they are cleared: the form says the new
+        booking waits in the queue, and there it is.
+        """
+        self._clear_outcome()
         self.refresh()
+        cleared = False
+        if session_id not in self.sessions and self.filter != BookingFilter():
+            self.set_filter(BookingFilter())
+            cleared = True
         if session_id in self.sessions:
             self._view.select_session(session_id)
             self.selection_changed([session_id])
+        if cleared:
+            self._show_outcome(
+                self._l10n.translate(
+                    "PendingQueue", "The filters were cleared to show the new booking."
+                ),
+                Tone.NEUTRAL,
+            )
 
     def _refresh_after_changes(self) -> None:
         """Re-read the queue and tell the window (calendar, form, browser) after a batch.
@@ -505,7 +610,7 @@ class PendingQueuePresenter(_BookingList):
         self._refresh_after_changes()
         if len(chosen) == 1:
             if failures:
-                self._view.show_outcome("", Tone.NEUTRAL)
+                self._show_outcome("", Tone.NEUTRAL)
                 self._dialogs.warn(
                     translate("PendingQueue", "Booking not confirmed"),
                     fill(
@@ -515,14 +620,14 @@ class PendingQueuePresenter(_BookingList):
                     ),
                 )
             else:
-                self._view.show_outcome(lines[0].removeprefix("✓ "), Tone.GOOD)
+                self._show_outcome(lines[0].removeprefix("✓ "), Tone.GOOD)
             return
         summary = fill(
             translate("PendingQueue", "%1 confirmed, %2 not confirmed."),
             confirmed,
             len(failures),
         )
-        self._view.show_outcome(summary, Tone.ATTENTION if failures else Tone.GOOD)
+        self._show_outcome(summary, Tone.ATTENTION if failures else Tone.GOOD)
         self._dialogs.report(translate("PendingQueue", "Confirmation report"), summary, lines)
 
     def cancel_selected(self) -> None:
@@ -571,7 +676,7 @@ class PendingQueuePresenter(_BookingList):
                 )
         cancelled = len(chosen) - len(refused)
         self._refresh_after_changes()
-        self._view.show_outcome(
+        self._show_outcome(
             count_text(
                 self._l10n,
                 cancelled,
@@ -596,7 +701,7 @@ class PendingQueuePresenter(_BookingList):
 # -- the bookings browser --------------------------------------------------------------
 
 
-class BookingsBrowserView(BookingTableView, Protocol):
+class BookingsBrowserView(BookingListView, Protocol):
     def show_filter_choices(
         self, regions: Sequence[Choice], clients: Sequence[Choice], statuses: Sequence[Choice]
     ) -> None:

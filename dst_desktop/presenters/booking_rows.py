@@ -69,12 +69,16 @@ class BookingTable:
         sort_key: Callable[[Session, int], SortKey] | None = None,
         status_column: int | None = None,
         wide_column: int | None = None,
+        column_texts: dict[int, tuple[str, ...]] | None = None,
     ) -> None:
         """``wide_column`` is the column given the table's spare width (the modules,
-        whose lists are the longest texts); None: no column is."""
+        whose lists are the longest texts); None: no column is. ``column_texts`` gives,
+        for a column of a few fixed values (the status), every text it may show, so that
+        it is sized for the longest even when the first rows do not show it."""
         self.headers = headers
         self.status_column = status_column
         self.wide_column = wide_column
+        self.column_texts = column_texts or {}
         self._sessions = tuple(sessions)
         self._built: list[BookingRow | None] = [None] * len(self._sessions)
         self._row_builder = row_builder
@@ -229,4 +233,9 @@ def booking_table(
         sort_key=sort_key,
         status_column=columns.index(Column.STATUS) if Column.STATUS in columns else None,
         wide_column=columns.index(Column.MODULES) if Column.MODULES in columns else None,
+        column_texts=(
+            {columns.index(Column.STATUS): tuple(status_text(s, l10n) for s in SessionStatus)}
+            if Column.STATUS in columns
+            else None
+        ),
     )

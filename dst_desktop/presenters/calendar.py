@@ -118,6 +118,14 @@ class CalendarPresenter:
         self.selected_date = day
         self._on_selection(self.region_id, day)
 
+    def choose(self, region_id: str | None, day: dt.date) -> None:
+        """Show ``region_id`` (when it still exists) on ``day``, as if the user chose them."""
+        if region_id in {choice.id for choice in self._catalogue.region_choices()}:
+            self.region_id = region_id
+            self._view.show_regions(self._catalogue.region_choices(), region_id)
+        self.go_to(day)
+        self.refresh()
+
     def go_to(self, day: dt.date) -> None:
         """Select ``day`` from elsewhere (a suggested date), turning the page if needed."""
         self.selected_date = day

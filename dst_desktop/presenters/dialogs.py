@@ -115,8 +115,9 @@ class Dialogs(Protocol):
     def confirm(self, title: str, text: str, accept_label: str) -> bool:
         """Ask a yes/no question; ``accept_label`` names the action (``Cancel booking``)."""
 
-    def ask_text(self, title: str, label: str) -> str | None:
-        """Ask for a line of text; None when the user gives up."""
+    def ask_reason(self, title: str, label: str, accept_label: str) -> str | None:
+        """Ask why (a cancellation's reason): ``accept_label`` cannot be pressed while the
+        reason is blank; None when the user gives up."""
 
     def inform(self, title: str, text: str) -> None: ...
 

@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from dst_desktop.domain.errors import StorageError
 from dst_desktop.domain.model import Session
@@ -38,6 +38,9 @@ from dst_desktop.services.exchange import (
 )
 from dst_desktop.services.results import JsonDict
 from dst_desktop.services.workflows import Workflows
+
+T = TypeVar("T")
+U = TypeVar("U")
 
 #: A snapshot older than this many days is shown as stale: the office has moved on.
 STALE_AFTER_DAYS = 14
@@ -90,6 +93,10 @@ class BookingsArrived:
 
     report: BookingsImported
     sessions: dict[str, Session]
+
+
+def _as_is(value: T) -> T:
+    return value
 
 
 def file_slug(text: str) -> str:
@@ -302,17 +309,10 @@ class EventModePresenter:
         path = with_json_suffix(chosen)
         exchange = self._workflows.exchange
         months = options.months
-
-        def work() -> JsonDict | ExchangeProblem:
-            try:
-                # The file dialog has asked before replacing a file.
-                return exchange.export_snapshot(path, months, event_name, replace=True)
-            except (BundleError, StorageError, OSError) as error:
-                return ExchangeProblem(error)
-
-        self._runner.run(
+        self._run_exchange(
             translate("EventMode", "Writing the snapshot…"),
-            closing_connection(self._workflows.store, work),
+            # The file dialog has asked before replacing a file.
+            lambda: exchange.export_snapshot(path, months, event_name, replace=True),
             lambda outcome: self._snapshot_exported(outcome, path, event_name),
         )
 
@@ -395,16 +395,9 @@ class EventModePresenter:
             return
         file = Path(chosen)
         exchange = self._workflows.exchange
-
-        def work() -> SnapshotImported | ExchangeProblem:
-            try:
-                return exchange.import_snapshot(file)
-            except (BundleError, StorageError, OSError) as error:
-                return ExchangeProblem(error)
-
-        self._runner.run(
+        self._run_exchange(
             translate("EventMode", "Importing the snapshot…"),
-            closing_connection(self._workflows.store, work),
+            lambda: exchange.import_snapshot(file),
             lambda outcome: self._snapshot_imported(outcome, file),
         )
 
@@ -477,16 +470,9 @@ class EventModePresenter:
             return
         path = with_json_suffix(chosen)
         exchange = self._workflows.exchange
-
-        def work() -> BookingsExported | ExchangeProblem:
-            try:
-                return exchange.export_bookings(path, replace=True)
-            except (BundleError, StorageError, OSError) as error:
-                return ExchangeProblem(error)
-
-        self._runner.run(
+        self._run_exchange(
             translate("EventMode", "Writing the event bookings…"),
-            closing_connection(self._workflows.store, work),
+            lambda: exchange.export_bookings(path, replace=True),
             lambda outcome: self._bookings_exported(outcome, path),
         )
 
@@ -542,11 +528,7 @@ class EventModePresenter:
         exchange = self._workflows.exchange
         queries = self._workflows.queries
 
-        def work() -> BookingsArrived | ExchangeProblem:
-            try:
-                report = exchange.import_bookings(file)
-            except (BundleError, StorageError, OSError) as error:
-                return ExchangeProblem(error)
+        def with_sessions(report: BookingsImported) -> BookingsArrived:
             named = [
                 *report.no_availability_now,
                 *report.imported[:LISTED_AT_MOST],
@@ -554,10 +536,11 @@ class EventModePresenter:
             ]
             return BookingsArrived(report, queries.sessions_by_id(named))
 
-        self._runner.run(
+        self._run_exchange(
             translate("EventMode", "Importing the event bookings…"),
-            closing_connection(self._workflows.store, work),
+            lambda: exchange.import_bookings(file),
             lambda outcome: self._bookings_imported(outcome, file),
+            then=with_sessions,
         )
 
     def _bookings_imported(self, outcome: BookingsArrived | ExchangeProblem, path: Path) -> None:
@@ -573,6 +556,31 @@ class EventModePresenter:
         report = event_import_report(outcome.report, outcome.sessions, self._catalogue, self._l10n)
         self._view.show_status_message(report.summary)
         self._dialogs.show_event_import_report(report)
+
+    # -- running an exchange -------------------------------------------------------------
+
+    def _run_exchange(
+        self,
+        progress: str,
+        exchange: Callable[[], T],
+        on_done: Callable[[U | ExchangeProblem], None],
+        then: Callable[[T], U] = _as_is,  # type: ignore[assignment]
+    ) -> None:
+        """Run ``exchange`` in a worker behind ``progress``, then ``then`` on its result.
+
+        A failure the user can act on (a damaged file, an unusable database, a folder that
+        cannot be written) reaches ``on_done`` as an :class:`ExchangeProblem`; the
+        worker's database connection is closed when it is done.
+        """
+
+        def work() -> U | ExchangeProblem:
+            try:
+                result = exchange()
+            except (BundleError, StorageError, OSError) as error:
+                return ExchangeProblem(error)
+            return then(result)
+
+        self._runner.run(progress, closing_connection(self._workflows.store, work), on_done)
 
     # -- what went wrong -----------------------------------------------------------------
 

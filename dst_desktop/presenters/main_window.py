@@ -17,6 +17,7 @@ from dst_desktop.presenters.booking_changes import ChangesAfterBooking
 from dst_desktop.presenters.booking_details import BookingDetailsPresenter, BookingDetailsView
 from dst_desktop.presenters.booking_form import BookingFormPresenter, BookingFormView
 from dst_desktop.presenters.booking_lists import (
+    BookingFilter,
     BookingsBrowserPresenter,
     BookingsBrowserView,
     PendingQueuePresenter,
@@ -26,6 +27,7 @@ from dst_desktop.presenters.calendar import CalendarPresenter, CalendarView
 from dst_desktop.presenters.catalogue import Catalogue
 from dst_desktop.presenters.conflicts import UNSEEN as UNSEEN_CONFLICTS
 from dst_desktop.presenters.conflicts import ConflictsPresenter, ConflictsView
+from dst_desktop.presenters.contact import contact_problem
 from dst_desktop.presenters.dialogs import Dialogs, FirstStartChoice
 from dst_desktop.presenters.event_mode import EventModePresenter, EventModeView, ExchangeCommand
 from dst_desktop.presenters.l10n import Localizer, count_text, fill
@@ -88,6 +90,9 @@ class MainWindowView(EventModeView, Protocol):
     def set_commands_unavailable(self, unavailable: Mapping[WindowCommand, str]) -> None:
         """Why the login's role may not use each command ("" when it may)."""
 
+    def set_demo_data_available(self, reason: str) -> None:
+        """Why the demo data cannot be loaded into this database ("" when it can)."""
+
 
 @dataclass(frozen=True, slots=True)
 class MainViews:
@@ -99,6 +104,25 @@ class MainViews:
     browser: BookingsBrowserView
     #: Sessions left on resources that cannot serve them (None: not shown).
     conflicts: ConflictsView | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Work:
+    """What the user is in the middle of: the booking being filled in, the lists' filters
+    and selections. A window rebuilt in another language takes it over."""
+
+    region_id: str | None
+    day: dt.date
+    module_ids: tuple[str, ...]
+    participants: int
+    client_id: str | None
+    offer_id: str | None
+    notes: str
+    queue_filter: BookingFilter
+    queue_selection: tuple[str, ...]
+    browser_filter: BookingFilter
+    browser_selection: tuple[str, ...]
+    browser_shown: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,6 +248,7 @@ class MainPresenter:
         )
         self._views.main.set_printing_available(self._printing is not None)
         self.event_mode.refresh()
+        self._show_demo_availability()
         self.modules.load(self.catalogue.modules())
         self.form.load()
         self.calendar.load(preferred_region_id)
@@ -231,6 +256,45 @@ class MainPresenter:
         self.browser.visible = False  # read when its tab is first opened
         self.browser.load()
         self.conflicts.refresh()
+
+    def _show_demo_availability(self) -> None:
+        # The login's role first: an empty database is no reason for a booking login.
+        reason = self.access.command_refusals().get(WindowCommand.LOAD_DEMO, "")
+        if not reason and not self._workflows.queries.is_empty():
+            reason = self._l10n.translate(
+                "MainWindow",
+                "This database already holds reference data: the demo data goes only into "
+                "an empty one. Start DST Desktop with --demo to try it on its own database.",
+            )
+        self._views.main.set_demo_data_available(reason)
+
+    def work(self) -> Work:
+        form = self.form
+        return Work(
+            region_id=self.calendar.region_id,
+            day=self.calendar.selected_date,
+            module_ids=self.modules.checked_ids,
+            participants=form.participants,
+            client_id=form.client_id,
+            offer_id=form.offer_id,
+            notes=form.notes,
+            queue_filter=self.queue.filter,
+            queue_selection=self.queue.selected_ids,
+            browser_filter=self.browser.filter,
+            browser_selection=self.browser.selected_ids,
+            browser_shown=self.browser.visible,
+        )
+
+    def resume(self, work: Work) -> None:
+        """Take over ``work`` (after :meth:`start`): the same booking, filters, selections."""
+        self.calendar.choose(work.region_id, work.day)
+        self.modules.tick(work.module_ids)
+        self.form.resume(work.participants, work.client_id, work.offer_id, work.notes)
+        self.queue.set_filter(work.queue_filter)
+        self.queue.select(work.queue_selection)
+        self.bookings_tab_shown(work.browser_shown)
+        self.browser.set_filter(work.browser_filter)
+        self.browser.select(work.browser_selection)
 
     def bookings_tab_shown(self, browser: bool) -> None:
         """The pending queue or the bookings browser came to the front."""
@@ -268,6 +332,7 @@ class MainPresenter:
     def reference_changed(self) -> None:
         """Regions, modules, clients… changed: re-read the catalogue and every list."""
         self.event_mode.refresh()
+        self._show_demo_availability()
         self.catalogue.invalidate()
         self.modules.load(self.catalogue.modules())
         self.form.load()
@@ -281,6 +346,7 @@ class MainPresenter:
         self.calendar.refresh()
         self.queue.refresh()
         self.browser.refresh()
+        self.form.forget_created()
         self.form.check()
         self.event_mode.refresh()
         self.conflicts.refresh()
@@ -342,6 +408,12 @@ class MainPresenter:
         name = details.name.strip()
         if not name:
             self._dialogs.warn(title, translate("MainWindow", "A new client needs a name."))
+            return
+        problem = contact_problem(details.email, details.phone, self._l10n)
+        if problem:
+            self._dialogs.warn(
+                title, fill(translate("MainWindow", "The client was not added. %1"), problem)
+            )
             return
         clients = self.catalogue.snapshot.clients
         if any(client.name.casefold() == name.casefold() for client in clients) and (
@@ -429,6 +501,7 @@ class MainPresenter:
             today=self._workflows.queries.today,
             on_changed=self.reference_changed,
             on_conflicts=self.changes.offer_reallocation,
+            dialogs=self._dialogs,
         )
 
     # -- printing ------------------------------------------------------------------------
@@ -530,6 +603,21 @@ class MainPresenter:
             self._dialogs.warn(title, outcome.text)
             return
         if isinstance(outcome, Failure):
+            problems = outcome.details.get("problems")
+            if isinstance(problems, list) and len(problems) > 1:
+                self._dialogs.report(
+                    title,
+                    fill(
+                        translate(
+                            "MainWindow",
+                            "Nothing was imported: the file has %1 problems. Correct them all, "
+                            "then import it again.",
+                        ),
+                        len(problems),
+                    ),
+                    [str(problem.get("message", "")) for problem in problems],
+                )
+                return
             self._dialogs.warn(
                 title,
                 fill(

@@ -57,6 +57,11 @@ class ModulePickerPresenter:
         self._show_capacity()
         self._on_change(self.checked_ids)
 
+    def tick(self, module_ids: Sequence[str]) -> None:
+        """Tick exactly ``module_ids`` (those that still exist), in the list too."""
+        self._checked = set(module_ids)
+        self.load(self._modules)
+
     def set_checked(self, module_id: str, checked: bool) -> None:
         if checked == (module_id in self._checked):
             return

@@ -19,6 +19,8 @@ from dst_desktop.domain.conflicts import ResourceConflict
 from dst_desktop.domain.model import Client, Module, Operator, Session, Setup
 from dst_desktop.domain.names import name_key
 from dst_desktop.presenters.catalogue import Catalogue, Choice, by_name
+from dst_desktop.presenters.contact import contact_problem
+from dst_desktop.presenters.dialogs import Dialogs
 from dst_desktop.presenters.l10n import Localizer, count_text, fill
 from dst_desktop.presenters.messages import Tone, failure_text
 from dst_desktop.services.reference import ReferenceData, ReferenceItem
@@ -85,6 +87,9 @@ class ReferenceEditorView(Protocol):
 
     def show_message(self, kind: ReferenceKind, text: str, tone: Tone) -> None: ...
 
+    def set_remove_available(self, kind: ReferenceKind, reason: str) -> None:
+        """Why the entry in the form cannot be removed ("" when it can)."""
+
 
 def derive_id(kind: ReferenceKind, name: str, taken: set[str]) -> str:
     """An identifier made from a name (``Jeanne Dupont`` → ``op_jeanne_dupont``), unique."""
@@ -124,12 +129,15 @@ class ReferenceEditorPresenter:
         today: Callable[[], dt.date],
         on_changed: Callable[[], None],
         on_conflicts: ConflictsFound | None = None,
+        dialogs: Dialogs | None = None,
     ) -> None:
         """``today`` gives the business date, from which leave and maintenance are "coming";
         ``on_conflicts`` is told of the sessions a save leaves on a setup or operator that
-        cannot serve them (with the sessions, and what caused it)."""
+        cannot serve them (with the sessions, and what caused it); ``dialogs`` asks before
+        an entry is removed (None: removed without asking)."""
         self._on_conflicts = on_conflicts
         self._view = view
+        self._dialogs = dialogs
         self._today = today
         self._reference = reference
         self._catalogue = catalogue
@@ -252,6 +260,7 @@ class ReferenceEditorPresenter:
             entry = ReferenceEntry(id=item.id, name=item.name, email=item.email, phone=item.phone)
         self._view.show_entry(kind, entry, is_new=False)
         self._view.show_message(kind, "", Tone.NEUTRAL)
+        self._view.set_remove_available(kind, self._why_not_removable(kind, item))
 
     def new(self, kind: ReferenceKind) -> None:
         regions = self._catalogue.snapshot.regions
@@ -259,6 +268,86 @@ class ReferenceEditorPresenter:
             kind, ReferenceEntry(region_id=regions[0].id if regions else None), is_new=True
         )
         self._view.show_message(kind, "", Tone.NEUTRAL)
+        self._view.set_remove_available(
+            kind,
+            self._l10n.translate("ReferenceEditor", "Choose the entry to remove in the list."),
+        )
+
+    def _why_not_removable(self, kind: ReferenceKind, item: ReferenceItem) -> str:
+        """Why ``item`` must stay: bookings (and a region's setups) refer to it."""
+        uses = self._reference.uses(kind.value, item.id)
+        if not uses:
+            return ""
+        translate = self._l10n.translate
+        if kind is ReferenceKind.REGIONS:
+            texts = (
+                translate(
+                    "ReferenceEditor", "%1 booking, setup or operator refers to it: it stays."
+                ),
+                translate(
+                    "ReferenceEditor", "%1 bookings, setups or operators refer to it: it stays."
+                ),
+            )
+        elif kind in (ReferenceKind.SETUPS, ReferenceKind.OPERATORS):
+            texts = (
+                translate(
+                    "ReferenceEditor",
+                    "%1 booking refers to it: it stays, for the history. Take it out of "
+                    "service instead.",
+                ),
+                translate(
+                    "ReferenceEditor",
+                    "%1 bookings refer to it: it stays, for the history. Take it out of "
+                    "service instead.",
+                ),
+            )
+        else:
+            texts = (
+                translate("ReferenceEditor", "%1 booking refers to it: it stays, for the history."),
+                translate("ReferenceEditor", "%1 bookings refer to it: it stays, for the history."),
+            )
+        return count_text(self._l10n, uses, *texts)
+
+    def remove(self, kind: ReferenceKind, item_id: str) -> None:
+        """Delete an entry made by mistake, after asking; one in use stays."""
+        translate = self._l10n.translate
+        item = next((i for i in self._items(kind) if i.id == item_id), None)
+        if item is None:
+            return
+        reason = self._why_not_removable(kind, item)
+        if reason:
+            self._view.show_message(kind, reason, Tone.BAD)
+            return
+        if self._dialogs is not None and not self._dialogs.confirm(
+            translate("ReferenceEditor", "Remove an entry"),
+            fill(
+                translate(
+                    "ReferenceEditor",
+                    "Remove %1 for good? Nothing refers to it yet; it cannot be undone.",
+                ),
+                item.name,
+            ),
+            translate("ReferenceEditor", "Remove"),
+        ):
+            return
+        result = self._reference.remove(kind.value, item_id)
+        if isinstance(result, Failure):
+            self._view.show_message(
+                kind,
+                fill(
+                    translate("ReferenceEditor", "Not removed. %1"),
+                    failure_text(result, self._l10n),
+                ),
+                Tone.BAD,
+            )
+            return
+        self._catalogue.invalidate()
+        self.load()
+        self.new(kind)
+        self._view.show_message(
+            kind, fill(translate("ReferenceEditor", "%1 removed."), item.name), Tone.GOOD
+        )
+        self._on_changed()
 
     def save(self, kind: ReferenceKind, entry: ReferenceEntry, is_new: bool) -> None:
         translate = self._l10n.translate
@@ -269,6 +358,13 @@ class ReferenceEditorPresenter:
             email=entry.email.strip(),
             phone=entry.phone.strip(),
         )
+        if kind is ReferenceKind.CLIENTS:
+            problem = contact_problem(entry.email, entry.phone, self._l10n)
+            if problem:
+                self._view.show_message(
+                    kind, fill(translate("ReferenceEditor", "Not saved. %1"), problem), Tone.BAD
+                )
+                return
         taken = {item.id for item in self._items(kind)}
         if is_new:
             if not entry.name:

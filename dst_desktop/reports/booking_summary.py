@@ -24,6 +24,7 @@ from dst_desktop.reports.document import (
     file_stem,
     letterhead,
     multiline,
+    name_slug,
     page,
     page_template,
     printed_text,
@@ -350,6 +351,14 @@ def booking_summary_html(summary: BookingSummary, context: ReportContext) -> str
     return page(f"{title} {session.id}", "".join(parts))
 
 
+def summary_file_name(summary: BookingSummary) -> str:
+    """``booking-summary-acme-securite-2025-03-10.pdf``: whose booking, and which day."""
+    session = summary.session
+    client = name_slug(summary.client.name) if summary.client else ""
+    who = client or file_stem(session.client_id)
+    return f"booking-summary-{who}-{session.date.isoformat()}.pdf"
+
+
 def booking_summary_document(summary: BookingSummary, context: ReportContext) -> PrintDocument:
     """The summary with its footer texts, ready for :mod:`dst_desktop.ui.printing`."""
     words = context.wording
@@ -362,6 +371,6 @@ def booking_summary_document(summary: BookingSummary, context: ReportContext) ->
         printed_text=printed_text(context),
         page_template=page_template(context),
         images=(LOGO_RESOURCE,),
-        file_name=f"booking-summary-{file_stem(session.id)}.pdf",
+        file_name=summary_file_name(summary),
         language=context.language,
     )

@@ -136,8 +136,9 @@ def build_day_sheet(
 
 
 #: The columns and their widths (percent of the table); the status goes under participants.
+#: A setup name ("Setup Auvergne-Rhône-Alpes #1") takes two lines at most.
 _COLUMNS = ("Setup", "Operator", "Client", "Modules", "Participants")
-_WIDTHS = (17, 16, 32, 21, 14)
+_WIDTHS = (24, 16, 31, 16, 13)
 
 
 def _named(name: str | None, fallback_id: str | None) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import unicodedata
 from dataclasses import dataclass
 from typing import Final
 
@@ -167,6 +168,13 @@ def printed_text(context: ReportContext) -> str:
 def page_template(context: ReportContext) -> str:
     """The footer's ``Page {page} of {pages}``, translated, placeholders kept."""
     return context.wording("Page {page} of {pages}")
+
+
+def name_slug(name: str, longest: int = 40) -> str:
+    """A name as a piece of a file name a person reads: ``ACME Sécurité`` → ``acme-securite``."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    slug = "".join(ch if ch.isalnum() else "-" for ch in ascii_name.lower())
+    return "-".join(part for part in slug.split("-") if part)[:longest].strip("-")
 
 
 def file_stem(value: str) -> str:

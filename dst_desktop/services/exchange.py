@@ -526,6 +526,12 @@ class OfflineExchange:
                 raise BundleError(
                     "this is an event database; snapshots are exported from the office database"
                 )
+            if not tx.regions():
+                raise BundleError(
+                    "this database holds no reference data (not one region), so an event "
+                    "laptop could take no booking with its snapshot; import the reference "
+                    "data first"
+                )
             sessions = tx.sessions(
                 SessionFilter(statuses=frozenset(RESOURCE_HOLDING), date_from=today, date_to=last)
             )
@@ -605,6 +611,11 @@ class OfflineExchange:
             raise BundleError(f"{path} holds invalid data: {error.message}") from None
         except ValueError:  # signingKey is not hexadecimal
             raise BundleError(f"{path} holds invalid data: signingKey is malformed") from None
+        if not parsed["regions"]:
+            raise BundleError(
+                f"{path} holds no reference data (not one region): no booking could be "
+                "taken with it; export the snapshot again from the office's database"
+            )
         items = [item for items in parsed.values() for item in items]
         with self._store.writing() as tx:
             is_event = tx.setting(EVENT_SNAPSHOT_SETTING) is not None

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, TypeVar
 
 from dst_desktop.domain.conflicts import ResourceConflict
 from dst_desktop.domain.errors import ErrorCode, PermissionDeniedError
@@ -59,6 +59,7 @@ MAX_REFERENCE_ENTRIES = 100_000
 MAX_REFERENCE_DATES = 500_000
 
 ReferenceItem = Region | Setup | Operator | Module | Client | Offer
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,8 @@ class _Entry:
     """Reads the fields of one entry, naming ``setups[2] (id 'x')`` in every error."""
 
     def __init__(self, kind: str, index: int, raw: object) -> None:
+        #: The problems of the entry's fields, when read through :meth:`collect`.
+        self.problems: list[InvalidInputError] = []
         self.label = f"{kind}[{index}]"
         if not isinstance(raw, dict):
             raise InvalidInputError(self.label, f"{self.label} must be an object, got {show(raw)}")
@@ -106,6 +109,26 @@ class _Entry:
         except InvalidInputError as error:
             raise InvalidInputError(f"{self.label}.{error.field}", error.message) from None
         self.label = f"{kind}[{index}] (id {show(self.id)})"
+
+    def collect(self, read: Callable[[], T], placeholder: T) -> T:
+        """``read()``, or ``placeholder`` when it fails: the problem is kept, and the next
+        field is read too."""
+        try:
+            return read()
+        except InvalidInputError as error:
+            self.problems.append(error)
+            return placeholder
+
+    def region(self, region_ids: set[str]) -> str:
+        region_value = self.get("regionId", parse_id)
+        assert isinstance(region_value, str)
+        if region_value not in region_ids:
+            raise InvalidInputError(
+                f"{self.label}.regionId",
+                f"{self.label}: regionId {show(region_value)} is neither in the file nor "
+                "in the database",
+            )
+        return region_value
 
     def get(self, name: str, parse: Callable[[object, str], object]) -> object:
         try:
@@ -156,12 +179,35 @@ class _Entry:
         return frozenset(dates)
 
 
+class ReferenceProblemsError(InvalidInputError):
+    """Every problem of a reference document, in the order of the file (at most
+    :data:`MAX_PROBLEMS_LISTED` are listed)."""
+
+    def __init__(self, problems: list[InvalidInputError]) -> None:
+        listed = problems[:MAX_PROBLEMS_LISTED]
+        lines = [f"{len(problems)} problems in the reference data:"]
+        lines += [f"  {problem.message}" for problem in listed]
+        if len(problems) > len(listed):
+            lines.append(f"  … and {len(problems) - len(listed)} more")
+        super().__init__(problems[0].field, "\n".join(lines))
+        self.problems = listed
+
+
+#: A file with more problems lists this many of them (the rest are counted).
+MAX_PROBLEMS_LISTED = 50
+
+
 def parse_reference(
     data: object,
     known_region_ids: set[str],
     stored: Mapping[str, Mapping[str, ReferenceItem]] | None = None,
 ) -> dict[str, list[ReferenceItem]]:
-    """Check a whole reference document; raise :class:`InvalidInputError` at the first problem.
+    """Check a whole reference document.
+
+    A document that is not an object of lists, or that is too big, is refused at once;
+    otherwise every entry is checked, and every problem found is reported together (one
+    :class:`InvalidInputError`, or a :class:`ReferenceProblemsError` when there are
+    several), so that a file is corrected in one go.
 
     ``stored`` holds the items the database already has, by kind and id: a field left out
     of an entry for one of them keeps its stored value (SPEC 12). A new entry gets the
@@ -180,21 +226,32 @@ def parse_reference(
         )
     days = 0
     parsed: dict[str, list[ReferenceItem]] = {}
+    problems: list[InvalidInputError] = []
     for kind in KINDS:
         entries = data.get(kind, [])
         if not isinstance(entries, list):
-            raise InvalidInputError(kind, f"{kind} must be a list, got {show(entries)}")
+            problems.append(InvalidInputError(kind, f"{kind} must be a list, got {show(entries)}"))
+            continue
         seen: set[str] = set()
         items: list[ReferenceItem] = []
         known = (stored or {}).get(kind, {})
         for index, raw in enumerate(entries):
-            entry = _Entry(kind, index, raw)
+            try:
+                entry = _Entry(kind, index, raw)
+            except InvalidInputError as error:
+                problems.append(error)
+                continue
             if entry.id in seen:
-                raise InvalidInputError(
-                    f"{kind}[{index}].id", f"{entry.label}: duplicate id in {kind}"
+                problems.append(
+                    InvalidInputError(
+                        f"{kind}[{index}].id", f"{entry.label}: duplicate id in {kind}"
+                    )
                 )
             seen.add(entry.id)
             item = _build(kind, entry, known_region_ids, known.get(entry.id))
+            problems.extend(entry.problems)
+            if item is None:
+                continue
             if isinstance(item, Setup | Operator):
                 days += len(item.unavailable_dates)
                 if days > MAX_REFERENCE_DATES:
@@ -207,61 +264,77 @@ def parse_reference(
         if kind == "regions":
             known_region_ids = known_region_ids | seen
         parsed[kind] = items
+    if len(problems) == 1:
+        raise problems[0]
+    if problems:
+        raise ReferenceProblemsError(problems)
     return parsed
 
 
 def _build(
     kind: str, entry: _Entry, region_ids: set[str], stored: ReferenceItem | None
-) -> ReferenceItem:
-    """One item from its entry; a field the entry leaves out keeps its ``stored`` value."""
+) -> ReferenceItem | None:
+    """The entry as an item; None when one of its fields has a problem (in
+    ``entry.problems``: every field is read, so that each problem is reported). A field
+    the entry leaves out keeps its ``stored`` value."""
 
-    def given(name: str) -> bool:
-        return stored is None or name in entry.raw
+    def field_of(name: str, read: Callable[[], T], placeholder: T, kept: Callable[[], T]) -> T:
+        if stored is not None and name not in entry.raw:
+            return kept()
+        return entry.collect(read, placeholder)
 
-    name = entry.name() if given("name") else stored.name if stored is not None else ""
+    name = field_of("name", entry.name, "", lambda: stored.name if stored else "")
+    item: ReferenceItem
     if kind == "regions":
-        return Region(entry.id, name)
-    if kind in ("setups", "operators"):
-        assert stored is None or isinstance(stored, Setup | Operator)
-        if given("regionId"):
-            region_value = entry.get("regionId", parse_id)
-            assert isinstance(region_value, str)
-            if region_value not in region_ids:
-                raise InvalidInputError(
-                    f"{entry.label}.regionId",
-                    f"{entry.label}: regionId {show(region_value)} is neither in the file nor "
-                    "in the database",
-                )
-        else:
-            assert stored is not None
-            region_value = stored.region_id
-        active = entry.active() if given("active") or stored is None else stored.active
-        dates = (
-            entry.dates()
-            if given("unavailableDates") or stored is None
-            else stored.unavailable_dates
-        )
+        item = Region(entry.id, name)
+    elif kind in ("setups", "operators"):
+        resource = stored if isinstance(stored, Setup | Operator) else None
         resource_type = Setup if kind == "setups" else Operator
-        return resource_type(entry.id, name, region_value, active, dates)
-    if kind == "modules":
-        if given("capacityMax"):
-            capacity = entry.get(
-                "capacityMax", lambda v, f: parse_count(v, f, 1, MAX_MODULE_CAPACITY)
-            )
-            assert isinstance(capacity, int)
-        else:
-            assert isinstance(stored, Module)
-            capacity = stored.capacity_max
-        return Module(entry.id, name, capacity)
-    if kind == "clients":
-        assert stored is None or isinstance(stored, Client)
-        return Client(
+        item = resource_type(
             entry.id,
             name,
-            entry.text("email") if given("email") or stored is None else stored.email,
-            entry.text("phone") if given("phone") or stored is None else stored.phone,
+            field_of(
+                "regionId",
+                lambda: entry.region(region_ids),
+                "",
+                lambda: resource.region_id if resource else "",
+            ),
+            field_of("active", entry.active, True, lambda: resource.active if resource else True),
+            field_of(
+                "unavailableDates",
+                entry.dates,
+                frozenset(),
+                lambda: resource.unavailable_dates if resource else frozenset(),
+            ),
         )
-    return Offer(entry.id, name)
+    elif kind == "modules":
+
+        def capacity() -> int:
+            value = entry.get("capacityMax", lambda v, f: parse_count(v, f, 1, MAX_MODULE_CAPACITY))
+            assert isinstance(value, int)
+            return value
+
+        module = stored if isinstance(stored, Module) else None
+        item = Module(
+            entry.id,
+            name,
+            field_of("capacityMax", capacity, 1, lambda: module.capacity_max if module else 1),
+        )
+    elif kind == "clients":
+        client = stored if isinstance(stored, Client) else None
+        item = Client(
+            entry.id,
+            name,
+            field_of(
+                "email", lambda: entry.text("email"), "", lambda: client.email if client else ""
+            ),
+            field_of(
+                "phone", lambda: entry.text("phone"), "", lambda: client.phone if client else ""
+            ),
+        )
+    else:
+        item = Offer(entry.id, name)
+    return None if entry.problems else item
 
 
 def save_reference_item(tx: StoreTransaction, item: ReferenceItem) -> SaveOutcome:
@@ -279,6 +352,16 @@ def save_reference_item(tx: StoreTransaction, item: ReferenceItem) -> SaveOutcom
     return tx.save_offer(item)
 
 
+@dataclass(frozen=True)
+class ReferenceRemoved:
+    """An entry made by mistake, deleted."""
+
+    kind: str
+    item_id: str
+    name: str
+    success: Literal[True] = True
+
+
 class ReferenceData:
     """Imports and edits of the reference data, each one all-or-nothing and audited."""
 
@@ -287,6 +370,62 @@ class ReferenceData:
         self._clock = clock
         self._actor = actor
         self.permissions = Permissions(store)
+
+    def uses(self, kind: str, item_id: str) -> int:
+        """How many bookings (and, for a region, setups and operators) refer to an entry."""
+        with self._store.reading() as tx:
+            return tx.reference_uses(kind, item_id)
+
+    def remove(self, kind: str, item_id: str) -> ReferenceRemoved | Failure:
+        """Delete an entry made by mistake, as long as nothing refers to it.
+
+        An entry in use stays: bookings of every status keep their history, so it is taken
+        out of service instead. The audit log keeps a trace of the removal.
+        """
+        if kind not in KINDS:
+            return Failure(ErrorCode.VALIDATION_ERROR, f"kind {kind!r} is not one of {KINDS}")
+        refused = self.permissions.refusal(Action.EDIT_REFERENCE)
+        if refused is not None:
+            return refused
+        try:
+            return self._remove(kind, item_id)
+        except PermissionDeniedError as error:
+            return permission_failure(
+                f"{Action.EDIT_REFERENCE.value} was refused by the database: {error}"
+            )
+
+    def _remove(self, kind: str, item_id: str) -> ReferenceRemoved | Failure:
+        with self._store.writing() as tx:
+            entries: dict[str, Callable[[], Sequence[ReferenceItem]]] = {
+                "regions": tx.regions,
+                "setups": tx.setups,
+                "operators": tx.operators,
+                "modules": tx.modules,
+                "clients": tx.clients,
+                "offers": tx.offers,
+            }
+            item = next((entry for entry in entries[kind]() if entry.id == item_id), None)
+            if item is None:
+                return Failure(ErrorCode.NOT_FOUND, f"{kind}: no entry {item_id!r}")
+            uses = tx.reference_uses(kind, item_id)
+            if uses:
+                return Failure(
+                    ErrorCode.VALIDATION_ERROR,
+                    f"{kind} {item_id!r} is referred to {uses} time(s): take it out of "
+                    "service instead",
+                    {"field": "id", "uses": uses},
+                )
+            tx.delete_reference_item(kind, item_id)
+            tx.add_audit(
+                AuditEntry(
+                    self._clock.now(),
+                    self._actor,
+                    "remove_reference",
+                    None,
+                    {"kind": kind, "id": item_id, "name": item.name},
+                )
+            )
+            return ReferenceRemoved(kind, item_id, item.name)
 
     def import_reference(self, data: object, *, source: str = "") -> ReferenceImported | Failure:
         """All or nothing: the whole document is checked, then written in one short
@@ -311,6 +450,13 @@ class ReferenceData:
             stored = _stored_items(tx)
         try:
             parsed = parse_reference(data, known_regions, stored)
+        except ReferenceProblemsError as error:
+            problems = [{"field": p.field, "message": p.message} for p in error.problems]
+            return Failure(
+                ErrorCode.VALIDATION_ERROR,
+                error.message,
+                {"field": error.field, "problems": problems},
+            )
         except InvalidInputError as error:
             return Failure(ErrorCode.VALIDATION_ERROR, error.message, {"field": error.field})
         only_new_clients = all(

@@ -59,6 +59,14 @@ class StoreTransaction(Protocol):
     def save_client(self, client: Client) -> SaveOutcome: ...
     def save_offer(self, offer: Offer) -> SaveOutcome: ...
 
+    def reference_uses(self, kind: str, item_id: str) -> int:
+        """How many stored rows refer to a reference entry of ``kind`` (``setups``…):
+        bookings of any status, and for a region its setups and operators."""
+
+    def delete_reference_item(self, kind: str, item_id: str) -> bool:
+        """Delete an entry nothing refers to (with its unavailable dates); False when
+        there is no such entry."""
+
     # Availability ---------------------------------------------------------------------
     def holdings(self, region_id: str, first: dt.date, last: dt.date) -> list[Holding]:
         """Setups and operators of the region held by resource-holding sessions, by date.

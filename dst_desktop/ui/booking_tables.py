@@ -7,10 +7,11 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QItemSelection,
     QItemSelectionModel,
-    QLocale,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSignalBlocker,
     QSize,
@@ -18,18 +19,16 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -40,9 +39,12 @@ from dst_desktop.presenters.booking_lists import BookingFilter
 from dst_desktop.presenters.booking_rows import BookingRow, BookingTable
 from dst_desktop.presenters.catalogue import Choice
 from dst_desktop.presenters.messages import Tone
+from dst_desktop.ui.accessible import describe
+from dst_desktop.ui.date_field import DateField
+from dst_desktop.ui.elided_label import ElidedLabel
 from dst_desktop.ui.icons import icon
-from dst_desktop.ui.l10n import from_qdate, short_date_format, to_qdate
 from dst_desktop.ui.plain_text import literal_text
+from dst_desktop.ui.row_table import RowTable
 from dst_desktop.ui.table_export import EXPORT_VALUE_ROLE
 from dst_desktop.ui.theme import TONE_TEXT
 
@@ -50,6 +52,8 @@ from dst_desktop.ui.theme import TONE_TEXT
 SEARCH_PAUSE_MS = 250
 #: How many rows the automatic column widths look at.
 RESIZE_SAMPLE_ROWS = 200
+#: The height of a row of bookings (px).
+ROW_HEIGHT = 24
 # However small the window, a table shows this many rows.
 ROWS_ALWAYS_SHOWN = 3
 # A fitted column is at most this wide (px); the wide column may grow past it.
@@ -59,6 +63,8 @@ _ALERT_ROLES = (
     Qt.ItemDataRole.DecorationRole,
     Qt.ItemDataRole.ToolTipRole,
 )
+#: When the table is too narrow for its columns, none is made narrower than this (px).
+COLUMN_LEAST_WIDTH = 70
 SORT_ROLE = Qt.ItemDataRole.UserRole
 SESSION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -178,10 +184,18 @@ class BookingFilterBar(QWidget):
         layout.setSpacing(8)
         self.region_combo = QComboBox()
         self.region_combo.setObjectName("filterRegionCombo")
-        self.region_combo.setAccessibleName(self.tr("Region filter"))
+        describe(
+            self.region_combo,
+            self.tr("Region filter"),
+            self.tr("Show only the bookings of one region."),
+        )
         self.client_combo = QComboBox()
         self.client_combo.setObjectName("filterClientCombo")
-        self.client_combo.setAccessibleName(self.tr("Client filter"))
+        describe(
+            self.client_combo,
+            self.tr("Client filter"),
+            self.tr("Show only the bookings of one client."),
+        )
         self.client_combo.setMinimumContentsLength(14)
         self.client_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -192,19 +206,29 @@ class BookingFilterBar(QWidget):
         if with_status:
             self.status_combo = QComboBox()
             self.status_combo.setObjectName("filterStatusCombo")
-            self.status_combo.setAccessibleName(self.tr("Status filter"))
+            # As wide as its longest status ("En attente de confirmation"), whenever filled.
+            self.status_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            describe(
+                self.status_combo,
+                self.tr("Status filter"),
+                self.tr("Show only the bookings in one status."),
+            )
             layout.addWidget(self.status_combo)
         self.dates_check = QCheckBox(self.tr("From"))
         self.dates_check.setObjectName("filterDatesCheck")
-        self.date_from = QDateEdit()
+        describe(
+            self.dates_check,
+            self.tr("Filter by dates"),
+            self.tr("Show only the bookings between the two dates that follow."),
+        )
+        self.date_from = DateField()
         self.date_from.setObjectName("filterDateFrom")
-        self.date_to = QDateEdit()
+        self.date_to = DateField()
         self.date_to.setObjectName("filterDateTo")
-        display = short_date_format(QLocale())
         for edit in (self.date_from, self.date_to):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat(display)
             edit.setEnabled(False)
+        describe(self.date_from, self.tr("From date"), self.tr("The first day shown."))
+        describe(self.date_to, self.tr("To date"), self.tr("The last day shown."))
         self.set_today(dt.date.today())
         layout.addWidget(self.dates_check)
         layout.addWidget(self.date_from)
@@ -216,6 +240,11 @@ class BookingFilterBar(QWidget):
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.search_edit.setMinimumWidth(180)
+        describe(
+            self.search_edit,
+            self.tr("Search"),
+            self.tr("Client, reference or notes: the list shows what contains the text."),
+        )
         layout.addWidget(self.search_edit, 1)
 
         self.region_combo.currentIndexChanged.connect(self._emit)
@@ -223,8 +252,8 @@ class BookingFilterBar(QWidget):
         if self.status_combo is not None:
             self.status_combo.currentIndexChanged.connect(self._emit)
         self.dates_check.toggled.connect(self._dates_toggled)
-        self.date_from.dateChanged.connect(self._emit)
-        self.date_to.dateChanged.connect(self._emit)
+        self.date_from.date_changed.connect(self._emit)
+        self.date_to.date_changed.connect(self._emit)
         # Typing waits for a pause before it queries; Enter applies the text at once.
         self._search_pause = QTimer(self)
         self._search_pause.setSingleShot(True)
@@ -236,8 +265,8 @@ class BookingFilterBar(QWidget):
     def set_today(self, today: dt.date) -> None:
         """The date range starts on the business date and spans a month."""
         with QSignalBlocker(self.date_from), QSignalBlocker(self.date_to):
-            self.date_from.setDate(to_qdate(today))
-            self.date_to.setDate(to_qdate(today + dt.timedelta(days=30)))
+            self.date_from.set_date(today)
+            self.date_to.set_date(today + dt.timedelta(days=30))
 
     def _dates_toggled(self, checked: bool) -> None:
         self.date_from.setEnabled(checked)
@@ -272,8 +301,8 @@ class BookingFilterBar(QWidget):
             region_id=self.region_combo.currentData(),
             client_id=self.client_combo.currentData(),
             status=SessionStatus(status) if status else None,
-            date_from=from_qdate(self.date_from.date()) if dated else None,
-            date_to=from_qdate(self.date_to.date()) if dated else None,
+            date_from=self.date_from.date() if dated else None,
+            date_to=self.date_to.date() if dated else None,
             text=self.search_edit.text(),
         )
 
@@ -281,8 +310,37 @@ class BookingFilterBar(QWidget):
         self._search_pause.stop()
         self.changed.emit(self.current())
 
+    def set_filter(self, booking_filter: BookingFilter) -> None:
+        """Show ``booking_filter`` in the widgets, without reporting it as a change."""
+        combos = [
+            (self.region_combo, booking_filter.region_id),
+            (self.client_combo, booking_filter.client_id),
+        ]
+        if self.status_combo is not None:
+            status = booking_filter.status.value if booking_filter.status else None
+            combos.append((self.status_combo, status))
+        dated = booking_filter.date_from is not None or booking_filter.date_to is not None
+        widgets: list[QWidget] = [combo for combo, _ in combos]
+        widgets += [self.dates_check, self.date_from, self.date_to, self.search_edit]
+        blockers = [QSignalBlocker(widget) for widget in widgets]
+        try:
+            for combo, value in combos:
+                combo.setCurrentIndex(max(0, combo.findData(value)))
+            self.dates_check.setChecked(dated)
+            self.date_from.setEnabled(dated)
+            self.date_to.setEnabled(dated)
+            if booking_filter.date_from is not None:
+                self.date_from.set_date(booking_filter.date_from)
+            if booking_filter.date_to is not None:
+                self.date_to.set_date(booking_filter.date_to)
+            self.search_edit.setText(booking_filter.text)
+        finally:
+            for blocker in blockers:
+                blocker.unblock()
+        self._search_pause.stop()
 
-class BookingTableView(QTableView):
+
+class BookingTableView(RowTable):
     """A sortable table of bookings that reports the selected session ids."""
 
     selection_changed = Signal(list)
@@ -295,14 +353,15 @@ class BookingTableView(QTableView):
         # Whether the columns were fitted to a table yet, and to one with rows.
         self._sized = False
         self._fitted = False
-        # The column that takes the spare width, and its own (fitted or chosen) width.
+        # The column that takes the spare width.
         self._wide_column: int | None = None
-        self._wide_width = 0
+        # Each column's own width: fitted to its contents, or chosen by the user.
+        self._natural: dict[int, int] = {}
+        self._chosen: set[int] = set()
         self._filling = False
         self.setModel(self.model_)
         self.setSortingEnabled(True)
         self.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(
             QAbstractItemView.SelectionMode.ExtendedSelection
             if multi_select
@@ -313,18 +372,22 @@ class BookingTableView(QTableView):
         self.setWordWrap(False)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.verticalHeader().setVisible(False)
-        self.verticalHeader().setDefaultSectionSize(26)
+        self.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
         header = self.horizontalHeader()
         header.setHighlightSections(False)
         # The spare width goes to the wide column (the modules), not to the last one.
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.sectionResized.connect(self._section_resized)
+        # Only a resize made with the mouse on the header is the user's choice of width.
+        self._header_pressed = False
+        header.viewport().installEventFilter(self)
         # Column widths come from the first rows, not from all 10,000.
         header.setResizeContentsPrecision(RESIZE_SAMPLE_ROWS)
         selection = self.selectionModel()
         selection.selectionChanged.connect(self._selection_changed)
-        self.doubleClicked.connect(lambda _index: self.row_activated.emit())
+        # Enter on a row, or a double click, opens it.
+        self.activated.connect(lambda _index: self.row_activated.emit())
 
     def selected_ids(self) -> list[str]:
         rows = sorted({index.row() for index in self.selectionModel().selectedRows()})
@@ -357,48 +420,85 @@ class BookingTableView(QTableView):
             self._filling = True
             try:
                 self.resizeColumnsToContents()
+                metrics = self.fontMetrics()
                 for column in range(len(table.headers)):
-                    width = min(self.columnWidth(column) + 16, FITTED_COLUMN_MAX)
-                    self.setColumnWidth(column, width)
+                    if column not in self._chosen:
+                        width = min(self.columnWidth(column) + 16, FITTED_COLUMN_MAX)
+                        texts = table.column_texts.get(column, ())
+                        longest = max((metrics.horizontalAdvance(t) for t in texts), default=0)
+                        self._natural[column] = max(width, longest + 24)
             finally:
                 self._filling = False
-            if self._wide_column is not None:
-                self._wide_width = self.columnWidth(self._wide_column)
             self._sized = True
             self._fitted = len(table) > 0
-        self._fill_spare_width()
+        self._fit_columns()
         self.selection_changed.emit(self.selected_ids())
 
-    def _fill_spare_width(self) -> None:
-        """Widen the wide column to the table's spare width (never below its own width)."""
-        wide = self._wide_column
-        if wide is None or not 0 <= wide < self.model_.columnCount() or not self._wide_width:
-            return
+    def _fit_columns(self) -> None:
+        """Every column in view, without a horizontal scroll bar while there is room.
+
+        The spare width goes to the wide column (the modules). When the columns are
+        wider than the table, the widest give way first, down to a common width (their
+        text then ends in "…", whole in its tooltip); a column the user sized keeps it.
+        """
         header = self.horizontalHeader()
-        others = sum(
-            header.sectionSize(column)
+        columns = [
+            column
             for column in range(self.model_.columnCount())
-            if column != wide and not header.isSectionHidden(column)
-        )
-        width = max(self._wide_width, self.viewport().width() - others)
-        if header.sectionSize(wide) != width:
-            self._filling = True
-            try:
-                header.resizeSection(wide, width)
-            finally:
-                self._filling = False
+            if column in self._natural and not header.isSectionHidden(column)
+        ]
+        if not columns:
+            return
+        natural = {column: self._natural[column] for column in columns}
+        room = self.viewport().width()
+        spare = room - sum(natural.values())
+        widths = dict(natural)
+        if spare >= 0:
+            wide = self._wide_column if self._wide_column in widths else columns[-1]
+            widths[wide] += spare
+        else:
+            flexible = sorted(
+                (width, column) for column, width in natural.items() if column not in self._chosen
+            )
+            budget = room - sum(natural[column] for column in columns if column in self._chosen)
+            for position, (width, _column) in enumerate(flexible):
+                share = budget // (len(flexible) - position)
+                if width <= share:
+                    budget -= width
+                    continue
+                for _, rest in flexible[position:]:
+                    widths[rest] = max(COLUMN_LEAST_WIDTH, min(natural[rest], share))
+                # What the division leaves over goes to the wide column.
+                leftover = room - sum(widths.values())
+                wide = self._wide_column if self._wide_column in widths else columns[-1]
+                widths[wide] += max(0, leftover)
+                break
+        self._filling = True
+        try:
+            for column, width in widths.items():
+                if header.sectionSize(column) != width:
+                    header.resizeSection(column, width)
+        finally:
+            self._filling = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.horizontalHeader().viewport():
+            if event.type() == QEvent.Type.MouseButtonPress:
+                self._header_pressed = True
+            elif event.type() == QEvent.Type.MouseButtonRelease:
+                self._header_pressed = False
+        return super().eventFilter(watched, event)
 
     def _section_resized(self, column: int, _old: int, new: int) -> None:
-        if self._filling:
+        if self._filling or not self._header_pressed:
             return
-        if column == self._wide_column:
-            self._wide_width = new  # the user's choice is the column's own width now
-        else:
-            self._fill_spare_width()
+        self._natural[column] = new  # the user's choice is the column's own width now
+        self._chosen.add(column)
+        self._fit_columns()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._fill_spare_width()
+        self._fit_columns()
 
     def minimumSizeHint(self) -> QSize:
         """Room for the header and a few rows, however small the window."""
@@ -410,25 +510,21 @@ class BookingTableView(QTableView):
 
     def select_session(self, session_id: str) -> None:
         """Select the row of ``session_id`` alone, as a click on it does."""
-        row = self.model_.row_of(session_id)
-        if row is None:
-            return
-        index = self.model_.index(row, 0)
+        self.select_sessions([session_id])
+
+    def select_sessions(self, session_ids: Sequence[str]) -> None:
+        """Select the rows of ``session_ids`` (only them); the first comes into view."""
+        rows = [row for i in session_ids if (row := self.model_.row_of(i)) is not None]
+        selection = QItemSelection()
+        for row in rows:
+            selection.select(self.model_.index(row, 0), self.model_.index(row, 0))
         self.selectionModel().select(
-            index,
+            selection,
             QItemSelectionModel.SelectionFlag.ClearAndSelect
             | QItemSelectionModel.SelectionFlag.Rows,
         )
-        self.scrollTo(index)
-
-
-def _outcome_label() -> QLabel:
-    label = QLabel()
-    label.setObjectName("outcomeLabel")
-    label.setWordWrap(True)
-    label.setVisible(False)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    return label
+        if rows:
+            self.scrollTo(self.model_.index(rows[0], 0))
 
 
 class _BookingsPanel(QWidget):
@@ -452,20 +548,28 @@ class _BookingsPanel(QWidget):
     ) -> None:
         super().__init__(parent)
         self.main_layout = QVBoxLayout(self)
-        self.main_layout.setContentsMargins(8, 8, 8, 8)
+        self.main_layout.setContentsMargins(6, 6, 6, 6)
+        self.main_layout.setSpacing(6)
         self.filters = BookingFilterBar(with_status=with_status)
         self.main_layout.addWidget(self.filters)
         self.table = BookingTableView(table_name, multi_select=multi_select)
         self.main_layout.addWidget(self.table, 1)
         self.buttons = QHBoxLayout()
-        self.count_label = QLabel()
+        self.buttons.setSpacing(8)
+        self.count_label = ElidedLabel()
         self.count_label.setObjectName("countLabel")
-        self.buttons.addWidget(self.count_label, 1)
+        self.buttons.addWidget(self.count_label)
+        #: What the last action did; one line whatever its length, so the table keeps
+        #: its rows (the whole text is in its tooltip).
+        self.outcome_label = ElidedLabel()
+        self.outcome_label.setObjectName("outcomeLabel")
+        self.buttons.addWidget(self.outcome_label, 1)
         self.details_button = QPushButton(icon("details"), self.tr("Details…"))
         self.details_button.setObjectName(details_name)
-        self.details_button.setToolTip(self.tr("Open the selected booking (Ctrl+I)"))
         self.print_button = QPushButton(icon("print"), self.tr("Print summary…"))
         self.print_button.setObjectName(print_name)
+        #: The Print button's tooltip when printing works (the window's command sets it).
+        self.print_tooltip = ""
         self.main_layout.addLayout(self.buttons)
 
         self.filters.changed.connect(self.filter_changed)
@@ -474,19 +578,45 @@ class _BookingsPanel(QWidget):
         self.details_button.clicked.connect(self.details_requested)
         self.print_button.clicked.connect(self.print_requested)
 
+    def height_for_rows(self, rows: int) -> int:
+        """The panel's height when its table shows ``rows`` rows."""
+        table = self.table
+        layout = self.main_layout
+        margins = layout.contentsMargins()
+        table_height = (
+            table.horizontalHeader().sizeHint().height()
+            + rows * table.verticalHeader().defaultSectionSize()
+            + 2 * table.frameWidth()
+        )
+        return (
+            margins.top()
+            + margins.bottom()
+            + self.filters.sizeHint().height()
+            + table_height
+            + self.details_button.sizeHint().height()
+            + 2 * layout.spacing()
+        )
+
     def add_buttons(self, *buttons: QPushButton) -> None:
         for button in buttons:
             button.setEnabled(False)
             self.buttons.addWidget(button)
 
     def set_print_tooltip(self, text: str) -> None:
-        self.print_button.setToolTip(text)
+        """Why printing is unavailable ("" when it is available)."""
+        self.print_button.setToolTip(text or self.print_tooltip)
 
     def show_table(self, table: BookingTable) -> None:
         self.table.show_table(table)
 
     def show_count(self, text: str) -> None:
         self.count_label.setText(text)
+
+    def show_filter(self, booking_filter: BookingFilter) -> None:
+        self.filters.set_filter(booking_filter)
+
+    def select_sessions(self, session_ids: Sequence[str]) -> None:
+        self.table.select_sessions(session_ids)
 
 
 class PendingQueuePanel(_BookingsPanel):
@@ -495,6 +625,8 @@ class PendingQueuePanel(_BookingsPanel):
     confirm_requested = Signal()
     cancel_requested = Signal()
     edit_requested = Signal()
+    #: How many bookings wait in all, whatever the filters show.
+    total_changed = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
@@ -505,14 +637,19 @@ class PendingQueuePanel(_BookingsPanel):
             details_name="detailsButton",
             parent=parent,
         )
-        self.table.setAccessibleName(self.tr("Pending bookings"))
-        self.outcome_label = _outcome_label()
-        self.main_layout.insertWidget(1, self.outcome_label)
+        describe(
+            self.table,
+            self.tr("Pending bookings"),
+            self.tr(
+                "The bookings waiting for confirmation. The arrow keys select, Shift or Ctrl "
+                "select several, Enter opens the booking, Tab goes to the buttons."
+            ),
+        )
         self.confirm_button = QPushButton(icon("confirm"), self.tr("Confirm"))
         self.confirm_button.setObjectName("confirmButton")
         self.confirm_button.setProperty("primary", True)
-        self.confirm_tooltip = self.tr("Confirm the selected bookings (Ctrl+Enter)")
-        self.confirm_button.setToolTip(self.confirm_tooltip)
+        #: The Confirm button's tooltip when it can be used (the window's command sets it).
+        self.confirm_tooltip = ""
         #: Why Confirm cannot be used in this database ("" when it can).
         self.confirm_unavailable = ""
         self.cancel_button = QPushButton(icon("cancel"), self.tr("Cancel…"))
@@ -532,11 +669,13 @@ class PendingQueuePanel(_BookingsPanel):
             self.confirm_button,
         )
         self.edit_button.clicked.connect(self.edit_requested)
+        # Tab follows the buttons from left to right.
+        QWidget.setTabOrder(self.details_button, self.edit_button)
+        QWidget.setTabOrder(self.edit_button, self.print_button)
+        QWidget.setTabOrder(self.print_button, self.cancel_button)
+        QWidget.setTabOrder(self.cancel_button, self.confirm_button)
         self.confirm_button.clicked.connect(self.confirm_requested)
         self.cancel_button.clicked.connect(self.cancel_requested)
-        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
-        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.activated.connect(self.cancel_requested)
 
     # -- PendingQueueView ----------------------------------------------------------------
 
@@ -562,7 +701,9 @@ class PendingQueuePanel(_BookingsPanel):
     def show_outcome(self, text: str, tone: Tone) -> None:
         self.outcome_label.setText(text)
         self.outcome_label.setStyleSheet(f"color: {TONE_TEXT[tone].name()}; font-weight: 600;")
-        self.outcome_label.setVisible(bool(text))
+
+    def show_total(self, count: int) -> None:
+        self.total_changed.emit(count)
 
     def select_session(self, session_id: str) -> None:
         self.table.select_session(session_id)
@@ -584,7 +725,14 @@ class BookingsBrowserPanel(_BookingsPanel):
             details_name="browserDetailsButton",
             parent=parent,
         )
-        self.table.setAccessibleName(self.tr("All bookings"))
+        describe(
+            self.table,
+            self.tr("All bookings"),
+            self.tr(
+                "Every booking the filters select. The arrow keys select, Enter opens the "
+                "booking, Tab goes to the buttons."
+            ),
+        )
         self.details_button.setProperty("primary", True)
         self.add_buttons(self.print_button, self.details_button)
 

@@ -32,10 +32,12 @@ from PySide6.QtWidgets import (
 
 from dst_desktop.presenters.calendar import DayLevel, DayMark
 from dst_desktop.presenters.catalogue import Choice
+from dst_desktop.ui.accessible import describe
 from dst_desktop.ui.l10n import from_qdate, to_qdate
-from dst_desktop.ui.theme import ACCENT, DAY_COLOURS
+from dst_desktop.ui.theme import ACCENT, DAY_COLOURS, PANE_MARGINS
 
-CALENDAR_MIN_SIZE = QSize(300, 220)
+#: Seven columns of days and six weeks, with the figure of each day beside its number.
+CALENDAR_MIN_SIZE = QSize(280, 180)
 
 
 class AvailabilityCalendar(QCalendarWidget):
@@ -47,7 +49,6 @@ class AvailabilityCalendar(QCalendarWidget):
         self.setGridVisible(False)
         self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.setHorizontalHeaderFormat(QCalendarWidget.HorizontalHeaderFormat.ShortDayNames)
-        # Seven columns of days with their figures, six weeks high.
         self.setMinimumSize(CALENDAR_MIN_SIZE)
         self._marks: dict[dt.date, DayMark] = {}
         #: Where each day was last painted, for its tooltip.
@@ -55,8 +56,13 @@ class AvailabilityCalendar(QCalendarWidget):
         self.today = dt.date.today()
         self._grid = self.findChild(QTableView, "qt_calendar_calendarview")
         if self._grid is not None:
+            self._grid.setTabKeyNavigation(False)
             self._grid.viewport().installEventFilter(self)
             self._grid.setMouseTracking(True)
+
+    def grid(self) -> QTableView | None:
+        """The table of days inside the calendar (the widget that has the focus)."""
+        return self._grid
 
     def set_marks(self, marks: Sequence[DayMark]) -> None:
         self._marks = {mark.date: mark for mark in marks}
@@ -98,20 +104,28 @@ class AvailabilityCalendar(QCalendarWidget):
         font = QFont(painter.font())
         font.setBold(day == self.today)
         painter.setFont(font)
+        # A tall cell shows its figure under the day, a low one (a small screen) beside it,
+        # smaller, so that "14" and "3" never read as one number.
+        stacked = cell.height() >= 2 * painter.fontMetrics().height() + 2
+        vertical = Qt.AlignmentFlag.AlignTop if stacked else Qt.AlignmentFlag.AlignVCenter
         painter.setPen(foreground)
         painter.drawText(
-            cell.adjusted(5, 3, -4, -2),
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+            cell.adjusted(5, 2 if stacked else 0, -4, 0),
+            Qt.AlignmentFlag.AlignLeft | vertical,
             str(date.day()),
         )
         if mark is not None and in_month and mark.badge:
             small = QFont(font)
             small.setBold(True)
-            small.setPointSizeF(max(7.0, font.pointSizeF() * 1.05))
+            if stacked:
+                small.setPointSizeF(max(7.0, font.pointSizeF() * 1.05))
+            else:
+                small.setPointSizeF(max(6.5, font.pointSizeF() * 0.8))
             painter.setFont(small)
             painter.drawText(
-                cell.adjusted(4, 2, -6, -3),
-                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
+                cell.adjusted(4, 0, -5, -2 if stacked else 0),
+                Qt.AlignmentFlag.AlignRight
+                | (Qt.AlignmentFlag.AlignBottom if stacked else Qt.AlignmentFlag.AlignVCenter),
                 mark.badge,
             )
         painter.restore()
@@ -143,24 +157,36 @@ class CalendarPanel(QGroupBox):
         super().__init__(parent)
         self.setTitle(self.tr("Where and when"))
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(*PANE_MARGINS)
+        layout.setSpacing(6)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.region_combo = QComboBox()
         self.region_combo.setObjectName("regionCombo")
-        self.region_combo.setAccessibleName(self.tr("Region"))
+        describe(
+            self.region_combo,
+            self.tr("Region"),
+            self.tr("The region of the booking: the calendar shows its free setups."),
+        )
         self.region_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.region_combo.setMinimumContentsLength(12)
+        self.region_combo.setMinimumContentsLength(10)
         form.addRow(self.tr("&Region:"), self.region_combo)
         layout.addLayout(form)
         self.calendar = AvailabilityCalendar()
         self.calendar.setAccessibleName(self.tr("Day"))
+        described = self.tr(
+            "Each day shows how many setups are still free: green several, amber one, "
+            "red none, grey a past day. The arrow keys move the day, Page Up and Page Down "
+            "the month."
+        )
+        for widget in (self.calendar, self.calendar.grid()):
+            if widget is not None:
+                widget.setAccessibleName(self.tr("Day"))
+                widget.setAccessibleDescription(described)
         layout.addWidget(self.calendar, 1)
         layout.addLayout(self._legend())
-        hint = QLabel(self.tr("figure: setups still free"))
-        hint.setObjectName("hintLabel")
-        layout.addWidget(hint)
         self.region_combo.currentIndexChanged.connect(self._region_index_changed)
         self.calendar.selectionChanged.connect(self._selection_changed)
         self.calendar.currentPageChanged.connect(self.page_changed)
@@ -171,8 +197,8 @@ class CalendarPanel(QGroupBox):
         grid.setHorizontalSpacing(6)
         grid.setVerticalSpacing(2)
         entries = (
-            (DayLevel.SEVERAL, self.tr("several free")),
-            (DayLevel.ONE, self.tr("one free")),
+            (DayLevel.SEVERAL, self.tr("2 or more setups free")),
+            (DayLevel.ONE, self.tr("1 setup free")),
             (DayLevel.NONE, self.tr("full")),
             (DayLevel.PAST, self.tr("past")),
         )

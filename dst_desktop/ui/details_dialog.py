@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -28,10 +29,23 @@ from dst_desktop.presenters.booking_details import (
     DetailAction,
     DetailField,
 )
+from dst_desktop.presenters.l10n import fill
 from dst_desktop.presenters.messages import Tone
+from dst_desktop.ui.accessible import describe
 from dst_desktop.ui.icons import icon
 from dst_desktop.ui.theme import TONE_BACKGROUND, TONE_TEXT
 
+#: The keys of the dialog's actions (shown in their tooltips).
+_ACTION_KEYS = {
+    DetailAction.CONFIRM: "Ctrl+Return",
+    DetailAction.EDIT: "Ctrl+E",
+    DetailAction.CANCEL_BOOKING: "Del",
+    DetailAction.SCHEDULE: "Ctrl+Shift+S",
+    DetailAction.START: "Ctrl+Shift+T",
+    DetailAction.COMPLETE: "Ctrl+Shift+C",
+    DetailAction.RESCHEDULE: "Ctrl+Shift+M",
+    DetailAction.CANCEL_MISSION: "Del",
+}
 _ACTION_ICONS = {
     DetailAction.CONFIRM: "confirm",
     DetailAction.CANCEL_BOOKING: "cancel",
@@ -93,6 +107,11 @@ class BookingDetailsDialog(QDialog):
         )
         self.audit_tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.audit_tree.header().setStretchLastSection(True)
+        describe(
+            self.audit_tree,
+            self.tr("History"),
+            self.tr("Every step of the booking: when, who, what, with the details."),
+        )
         history_layout.addWidget(self.audit_tree)
         splitter.addWidget(history_box)
         splitter.setStretchFactor(0, 3)
@@ -107,9 +126,16 @@ class BookingDetailsDialog(QDialog):
         self.print_button = QPushButton(icon("print"), self.tr("Print summary…"))
         self.print_button.setObjectName("detailsPrintSummaryButton")
         self.print_button.setEnabled(False)
+        self.print_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
+        self.print_tooltip = fill(
+            self.tr("Preview, print or save as PDF the summary of this booking (%1)"),
+            self.print_button.shortcut().toString(QKeySequence.SequenceFormat.NativeText),
+        )
+        self.print_button.setToolTip(self.print_tooltip)
         buttons.addWidget(self.print_button)
         self.close_button = QPushButton(self.tr("Close"))
         self.close_button.setObjectName("closeButton")
+        self.close_button.setToolTip(self.tr("Close this window (Esc)"))
         buttons.addWidget(self.close_button)
         layout.addLayout(buttons)
         self.action_buttons: dict[DetailAction, QPushButton] = {}
@@ -119,7 +145,7 @@ class BookingDetailsDialog(QDialog):
         self.close_button.clicked.connect(self.accept)
 
     def set_print_tooltip(self, text: str) -> None:
-        self.print_button.setToolTip(text)
+        self.print_button.setToolTip(text or self.print_tooltip)
 
     def field_value(self, label: str) -> str:
         """The value shown next to ``label`` ("" when there is no such field)."""
@@ -180,6 +206,10 @@ class BookingDetailsDialog(QDialog):
                 button.setProperty("destructive", True)
             elif choice.action is DetailAction.CONFIRM:
                 button.setProperty("primary", True)
+            shortcut = QKeySequence(_ACTION_KEYS[choice.action])
+            button.setShortcut(shortcut)
+            shortcut_text = shortcut.toString(QKeySequence.SequenceFormat.NativeText)
+            button.setToolTip(fill(self.tr("%1 (%2)"), choice.label, shortcut_text))
             if choice.unavailable:
                 button.setEnabled(False)
                 button.setToolTip(choice.unavailable)

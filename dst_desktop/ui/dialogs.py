@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dst_desktop.presenters.contact import contact_problem, is_email, is_phone
 from dst_desktop.presenters.dialogs import (
     BookingDraft,
     BookingEditRequest,
@@ -36,10 +37,14 @@ from dst_desktop.presenters.dialogs import (
 from dst_desktop.presenters.event_report import EventImportReport
 from dst_desktop.presenters.input_limits import MAX_TEXT_LENGTH
 from dst_desktop.presenters.l10n import fill
+from dst_desktop.presenters.messages import Tone
 from dst_desktop.ui import settings as keys
+from dst_desktop.ui.accessible import describe, describe_buttons
 from dst_desktop.ui.event_mode import EventImportReportDialog, SnapshotOptionsDialog
+from dst_desktop.ui.l10n import QtLocalizer
 from dst_desktop.ui.plain_text import message_box, plain_label, show_message
 from dst_desktop.ui.settings import app_settings, text_setting
+from dst_desktop.ui.theme import TONE_TEXT
 
 
 class ReportDialog(QDialog):
@@ -60,10 +65,65 @@ class ReportDialog(QDialog):
         self.lines.setAlternatingRowColors(True)
         self.lines.addItems(list(lines))
         self.lines.setVisible(bool(lines))
+        describe(self.lines, title, self.tr("One line per booking, with its outcome."))
         layout.addWidget(self.lines, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        describe_buttons(buttons)
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
+
+
+class ReasonDialog(QDialog):
+    """Why something is done (a mission cancelled): the question, the reason, and the
+    action, which cannot be pressed while the reason is blank."""
+
+    def __init__(
+        self, title: str, question: str, accept_label: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("reasonDialog")
+        self.setWindowTitle(title)
+        self.setMinimumWidth(460)
+        layout = QVBoxLayout(self)
+        label = plain_label(question)
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        self.reason_edit = QLineEdit()
+        self.reason_edit.setObjectName("reasonEdit")
+        self.reason_edit.setMaxLength(MAX_TEXT_LENGTH)
+        label.setBuddy(self.reason_edit)
+        describe(self.reason_edit, self.tr("Reason"), question)
+        layout.addWidget(self.reason_edit)
+        self.hint = plain_label(self.tr("A reason is needed: it is kept with the booking."))
+        self.hint.setObjectName("hintLabel")
+        layout.addWidget(self.hint)
+        buttons = QDialogButtonBox()
+        self.accept_button = buttons.addButton(accept_label, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.accept_button.setObjectName("acceptReasonButton")
+        self.accept_button.setProperty("destructive", True)
+        self.accept_button.setDefault(True)
+        back = buttons.addButton(self.tr("Go back"), QDialogButtonBox.ButtonRole.RejectRole)
+        back.setObjectName("goBackButton")
+        back.setToolTip(self.tr("Close without changing anything (Esc)"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.reason_edit.textChanged.connect(self._reason_changed)
+        self._reason_changed("")
+
+    def _reason_changed(self, text: str) -> None:
+        given = bool(text.strip())
+        self.accept_button.setEnabled(given)
+        self.accept_button.setToolTip(
+            self.tr("Done with this reason (Enter)") if given else self.tr("Type the reason first.")
+        )
+
+    def accept(self) -> None:
+        if self.reason():  # Enter on a blank reason does nothing
+            super().accept()
+
+    def reason(self) -> str:
+        return self.reason_edit.text().strip()
 
 
 class NewClientDialog(QDialog):
@@ -89,24 +149,46 @@ class NewClientDialog(QDialog):
         self.phone_edit.setObjectName("newClientPhoneEdit")
         self.phone_edit.setMaxLength(MAX_TEXT_LENGTH)
         form.addRow(self.tr("&Phone:"), self.phone_edit)
+        describe(
+            self.name_edit, self.tr("Name"), self.tr("The client's name: a company or a person.")
+        )
+        describe(self.email_edit, self.tr("E-mail"), self.tr("The client's e-mail address."))
+        describe(self.phone_edit, self.tr("Phone"), self.tr("The client's phone number."))
         layout.addLayout(form)
         hint = QLabel(self.tr("Other details can be added later in Data ▸ Reference data."))
         hint.setObjectName("hintLabel")
         hint.setWordWrap(True)
         layout.addWidget(hint)
+        self.problem_label = plain_label()
+        self.problem_label.setObjectName("problemLabel")
+        self.problem_label.setWordWrap(True)
+        self.problem_label.setStyleSheet(f"color: {TONE_TEXT[Tone.BAD].name()};")
+        layout.addWidget(self.problem_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.add_button = buttons.addButton(
             self.tr("Add client"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.add_button.setObjectName("addClientButton")
         self.add_button.setDefault(True)
+        self.add_button.setToolTip(self.tr("Add the client and choose it in the form (Enter)"))
+        describe_buttons(buttons)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.name_edit.textChanged.connect(
-            lambda text: self.add_button.setEnabled(bool(text.strip()))
-        )
-        self.add_button.setEnabled(bool(name.strip()))
+        for edit in (self.name_edit, self.email_edit, self.phone_edit):
+            edit.textChanged.connect(self._check)
+        self._check()
+
+    def _check(self) -> None:
+        """Add only a client with a name and contact details that can be used."""
+        email, phone = self.email_edit.text(), self.phone_edit.text()
+        for edit, valid in ((self.email_edit, is_email(email)), (self.phone_edit, is_phone(phone))):
+            edit.setProperty("invalid", not valid)
+            edit.style().unpolish(edit)
+            edit.style().polish(edit)
+        problem = contact_problem(email, phone, QtLocalizer())
+        self.problem_label.setText(problem)
+        self.add_button.setEnabled(bool(self.name_edit.text().strip()) and not problem)
 
     def client(self) -> NewClient:
         return NewClient(
@@ -145,16 +227,11 @@ class QtDialogs(QObject):
         box.exec()
         return box.clickedButton() is accept
 
-    def ask_text(self, title: str, label: str) -> str | None:
-        dialog = QInputDialog(self._parent)
-        dialog.setWindowTitle(title)
-        dialog.setInputMode(QInputDialog.InputMode.TextInput)
-        dialog.setLabelText(label)
-        for text_label in dialog.findChildren(QLabel):
-            text_label.setTextFormat(Qt.TextFormat.PlainText)
+    def ask_reason(self, title: str, label: str, accept_label: str) -> str | None:
+        dialog = ReasonDialog(title, label, accept_label, self._parent)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        return dialog.textValue()
+        return dialog.reason()
 
     def inform(self, title: str, text: str) -> None:
         show_message(QMessageBox.Icon.Information, self._parent, title, text)

@@ -32,6 +32,7 @@ from dst_desktop.presenters.event_mode import EventBanner
 from dst_desktop.presenters.event_report import EventImportReport, ReportSection
 from dst_desktop.presenters.l10n import fill
 from dst_desktop.presenters.messages import Tone
+from dst_desktop.ui.accessible import describe, describe_buttons
 from dst_desktop.ui.icons import icon
 from dst_desktop.ui.plain_text import literal_text, plain_label
 from dst_desktop.ui.theme import TONE_BACKGROUND, TONE_TEXT
@@ -130,6 +131,11 @@ class SnapshotOptionsDialog(QDialog):
         self.name_edit.setMaxLength(120)
         self.name_edit.setPlaceholderText(self.tr("For example: Salon Milipol 2025"))
         form.addRow(self.tr("&Event:"), self.name_edit)
+        describe(
+            self.name_edit,
+            self.tr("Event"),
+            self.tr("The trade fair or open day the snapshot is for."),
+        )
         self.months_spin = QSpinBox()
         self.months_spin.setObjectName("monthsSpin")
         self.months_spin.setRange(1, 36)
@@ -140,6 +146,11 @@ class SnapshotOptionsDialog(QDialog):
         self.months_spin.setMinimumWidth(90)
         self.months_spin.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         form.addRow(self.tr("&Months ahead:"), self.months_spin)
+        describe(
+            self.months_spin,
+            self.tr("Months ahead"),
+            self.tr("The office's allocations of this many months from today travel along."),
+        )
         layout.addLayout(form)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.addButton(
@@ -147,6 +158,7 @@ class SnapshotOptionsDialog(QDialog):
         )
         self.ok_button.setObjectName("snapshotOkButton")
         self.ok_button.setDefault(True)
+        describe_buttons(self.buttons)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -155,7 +167,11 @@ class SnapshotOptionsDialog(QDialog):
 
     def _name_changed(self, text: str) -> None:
         self.ok_button.setEnabled(bool(text.strip()))
-        self.ok_button.setToolTip("" if text.strip() else self.tr("Name the event first."))
+        self.ok_button.setToolTip(
+            self.tr("Choose where to write the snapshot (Enter)")
+            if text.strip()
+            else self.tr("Name the event first.")
+        )
 
     def options(self) -> SnapshotOptions:
         return SnapshotOptions(self.name_edit.text().strip(), self.months_spin.value())
@@ -224,6 +240,7 @@ class EventImportReportDialog(QDialog):
         self.copy_button.setObjectName("copyReportButton")
         self.copy_button.setToolTip(self.tr("Copy the whole report as text, to paste in a mail."))
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
+        describe_buttons(buttons)
         self.copy_button.clicked.connect(self.copy_report)
         buttons.rejected.connect(self.reject)
         close = buttons.button(QDialogButtonBox.StandardButton.Close)
@@ -244,9 +261,11 @@ class EventImportReportDialog(QDialog):
         note.setStyleSheet("color: #3e4c59;")
         table = QTableWidget(len(section.rows), len(section.headers))
         table.setObjectName(f"{section.kind.value}Table")
+        describe(table, section.title, section.note or section.title)
         table.setHorizontalHeaderLabels(list(section.headers))
         table.verticalHeader().setVisible(False)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setTabKeyNavigation(False)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setAlternatingRowColors(True)
         table.setShowGrid(False)

@@ -81,6 +81,16 @@ def short_date_format(locale: QLocale) -> str:
     return pattern if "yyyy" in pattern else pattern.replace("yy", "yyyy")
 
 
+def short_day_text(day: dt.date) -> str:
+    """A day in a few letters, as the locale writes it (``10 Mar``, ``10 mars``)."""
+    return QLocale().toString(to_qdate(day), "d MMM")
+
+
+def long_day_text(day: dt.date) -> str:
+    """A day spelled out with its weekday (``Monday, 10 March 2025``)."""
+    return QLocale().toString(to_qdate(day), QLocale.FormatType.LongFormat)
+
+
 class QtLocalizer:
     """The presenters' :class:`~dst_desktop.presenters.l10n.Localizer`, backed by Qt."""
 
@@ -97,7 +107,7 @@ class QtLocalizer:
         return locale.toString(to_qdate(day), short_date_format(locale))
 
     def long_date_text(self, day: dt.date) -> str:
-        return QLocale().toString(to_qdate(day), QLocale.FormatType.LongFormat)
+        return long_day_text(day)
 
     def timestamp_text(self, at: dt.datetime) -> str:
         utc = QDateTime(

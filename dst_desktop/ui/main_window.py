@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
@@ -21,19 +21,22 @@ from PySide6.QtWidgets import (
 from dst_desktop import __version__
 from dst_desktop.presenters.access import WindowCommand
 from dst_desktop.presenters.backups import BackupsPresenter, DatabaseBackups
+from dst_desktop.presenters.booking_lists import BookingsBrowserPresenter, PendingQueuePresenter
 from dst_desktop.presenters.dialogs import Dialogs
 from dst_desktop.presenters.event_mode import EventBanner, ExchangeCommand
 from dst_desktop.presenters.l10n import fill
-from dst_desktop.presenters.main_window import MainPresenter, MainViews, WindowWorkflows
+from dst_desktop.presenters.main_window import MainPresenter, MainViews, WindowWorkflows, Work
 from dst_desktop.presenters.offline import OfflineBanner, OfflineSupport
 from dst_desktop.presenters.printing import BookingPrinting
 from dst_desktop.presenters.tasks import TaskRunner
 from dst_desktop.ui import settings as keys
+from dst_desktop.ui.accessible import describe
 from dst_desktop.ui.booking_form import BookingForm
 from dst_desktop.ui.booking_tables import BookingsBrowserPanel, PendingQueuePanel
 from dst_desktop.ui.calendar_panel import CalendarPanel
 from dst_desktop.ui.conflicts_panel import ConflictsPanel
 from dst_desktop.ui.dialogs import QtDialogs
+from dst_desktop.ui.elided_label import ElidedLabel
 from dst_desktop.ui.errors import ErrorReporter
 from dst_desktop.ui.event_mode import EventBannerWidget
 from dst_desktop.ui.icons import icon
@@ -41,7 +44,7 @@ from dst_desktop.ui.l10n import QtLocalizer
 from dst_desktop.ui.live import ChangeFollower
 from dst_desktop.ui.module_picker import ModulePicker
 from dst_desktop.ui.offline import OfflineBannerWidget
-from dst_desktop.ui.plain_text import literal_text, plain_label
+from dst_desktop.ui.plain_text import plain_label
 from dst_desktop.ui.settings import app_settings, text_setting
 from dst_desktop.ui.tasks import QtTaskRunner
 
@@ -49,8 +52,23 @@ if TYPE_CHECKING:
     # Dialogs are imported when first opened: the window starts without them.
     from dst_desktop.ui.audit_window import AuditLogWindow
     from dst_desktop.ui.details_dialog import BookingDetailsDialog
+    from dst_desktop.ui.help_dialog import HelpDialog
     from dst_desktop.ui.reference_dialog import ReferenceDataDialog
     from dst_desktop.ui.reports_window import ReportsWindow
+
+#: One of the two bookings lists under the booking form: its panel, its presenter.
+BookingsPanel = PendingQueuePanel | BookingsBrowserPanel
+BookingsList = PendingQueuePresenter | BookingsBrowserPresenter
+
+
+#: The size of the window at its first start on a screen large enough for it.
+DEFAULT_SIZE = QSize(1440, 900)
+#: Unless the user chooses otherwise, the booking panes are this tall at most (px)…
+COMFORTABLE_TOP_HEIGHT = 360
+#: … as long as the bookings lists keep this many rows.
+COMFORTABLE_ROWS = 12
+#: The calendar's pane is this much wider than its least width, when there is room.
+CALENDAR_EXTRA_WIDTH = 24
 
 
 class MainWindow(QMainWindow):
@@ -80,6 +98,7 @@ class MainWindow(QMainWindow):
         self.details_dialog: BookingDetailsDialog | None = None
         self._enabled_before_offline: set[QAction] = set()
         self.reference_dialog: ReferenceDataDialog | None = None
+        self.help_dialog: HelpDialog | None = None
         self.localizer = QtLocalizer()
 
         self.calendar_panel = CalendarPanel()
@@ -119,12 +138,14 @@ class MainWindow(QMainWindow):
         self._add_backup_actions(backups)
         self._build_status_bar()
         self._restore_state()
-        self.presenter.start(text_setting(keys.LAST_REGION) or None)
+        # Colleagues' changes are listened for before the window reads the database, so
+        # that one committed while it reads arrives afterwards instead of being missed.
         live = self.presenter.live
         self.change_follower = ChangeFollower(
             self.presenter.change_source(), live.changes_arrived, live.paused, live.resumed, self
         )
         self.change_follower.start()
+        self.presenter.start(text_setting(keys.LAST_REGION) or None)
         if self.presenter.offline is not None:
             # The offline copy is refreshed in the background when it is due.
             self.offline_timer = QTimer(self)
@@ -142,30 +163,43 @@ class MainWindow(QMainWindow):
         self.top_splitter.addWidget(self.calendar_panel)
         self.top_splitter.addWidget(self.module_picker)
         self.top_splitter.addWidget(self.booking_form)
-        self.top_splitter.setStretchFactor(0, 4)
-        self.top_splitter.setStretchFactor(1, 3)
-        self.top_splitter.setStretchFactor(2, 4)
-        self.top_splitter.setSizes([440, 320, 460])
+        # A wider window widens the booking form; a taller one gives the rows to the
+        # bookings lists. Until the user moves a splitter, its split follows the window.
+        self.top_splitter.setStretchFactor(0, 0)
+        self.top_splitter.setStretchFactor(1, 0)
+        self.top_splitter.setStretchFactor(2, 1)
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("bookingTabs")
         self.tabs.setDocumentMode(False)
         self.tabs.addTab(self.queue_panel, icon("confirm"), self.tr("Pending bookings"))
         self.tabs.addTab(self.browser_panel, icon("browse"), self.tr("All bookings"))
+        describe(
+            self.tabs.tabBar(),
+            self.tr("Bookings lists"),
+            self.tr("The pending queue (Ctrl+Shift+B) or every booking (Ctrl+B)."),
+        )
+        self.tabs.setTabToolTip(0, self.tr("The bookings waiting for confirmation (Ctrl+Shift+B)"))
+        self.tabs.setTabToolTip(1, self.tr("Every booking, whatever its status (Ctrl+B)"))
 
         self.main_splitter = QSplitter(Qt.Orientation.Vertical)
         self.main_splitter.setObjectName("mainSplitter")
         self.main_splitter.setChildrenCollapsible(False)
         self.main_splitter.addWidget(self.top_splitter)
         self.main_splitter.addWidget(self.tabs)
-        self.main_splitter.setStretchFactor(0, 5)
-        self.main_splitter.setStretchFactor(1, 4)
+        self.main_splitter.setStretchFactor(0, 0)
+        self.main_splitter.setStretchFactor(1, 1)
+        #: Whether the user chose the splits (moved a splitter, or did at an earlier run).
+        self.split_chosen = False
+        for splitter in (self.top_splitter, self.main_splitter):
+            splitter.splitterMoved.connect(self._split_moved)
+            splitter.installEventFilter(self)
         container = QWidget()
         container.setObjectName("central")
         layout = QVBoxLayout(container)
         # The margins are the layout's, not the splitter's: a splitter leaves its own
         # margins out of its minimum size, and the window could squeeze the panes.
-        layout.setContentsMargins(18, 10, 18, 10)
+        layout.setContentsMargins(8, 6, 8, 6)
         layout.setSpacing(4)
         self.event_banner = EventBannerWidget()
         self.offline_banner = OfflineBannerWidget()
@@ -192,6 +226,7 @@ class MainWindow(QMainWindow):
         form.suggestion_chosen.connect(p.form.suggestion_chosen)
         form.create_requested.connect(p.form.create)
         form.new_client_requested.connect(p.new_client)
+        form.create_refused.connect(self.show_status_message)
         queue = self.queue_panel
         queue.filter_changed.connect(p.queue.filter_changed)
         queue.selection_changed.connect(p.queue.selection_changed)
@@ -204,10 +239,9 @@ class MainWindow(QMainWindow):
         browser.selection_changed.connect(p.browser.selection_changed)
         browser.details_requested.connect(p.browser.details_requested)
         browser.print_requested.connect(p.browser.print_summary)
-        queue.table.model_.modelReset.connect(self._update_queue_tab)
+        queue.total_changed.connect(self._update_queue_tab)
 
-    def _update_queue_tab(self) -> None:
-        count = self.queue_panel.table.model_.rowCount()
+    def _update_queue_tab(self, count: int) -> None:
         self.tabs.setTabText(0, fill(self.tr("Pending bookings (%1)"), count))
 
     # -- menus and shortcuts -------------------------------------------------------------
@@ -217,68 +251,87 @@ class MainWindow(QMainWindow):
         name: str,
         text: str,
         icon_name: str | None,
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str,
         slot: Callable[[], object],
+        description: str = "",
     ) -> QAction:
+        """A command of the menus: its shortcut shows in the menu and in its tooltip."""
         action = QAction(text, self)
         action.setObjectName(name)
         if icon_name:
             action.setIcon(icon(icon_name))
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+        action.setShortcut(QKeySequence(shortcut))
+        action.setProperty("description", description)
+        self._describe(action)
         action.triggered.connect(lambda _checked=False: slot())
         return action
 
+    def _describe(self, action: QAction, why_not: str = "") -> None:
+        """The action's tooltip and status tip: what it does, or why it cannot be used
+        here, followed by its shortcut."""
+        what = why_not or str(action.property("description") or "")
+        what = what or action.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+        shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip(fill(self.tr("%1 (%2)"), what, shortcut) if shortcut else what)
+        action.setStatusTip(what)
+
     def _build_actions(self) -> None:
+        self._create_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self._print_reason = self.tr("Printing is not installed in this version of DST Desktop.")
+        self.queue_panel.actions_changed.connect(self._sync_actions)
+        self.browser_panel.actions_changed.connect(self._sync_actions)
+        self.tabs.currentChanged.connect(lambda _index: self._sync_actions())
+        self.tabs.currentChanged.connect(
+            lambda _index: self.presenter.bookings_tab_shown(self._browser_in_front())
+        )
+        self._sync_actions()
+
+    def _create_actions(self) -> None:
         p = self.presenter
-        self.new_booking_action = self._action(
+        events = p.event_mode
+        action = self._action
+        self.new_booking_action = action(
             "newBookingAction",
             self.tr("&New booking"),
             "new-booking",
             QKeySequence.StandardKey.New,
             self._new_booking,
+            self.tr("Start a new booking in the form: same place and day, no client yet"),
         )
-        self.import_action = self._action(
+        self.create_booking_action = action(
+            "createBookingAction",
+            self.tr("C&reate booking"),
+            "new-booking",
+            "Ctrl+Shift+Return",
+            self.booking_form.press_create,
+            self.tr("Create the booking the form describes (Enter in the form does too)"),
+        )
+        self.new_client_action = action(
+            "newClientAction",
+            self.tr("New &client…"),
+            "new-client",
+            "Ctrl+Shift+N",
+            self.booking_form.request_new_client,
+            self.tr("Add a client who is not in the list yet: name, e-mail and phone"),
+        )
+        self.import_action = action(
             "importReferenceAction",
             self.tr("&Import reference data…"),
             "import",
-            None,
+            "Ctrl+Shift+I",
             p.import_reference_file,
+            self.tr("Add or update regions, setups, operators, modules, clients from a file"),
         )
-        self.demo_action = self._action(
-            "demoDataAction", self.tr("Load &demo data"), "demo", None, p.load_demo
+        self.demo_action = action(
+            "demoDataAction",
+            self.tr("Load &demo data"),
+            "demo",
+            "Ctrl+Shift+D",
+            p.load_demo,
+            self.tr("Fill this empty database with the demo data, to try DST Desktop"),
         )
-        events = p.event_mode
-        self.exchange_actions = {
-            ExchangeCommand.EXPORT_SNAPSHOT: self._action(
-                "exportSnapshotAction",
-                self.tr("E&xport snapshot…"),
-                "export",
-                None,
-                events.export_snapshot,
-            ),
-            ExchangeCommand.IMPORT_SNAPSHOT: self._action(
-                "importSnapshotAction",
-                self.tr("Import &snapshot…"),
-                "event",
-                None,
-                events.import_snapshot,
-            ),
-            ExchangeCommand.EXPORT_BOOKINGS: self._action(
-                "exportEventBookingsAction",
-                self.tr("Export &event bookings…"),
-                "export",
-                None,
-                events.export_bookings,
-            ),
-            ExchangeCommand.IMPORT_BOOKINGS: self._action(
-                "importEventBookingsAction",
-                self.tr("Import event &bookings…"),
-                "import",
-                None,
-                events.import_bookings,
-            ),
-        }
         #: What each exchange command does, when it is available.
         self.exchange_tooltips = {
             ExchangeCommand.EXPORT_SNAPSHOT: self.tr(
@@ -295,141 +348,259 @@ class MainWindow(QMainWindow):
                 "Office: bring the bookings taken at an event into the pending queue."
             ),
         }
-        self.print_summary_action = self._action(
+        tips = self.exchange_tooltips
+        self.exchange_actions = {
+            ExchangeCommand.EXPORT_SNAPSHOT: action(
+                "exportSnapshotAction",
+                self.tr("E&xport snapshot…"),
+                "export",
+                "Ctrl+Shift+X",
+                events.export_snapshot,
+                tips[ExchangeCommand.EXPORT_SNAPSHOT],
+            ),
+            ExchangeCommand.IMPORT_SNAPSHOT: action(
+                "importSnapshotAction",
+                self.tr("Import &snapshot…"),
+                "event",
+                "Ctrl+Shift+O",
+                events.import_snapshot,
+                tips[ExchangeCommand.IMPORT_SNAPSHOT],
+            ),
+            ExchangeCommand.EXPORT_BOOKINGS: action(
+                "exportEventBookingsAction",
+                self.tr("Export &event bookings…"),
+                "export",
+                "Ctrl+Shift+E",
+                events.export_bookings,
+                tips[ExchangeCommand.EXPORT_BOOKINGS],
+            ),
+            ExchangeCommand.IMPORT_BOOKINGS: action(
+                "importEventBookingsAction",
+                self.tr("Import event &bookings…"),
+                "import",
+                "Ctrl+Shift+M",
+                events.import_bookings,
+                tips[ExchangeCommand.IMPORT_BOOKINGS],
+            ),
+        }
+        self.print_summary_action = action(
             "printSummaryAction",
             self.tr("&Print booking summary…"),
             "print",
             QKeySequence.StandardKey.Print,
             self._print_summary,
+            self.tr("Preview, print or save as PDF the summary of the selected booking"),
         )
-        self.print_day_sheet_action = self._action(
+        self.print_day_sheet_action = action(
             "printDaySheetAction",
             self.tr("Print &day sheet…"),
             "print",
             "Ctrl+Shift+P",
             p.print_day_sheet,
+            self.tr("Preview, print or save as PDF who goes where on the day chosen"),
         )
-        self.settings_action = self._action(
-            "settingsAction", self.tr("&Settings…"), "settings", "Ctrl+,", self.open_settings
+        self.settings_action = action(
+            "settingsAction",
+            self.tr("&Settings…"),
+            "settings",
+            "Ctrl+,",
+            self.open_settings,
+            self.tr("Choose the language of DST Desktop"),
         )
-        self.quit_action = self._action(
-            "quitAction", self.tr("&Quit"), "quit", QKeySequence.StandardKey.Quit, self.close
-        )
-        self.confirm_action = self._action(
+        self.quit_action = action("quitAction", self.tr("&Quit"), "quit", "Ctrl+Q", self.close)
+        self.confirm_action = action(
             "confirmAction",
             self.tr("&Confirm selected bookings"),
             "confirm",
             "Ctrl+Return",
             p.queue.confirm_selected,
+            self.tr("Confirm the bookings selected in the pending queue"),
         )
-        self.cancel_action = self._action(
+        self.cancel_action = action(
             "cancelAction",
             self.tr("C&ancel selected bookings…"),
             "cancel",
-            None,
+            QKeySequence.StandardKey.Delete,
             p.queue.cancel_selected,
+            self.tr("Cancel the bookings selected in the pending queue, after asking"),
         )
-        self.details_action = self._action(
-            "detailsAction", self.tr("&Details…"), "details", "Ctrl+I", self._details
+        # Delete works in the pending queue's table, never in a text field or elsewhere.
+        self.cancel_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.queue_panel.table.addAction(self.cancel_action)
+        self.details_action = action(
+            "detailsAction",
+            self.tr("&Details…"),
+            "details",
+            "Ctrl+I",
+            self._details,
+            self.tr("Open the selected booking: its status, history and next steps"),
         )
-        self.find_action = self._action(
-            "findAction", self.tr("&Find…"), "search", QKeySequence.StandardKey.Find, self._find
+        self.find_action = action(
+            "findAction",
+            self.tr("&Find…"),
+            "search",
+            QKeySequence.StandardKey.Find,
+            self._find,
+            self.tr("Search the bookings list in front by client, reference or notes"),
         )
-        self.browse_action = self._action(
-            "browseAction", self.tr("&All bookings"), "browse", "Ctrl+B", self._browse
+        self.pending_action = action(
+            "pendingAction",
+            self.tr("&Pending bookings"),
+            "confirm",
+            "Ctrl+Shift+B",
+            self._pending,
+            self.tr("Show the bookings waiting for confirmation"),
         )
-        self.refresh_action = self._action(
+        self.browse_action = action(
+            "browseAction",
+            self.tr("&All bookings"),
+            "browse",
+            "Ctrl+B",
+            self._browse,
+            self.tr("Find any booking, whatever its status"),
+        )
+        self.refresh_action = action(
             "refreshAction",
             self.tr("&Refresh"),
             "refresh",
             QKeySequence.StandardKey.Refresh,
             p.reference_changed,
+            self.tr("Read the calendar and the lists again from the database"),
         )
-        self.reference_action = self._action(
+        self.reference_action = action(
             "referenceDataAction",
             self.tr("&Reference data…"),
             "reference",
             "Ctrl+Shift+R",
             self.open_reference_data,
+            self.tr("Regions, setups, operators, modules, clients and offers"),
         )
-        self.about_action = self._action(
-            "aboutAction", self.tr("&About DST Desktop"), "about", None, self._about
+        self.guide_action = action(
+            "userGuideAction",
+            self.tr("&User guide"),
+            "about",
+            QKeySequence.StandardKey.HelpContents,
+            lambda: self.open_help(shortcuts=False),
+            self.tr("A day's work in DST Desktop, step by step"),
+        )
+        self.shortcuts_action = action(
+            "shortcutsAction",
+            self.tr("&Keyboard shortcuts"),
+            "about",
+            "Ctrl+F1",
+            lambda: self.open_help(shortcuts=True),
+            self.tr("Every command's shortcut, and the keys of the booking form"),
+        )
+        self.about_action = action(
+            "aboutAction",
+            self.tr("&About DST Desktop"),
+            "about",
+            "Shift+F1",
+            self._about,
+            self.tr("The version of DST Desktop"),
         )
         self.confirm_action.setIconText(self.tr("Confirm"))
         self.print_summary_action.setIconText(self.tr("Print summary"))
         self.confirm_action.setEnabled(False)
         self.cancel_action.setEnabled(False)
         self.details_action.setEnabled(False)
+        # The buttons that do what a command does say so with the command's shortcut.
+        for button, command in (
+            (self.booking_form.create_button, self.create_booking_action),
+            (self.booking_form.new_client_button, self.new_client_action),
+            (self.queue_panel.details_button, self.details_action),
+            (self.browser_panel.details_button, self.details_action),
+            (self.queue_panel.print_button, self.print_summary_action),
+            (self.browser_panel.print_button, self.print_summary_action),
+            (self.queue_panel.cancel_button, self.cancel_action),
+            (self.queue_panel.confirm_button, self.confirm_action),
+        ):
+            button.setToolTip(command.toolTip())
+        for panel in (self.queue_panel, self.browser_panel):
+            panel.print_tooltip = self.print_summary_action.toolTip()
+        self.queue_panel.confirm_tooltip = self.confirm_action.toolTip()
+        self.booking_form.create_tooltip = self.create_booking_action.toolTip()
 
+    def commands(self) -> list[QAction]:
+        """Every command of the menus, once, in their order (the help lists them)."""
+        found: list[QAction] = []
+        for menu_action in self.menuBar().actions():
+            menu = menu_action.menu()
+            if isinstance(menu, QMenu):
+                found += [a for a in menu.actions() if not a.isSeparator() and a not in found]
+        return found
+
+    def _build_menus(self) -> None:
         menu_bar = self.menuBar()
-        file_menu = menu_bar.addMenu(self.tr("&File"))
-        file_menu.setToolTipsVisible(True)
-        file_menu.addAction(self.new_booking_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.import_action)
-        file_menu.addAction(self.demo_action)
-        file_menu.addSeparator()
-        for exchange_action in self.exchange_actions.values():
-            file_menu.addAction(exchange_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.print_summary_action)
-        file_menu.addAction(self.print_day_sheet_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.settings_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        bookings_menu = menu_bar.addMenu(self.tr("&Bookings"))
-        bookings_menu.addAction(self.confirm_action)
-        bookings_menu.addAction(self.cancel_action)
-        bookings_menu.addAction(self.details_action)
-        bookings_menu.addSeparator()
-        bookings_menu.addAction(self.find_action)
-        bookings_menu.addAction(self.browse_action)
-        bookings_menu.addAction(self.refresh_action)
-        data_menu = menu_bar.addMenu(self.tr("&Data"))
-        data_menu.setObjectName("dataMenu")
-        data_menu.setToolTipsVisible(True)
-        data_menu.addAction(self.reference_action)
-        data_menu.addAction(self.import_action)
-        help_menu = menu_bar.addMenu(self.tr("&Help"))
-        help_menu.addAction(self.about_action)
 
+        def menu(title: str, *groups: Sequence[QAction], name: str = "") -> None:
+            added = menu_bar.addMenu(title)
+            added.setObjectName(name)
+            added.setToolTipsVisible(True)
+            for number, group in enumerate(groups):
+                if number:
+                    added.addSeparator()
+                added.addActions(list(group))
+
+        menu(
+            self.tr("&File"),
+            (self.new_booking_action,),
+            (self.import_action, self.demo_action),
+            tuple(self.exchange_actions.values()),
+            (self.print_summary_action, self.print_day_sheet_action),
+            (self.settings_action,),
+            (self.quit_action,),
+        )
+        menu(
+            self.tr("&Bookings"),
+            (self.create_booking_action, self.new_client_action),
+            (self.confirm_action, self.cancel_action, self.details_action),
+            (self.find_action, self.pending_action, self.browse_action, self.refresh_action),
+        )
+        menu(self.tr("&Data"), (self.reference_action, self.import_action), name="dataMenu")
+        menu(
+            self.tr("&Help"),
+            (self.guide_action, self.shortcuts_action),
+            (self.about_action,),
+        )
+
+    def _build_toolbar(self) -> None:
         toolbar = QToolBar(self.tr("Main toolbar"))
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.setIconSize(QSize(20, 20))
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        toolbar.addAction(self.new_booking_action)
-        toolbar.addAction(self.confirm_action)
-        toolbar.addAction(self.details_action)
-        toolbar.addAction(self.print_summary_action)
+        toolbar.addActions(
+            [
+                self.new_booking_action,
+                self.confirm_action,
+                self.details_action,
+                self.print_summary_action,
+            ]
+        )
         toolbar.addSeparator()
-        toolbar.addAction(self.browse_action)
-        toolbar.addAction(self.reference_action)
+        toolbar.addActions([self.browse_action, self.reference_action])
         self.addToolBar(toolbar)
 
-        self._print_reason = self.tr("Printing is not installed in this version of DST Desktop.")
-        self.queue_panel.actions_changed.connect(self._sync_actions)
-        self.browser_panel.actions_changed.connect(self._sync_actions)
-        self.tabs.currentChanged.connect(lambda _index: self._sync_actions())
-        self.tabs.currentChanged.connect(
-            lambda _index: self.presenter.bookings_tab_shown(
-                self.tabs.currentWidget() is self.browser_panel
-            )
-        )
-        self._sync_actions()
+    def _browser_in_front(self) -> bool:
+        """Whether the bookings browser, rather than the pending queue, is the tab shown."""
+        return self.tabs.currentWidget() is self.browser_panel
+
+    def _list_in_front(self) -> tuple[BookingsPanel, BookingsList]:
+        """The bookings list shown (panel and presenter): the target of Details, Print, Find."""
+        if self._browser_in_front():
+            return self.browser_panel, self.presenter.browser
+        return self.queue_panel, self.presenter.queue
 
     def _sync_actions(self) -> None:
-        """Menu and toolbar actions follow the buttons of the table on show."""
+        """Menu and toolbar actions follow the buttons of the table on show: Confirm and
+        Cancel act on the pending queue, only while it is the list in front."""
         queue = self.queue_panel
-        self.confirm_action.setEnabled(queue.confirm_button.isEnabled())
-        self.confirm_action.setToolTip(
-            queue.confirm_unavailable or self.confirm_action.text().replace("&", "")
-        )
-        self.cancel_action.setEnabled(queue.cancel_button.isEnabled())
-        panel: PendingQueuePanel | BookingsBrowserPanel = (
-            self.browser_panel if self.tabs.currentWidget() is self.browser_panel else queue
-        )
+        queue_in_front = not self._browser_in_front()
+        self.confirm_action.setEnabled(queue_in_front and queue.confirm_button.isEnabled())
+        self._describe(self.confirm_action, queue.confirm_unavailable)
+        self.cancel_action.setEnabled(queue_in_front and queue.cancel_button.isEnabled())
+        panel, _presenter = self._list_in_front()
         self.details_action.setEnabled(panel.details_button.isEnabled())
         self.print_summary_action.setEnabled(
             self.presenter.printing_available and panel.print_button.isEnabled()
@@ -439,7 +610,9 @@ class MainWindow(QMainWindow):
         status = self.statusBar()
         self.business_date_label = plain_label()
         self.business_date_label.setObjectName("businessDateLabel")
-        self.database_label = plain_label()
+        # The database's description can be long (a file's path, a server's address):
+        # it gives way first, whole in its tooltip.
+        self.database_label = ElidedLabel()
         self.database_label.setObjectName("databaseLabel")
         self.live_label = plain_label()
         self.live_label.setObjectName("liveStatusLabel")
@@ -449,13 +622,12 @@ class MainWindow(QMainWindow):
         self.access_label.setObjectName("accessLabel")
         status.addPermanentWidget(self.access_label)
         status.addPermanentWidget(self.business_date_label)
-        status.addPermanentWidget(self.database_label)
+        status.addPermanentWidget(self.database_label, 1)
 
     # -- MainWindowView ------------------------------------------------------------------
 
     def show_database(self, text: str) -> None:
         self.database_label.setText(fill(self.tr("Database: %1"), text))
-        self.database_label.setToolTip(literal_text(text))
         self.setWindowTitle(fill(self.tr("DST Desktop — %1"), text))
 
     def show_live_status(self, text: str) -> None:
@@ -475,8 +647,7 @@ class MainWindow(QMainWindow):
         for command, command_action in actions.items():
             reason = unavailable.get(command, "")
             command_action.setEnabled(not reason)
-            command_action.setToolTip(reason or command_action.text().replace("&", ""))
-            command_action.setStatusTip(reason)
+            self._describe(command_action, reason)
 
     def show_business_date(self, text: str) -> None:
         self.business_date_label.setText(fill(self.tr("Today: %1"), text))
@@ -487,11 +658,15 @@ class MainWindow(QMainWindow):
     def set_printing_available(self, available: bool) -> None:
         tip = "" if available else self._print_reason
         for action in (self.print_summary_action, self.print_day_sheet_action):
-            action.setToolTip(tip or action.text().replace("&", ""))
+            self._describe(action, tip)
         self.print_day_sheet_action.setEnabled(available)
         self._sync_actions()
         self.queue_panel.set_print_tooltip(tip)
         self.browser_panel.set_print_tooltip(tip)
+
+    def set_demo_data_available(self, reason: str) -> None:
+        self.demo_action.setEnabled(not reason)
+        self._describe(self.demo_action, reason)
 
     def show_event_banner(self, banner: EventBanner | None) -> None:
         self.event_banner.show_banner(banner)
@@ -508,22 +683,19 @@ class MainWindow(QMainWindow):
                 if command.isEnabled():
                     self._enabled_before_offline.add(command)
                 command.setEnabled(False)
-                command.setToolTip(reason)
-                command.setStatusTip(reason)
+                self._describe(command, reason)
             return
         for command in needing_server:
             if command in self._enabled_before_offline:
                 command.setEnabled(True)
-                command.setToolTip(command.text().replace("&", ""))
-                command.setStatusTip("")
+                self._describe(command)
         self._enabled_before_offline.clear()
 
     def set_exchange_commands(self, unavailable: Mapping[ExchangeCommand, str]) -> None:
         for command, exchange_action in self.exchange_actions.items():
             reason = unavailable.get(command, "")
             exchange_action.setEnabled(not reason)
-            exchange_action.setToolTip(reason or self.exchange_tooltips[command])
-            exchange_action.setStatusTip(reason or self.exchange_tooltips[command])
+            self._describe(exchange_action, reason)
 
     def open_details(self, session_id: str) -> None:
         from dst_desktop.ui.details_dialog import BookingDetailsDialog
@@ -563,6 +735,7 @@ class MainWindow(QMainWindow):
         dialog.selected.connect(presenter.select)
         dialog.new_requested.connect(presenter.new)
         dialog.save_requested.connect(presenter.save)
+        dialog.remove_requested.connect(presenter.remove)
         presenter.load()
         for kind in dialog.kind_tabs:
             presenter.new(kind)
@@ -599,30 +772,44 @@ class MainWindow(QMainWindow):
         self.booking_form.client_combo.setFocus()
 
     def _print_summary(self) -> None:
-        if self.tabs.currentWidget() is self.browser_panel:
-            self.presenter.browser.print_summary()
-        else:
-            self.presenter.queue.print_summary()
+        self._list_in_front()[1].print_summary()
 
     def _details(self) -> None:
-        if self.tabs.currentWidget() is self.browser_panel:
-            self.presenter.browser.details_requested()
-        else:
-            self.presenter.queue.details_requested()
+        self._list_in_front()[1].details_requested()
 
     def _find(self) -> None:
-        panel = self.tabs.currentWidget()
-        search = (
-            self.browser_panel.filters.search_edit
-            if panel is self.browser_panel
-            else self.queue_panel.filters.search_edit
-        )
+        search = self._list_in_front()[0].filters.search_edit
         search.setFocus()
         search.selectAll()
+
+    def resume(self, work: Work) -> None:
+        """Take over the work of another window (the same window in another language)."""
+        self.tabs.setCurrentWidget(self.browser_panel if work.browser_shown else self.queue_panel)
+        self.presenter.resume(work)
+
+    def _pending(self) -> None:
+        self.tabs.setCurrentWidget(self.queue_panel)
+        self.queue_panel.table.setFocus()
 
     def _browse(self) -> None:
         self.tabs.setCurrentWidget(self.browser_panel)
         self.browser_panel.filters.search_edit.setFocus()
+
+    def open_help(self, *, shortcuts: bool) -> None:
+        """The user guide, or the list of keyboard shortcuts."""
+        from dst_desktop.ui.help_dialog import HelpDialog
+
+        if self.help_dialog is None:
+            dialog = HelpDialog(self.commands(), self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.finished.connect(lambda _result: setattr(self, "help_dialog", None))
+            self.help_dialog = dialog
+        if shortcuts:
+            self.help_dialog.show_shortcuts()
+        else:
+            self.help_dialog.show_guide()
+        self.help_dialog.show()
+        self.help_dialog.activateWindow()
 
     def _about(self) -> None:
         QMessageBox.about(
@@ -642,25 +829,94 @@ class MainWindow(QMainWindow):
     def _restore_state(self) -> None:
         settings = app_settings()
         geometry = settings.value(keys.GEOMETRY)
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1440, 900)
+        #: Whether the window still takes its first-start size when first shown.
+        self._placed = isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)
         splitters = settings.value(keys.SPLITTERS)
         if isinstance(splitters, list) and len(splitters) == 2:
             for splitter, state in zip(
                 (self.top_splitter, self.main_splitter), splitters, strict=True
             ):
-                if isinstance(state, QByteArray):
-                    splitter.restoreState(state)
+                if isinstance(state, QByteArray) and splitter.restoreState(state):
+                    self.split_chosen = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._placed:
+            self._placed = True
+            if not self.testAttribute(Qt.WidgetAttribute.WA_Resized):
+                self._default_geometry()
+        super().showEvent(event)
+
+    def _default_geometry(self) -> None:
+        """The first start: a comfortable size on the window's screen, or the whole screen
+        (maximised) when the screen is smaller."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            self.resize(DEFAULT_SIZE)
+            return
+        available = screen.availableGeometry()
+        size = DEFAULT_SIZE.boundedTo(available.size())
+        self.resize(size)
+        self.move(available.center() - self.rect().center())
+        if size.width() >= available.width() or size.height() >= available.height():
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     def save_state(self) -> None:
         settings = app_settings()
         settings.setValue(keys.GEOMETRY, self.saveGeometry())
-        settings.setValue(
-            keys.SPLITTERS, [self.top_splitter.saveState(), self.main_splitter.saveState()]
-        )
+        if self.split_chosen:
+            settings.setValue(
+                keys.SPLITTERS, [self.top_splitter.saveState(), self.main_splitter.saveState()]
+            )
+        else:  # the default split follows the screen of the next run
+            settings.remove(keys.SPLITTERS)
         settings.setValue(keys.LAST_REGION, self.presenter.calendar.region_id or "")
+
+    # -- the default split ---------------------------------------------------------------
+
+    def _split_moved(self, _position: int, _index: int) -> None:
+        self.split_chosen = True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and not self.split_chosen:
+            if watched is self.main_splitter:
+                self._fit_main_split()
+            elif watched is self.top_splitter:
+                self._fit_top_split()
+        return super().eventFilter(watched, event)
+
+    def _fit_main_split(self) -> None:
+        """The booking panes as low as they can be on a small screen, comfortable on a
+        large one; the bookings lists take the rest of the height."""
+        splitter = self.main_splitter
+        total = splitter.height() - splitter.handleWidth()
+        least = self.top_splitter.minimumSizeHint().height()
+        lists_wanted = (
+            self.queue_panel.height_for_rows(COMFORTABLE_ROWS)
+            + self.tabs.tabBar().sizeHint().height()
+        )
+        top = max(least, min(COMFORTABLE_TOP_HEIGHT, total - lists_wanted))
+        if splitter.sizes()[0] != top:
+            splitter.setSizes([top, max(0, total - top)])
+
+    def _fit_top_split(self) -> None:
+        """The calendar at its width, the modules wide enough for their names, the booking
+        form the rest (the modules give way first when the window is narrow)."""
+        splitter = self.top_splitter
+        total = splitter.width() - 2 * splitter.handleWidth()
+        calendar = self.calendar_panel.minimumSizeHint().width() + CALENDAR_EXTRA_WIDTH
+        form_least = self.booking_form.minimumSizeHint().width()
+        modules_least = self.module_picker.minimumSizeHint().width()
+        modules = max(
+            modules_least,
+            min(self.module_picker.comfortable_width(), total - calendar - form_least),
+        )
+        calendar = max(
+            self.calendar_panel.minimumSizeHint().width(),
+            min(calendar, total - modules - form_least),
+        )
+        sizes = [calendar, modules, max(form_least, total - calendar - modules)]
+        if splitter.sizes() != sizes:
+            splitter.setSizes(sizes)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if isinstance(self.runner, QtTaskRunner) and self.runner.busy:
@@ -681,9 +937,15 @@ class MainWindow(QMainWindow):
         p = self.presenter
         self.queue_panel.edit_requested.connect(p.queue.edit_selected)
         self.edit_action = self._action(
-            "editBookingAction", self.tr("&Edit request…"), "edit", None, p.queue.edit_selected
+            "editBookingAction",
+            self.tr("&Edit request…"),
+            "edit",
+            "Ctrl+E",
+            p.queue.edit_selected,
+            self.tr("Correct the selected request: date, modules, participants, client, offer"),
         )
         self.edit_action.setEnabled(False)
+        self.queue_panel.edit_button.setToolTip(self.edit_action.toolTip())
         self.queue_panel.actions_changed.connect(
             lambda: self.edit_action.setEnabled(self.queue_panel.edit_button.isEnabled())
         )
@@ -730,19 +992,15 @@ class MainWindow(QMainWindow):
             "browse",
             "Ctrl+Shift+U",
             self.open_reports,
-        )
-        self.reports_action.setToolTip(
-            self.tr("Utilisation of regions, setups and operators over a period")
+            self.tr("Utilisation of regions, setups and operators over a period"),
         )
         self.export_table_action = self._action(
             "exportTableAction",
             self.tr("&Export table…"),
             "export",
-            "Ctrl+Shift+E",
+            "Ctrl+Shift+T",
             self.export_current_table,
-        )
-        self.export_table_action.setToolTip(
-            self.tr("Save the bookings table on show, as filtered and sorted, to XLSX or CSV")
+            self.tr("Save the bookings table on show, as filtered and sorted, to XLSX or CSV"),
         )
         # Reports goes before Help (the last menu), where people look for it.
         help_menu = self.menuBar().actions()[-1]
@@ -767,9 +1025,13 @@ class MainWindow(QMainWindow):
     def _add_audit_action(self) -> None:
         self.audit_window: AuditLogWindow | None = None
         self.audit_action = self._action(
-            "auditLogAction", self.tr("Audit &log…"), "details", "Ctrl+Shift+L", self.open_audit_log
+            "auditLogAction",
+            self.tr("Audit &log…"),
+            "details",
+            "Ctrl+Shift+L",
+            self.open_audit_log,
+            self.tr("Who did what, when, on which booking"),
         )
-        self.audit_action.setToolTip(self.tr("Who did what, when, on which booking"))
         data_menu = self.menuBar().findChild(QMenu, "dataMenu")
         if isinstance(data_menu, QMenu):
             data_menu.addSeparator()
@@ -837,15 +1099,13 @@ class MainWindow(QMainWindow):
             "restoreBackupAction",
             self.tr("&Restore a backup…"),
             "import",
-            None,
+            "Ctrl+Shift+K",
             self.backups.restore,
+            self.tr("Bring the database back to one of its daily backups, or to a backup file."),
         )
         unavailable = self.backups.restore_unavailable()
         self.restore_backup_action.setEnabled(not unavailable)
-        self.restore_backup_action.setToolTip(
-            unavailable
-            or self.tr("Bring the database back to one of its daily backups, or to a backup file.")
-        )
+        self._describe(self.restore_backup_action, unavailable)
         file_menu = self.settings_action.associatedObjects()[0]
         if isinstance(file_menu, QMenu):
             file_menu.insertAction(self.settings_action, self.restore_backup_action)

@@ -12,14 +12,16 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QGroupBox, QHeaderView, QTreeView, QVBoxLayout, QWidget
 
 from dst_desktop.domain.names import visible_text
 from dst_desktop.presenters.module_picker import ModuleRow
+from dst_desktop.ui.accessible import describe
 from dst_desktop.ui.plain_text import literal_text, plain_label
+from dst_desktop.ui.theme import PANE_MARGINS
 
-MODULE_PICKER_MIN_WIDTH = 280
+MODULE_PICKER_MIN_WIDTH = 240
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -54,6 +56,9 @@ class ModuleListModel(QAbstractTableModel):
 
     def module_id(self, row: int) -> str:
         return self._rows[row].id
+
+    def names(self) -> list[str]:
+        return [row.name for row in self._rows]
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -126,10 +131,19 @@ class ModulePicker(QGroupBox):
         super().__init__(parent)
         self.setTitle(self.tr("Modules"))
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(*PANE_MARGINS)
+        layout.setSpacing(6)
         self.model = ModuleListModel(self)
         self.list = QTreeView()
         self.list.setObjectName("moduleList")
-        self.list.setAccessibleName(self.tr("Modules"))
+        describe(
+            self.list,
+            self.tr("Modules"),
+            self.tr(
+                "The training modules of the session: Space ticks or unticks the module; "
+                "the capacity of the session follows."
+            ),
+        )
         self.list.setRootIsDecorated(False)
         self.list.setUniformRowHeights(True)
         self.list.setAlternatingRowColors(True)
@@ -149,6 +163,28 @@ class ModulePicker(QGroupBox):
     def minimumSizeHint(self) -> QSize:
         """Module names readable and the Capacity column in view, however small the window."""
         return super().minimumSizeHint().expandedTo(QSize(MODULE_PICKER_MIN_WIDTH, 0))
+
+    def comfortable_width(self) -> int:
+        """The pane's width when every module name and capacity is shown in full."""
+        header = self.list.header()
+        # The limiting module is in bold: room for any name in bold.
+        bold = QFont(self.list.font())
+        bold.setBold(True)
+        extra = max(
+            (
+                QFontMetrics(bold).horizontalAdvance(name)
+                - self.list.fontMetrics().horizontalAdvance(name)
+                for name in self.model.names()
+            ),
+            default=0,
+        )
+        columns = (
+            self.list.sizeHintForColumn(0)
+            + extra
+            + max(self.list.sizeHintForColumn(1), header.sectionSizeHint(1))
+        )
+        chrome = self.width() - self.list.viewport().width()
+        return max(self.minimumSizeHint().width(), columns + chrome + 4)
 
     def _toggle_row(self, index: QModelIndex) -> None:
         """Enter or double-click on a row ticks it, as a click on its box does."""

@@ -48,6 +48,7 @@ from PySide6.QtCore import (
     QMarginsF,
     QRectF,
     QSizeF,
+    QStandardPaths,
     Qt,
     QUrl,
 )
@@ -55,10 +56,12 @@ from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QAction,
     QColor,
+    QDesktopServices,
     QFont,
     QFontMetricsF,
     QGuiApplication,
     QImage,
+    QKeySequence,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
@@ -69,13 +72,18 @@ from PySide6.QtGui import (
     QTextFormat,
     QTextTable,
 )
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtPrintSupport import (
+    QPrintDialog,
+    QPrinter,
+    QPrintPreviewDialog,
+    QPrintPreviewWidget,
+)
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolBar, QWidget
 
 from dst_desktop.paths import APP_NAME, resource_path
 from dst_desktop.presenters.print_documents import DocumentSource, DocumentUnavailableError
 from dst_desktop.reports import Language, PrintDocument, parse_language
-from dst_desktop.ui.plain_text import literal_text
+from dst_desktop.ui.plain_text import literal_text, message_box
 
 __all__ = [
     "DocumentPrinting",
@@ -86,6 +94,7 @@ __all__ = [
     "interface_language",
     "paint_document",
     "preview",
+    "preview_dialog",
     "print_document",
     "render_pdf",
 ]
@@ -96,6 +105,8 @@ PAGE_MARGINS_MM = QMarginsF(16, 14, 16, 10)
 FOOTER_MM = 11.0
 #: Resolution of exported PDFs (text stays vector; this is the grid of positions).
 PDF_DPI = 600
+#: The print preview is at most this wide (px): an A4 page, as wide as it prints.
+PREVIEW_WIDTH = 1000
 _FOOTER_FONT_PT = 7.5
 _FOOTER_INK = QColor("#5b6675")
 _FOOTER_RULE = QColor("#c5ced8")
@@ -108,18 +119,14 @@ class PdfExportError(Exception):
 def ensure_gui_application() -> QGuiApplication:
     """The running Qt application, or a new ``QGuiApplication`` for headless printing.
 
-    With no display (a server, a terminal session on Linux) the ``offscreen`` platform is
-    used, so that ``dst-desktop print-summary`` works anywhere.
+    On Linux the ``offscreen`` platform is used unless ``QT_QPA_PLATFORM`` says otherwise:
+    a PDF needs no display, so ``dst-desktop print-summary`` works on a server, over SSH
+    and on a desktop that lacks the X11 libraries of Qt's window system plugin.
     """
     existing = QGuiApplication.instance()
     if isinstance(existing, QGuiApplication):
         return existing
-    if (
-        sys.platform.startswith("linux")
-        and not os.environ.get("QT_QPA_PLATFORM")
-        and not os.environ.get("DISPLAY")
-        and not os.environ.get("WAYLAND_DISPLAY")
-    ):
+    if sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     application = QGuiApplication([APP_NAME])
     _keep_alive.append(application)
@@ -370,19 +377,46 @@ def preview(
 
     ``on_export_error`` receives the message of a failed export (default: a warning box).
     """
+    dialog = preview_dialog(parent, document, on_export_error)
+    dialog.exec()
+    dialog.deleteLater()
+
+
+def preview_dialog(
+    parent: QWidget | None,
+    document: PrintDocument,
+    on_export_error: Callable[[str], None] | None = None,
+    on_exported: Callable[[QWidget, Path], None] | None = None,
+) -> QPrintPreviewDialog:
+    """The print preview of ``document``, not shown yet: most of the screen, the page as
+    wide as the window, so that it reads at about its printed size.
+
+    ``on_exported`` is told where a PDF was written (default: a message that offers to
+    open it); ``on_export_error`` the message of a failed export (default: a warning).
+    """
     printer = _printer()
     printer.setDocName(document.title)
     dialog = QPrintPreviewDialog(printer, parent)
+    # The dialog only points at its printer: it lives as long as the dialog does.
+    _printers[dialog] = printer
+    dialog.destroyed.connect(lambda _object=None, key=dialog: _printers.pop(key, None))
     dialog.setWindowTitle(
         QCoreApplication.translate("printing", "Print preview — {title}").format(
             title=document.title
         )
     )
     dialog.paintRequested.connect(lambda device: paint_document(document, device))
+    screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
+    if screen is not None:
+        room = screen.availableGeometry()
+        dialog.resize(min(PREVIEW_WIDTH, room.width() * 9 // 10), room.height() * 9 // 10)
+    view = dialog.findChild(QPrintPreviewWidget)
+    if view is not None:
+        view.fitToWidth()
 
     def export() -> None:
         try:
-            export_pdf_dialog(dialog, document)
+            written = export_pdf_dialog(dialog, document, _pdf_folder())
         except PdfExportError as error:
             if on_export_error is not None:
                 on_export_error(str(error))
@@ -392,20 +426,60 @@ def preview(
                     QCoreApplication.translate("printing", "Export to PDF"),
                     literal_text(str(error)),
                 )
+            return
+        if written is not None:
+            _last_pdf_folder[:] = [written.parent]
+            (on_exported or say_pdf_written)(dialog, written)
 
     toolbar = dialog.findChild(QToolBar)
     export_action = QAction(QCoreApplication.translate("printing", "Export to PDF…"), dialog)
     export_action.setObjectName("exportPdfAction")
+    export_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
     export_action.setToolTip(
-        QCoreApplication.translate("printing", "Save this document as a PDF file")
+        QCoreApplication.translate("printing", "Save this document as a PDF file ({keys})").format(
+            keys=export_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        )
     )
     export_action.triggered.connect(export)
     if toolbar is not None:
         toolbar.addSeparator()
         toolbar.addAction(export_action)
-    else:
-        dialog.addAction(export_action)
-    dialog.exec()
+    dialog.addAction(export_action)
+    return dialog
+
+
+#: The printer of each open preview (a preview does not own its printer).
+_printers: dict[QPrintPreviewDialog, QPrinter] = {}
+
+#: The folder of the last PDF written in this run (the next export starts there).
+_last_pdf_folder: list[Path] = []
+
+
+def _pdf_folder() -> Path:
+    """Where the PDF dialog opens: the last folder used, else Documents, else home."""
+    if _last_pdf_folder and _last_pdf_folder[0].is_dir():
+        return _last_pdf_folder[0]
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents) if documents and Path(documents).is_dir() else Path.home()
+
+
+def say_pdf_written(parent: QWidget, path: Path) -> QMessageBox:
+    """Say where the PDF went, and offer to open it (the message does not block)."""
+    box = message_box(
+        QMessageBox.Icon.Information,
+        QCoreApplication.translate("printing", "Export to PDF"),
+        QCoreApplication.translate("printing", "The PDF was saved as {path}.").format(path=path),
+        parent,
+    )
+    box.setObjectName("pdfWrittenMessage")
+    open_button = box.addButton(
+        QCoreApplication.translate("printing", "Open the PDF"), QMessageBox.ButtonRole.ActionRole
+    )
+    box.addButton(QMessageBox.StandardButton.Close)
+    open_button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))))
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
 
 
 def print_document(parent: QWidget | None, document: PrintDocument) -> bool:

@@ -8,7 +8,6 @@ ORGANIZATION = "DST"
 APPLICATION = "DST Desktop"
 
 GEOMETRY = "window/geometry"
-STATE = "window/state"
 SPLITTERS = "window/splitters"
 LAST_REGION = "booking/lastRegion"
 #: The folder of the last snapshot or event bookings file opened or written.

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from dst_desktop.presenters.l10n import fill
+from dst_desktop.ui.accessible import describe, describe_buttons
 from dst_desktop.ui.icons import icon
 from dst_desktop.ui.l10n import LANGUAGES, interface_locale
 
@@ -38,6 +39,11 @@ class SettingsDialog(QDialog):
             self.language_combo.addItem(LANGUAGE_NAMES[code], code)
         self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(language)))
         form.addRow(self.tr("&Language:"), self.language_combo)
+        describe(
+            self.language_combo,
+            self.tr("Language"),
+            self.tr("The language of the window, its messages and its printed documents."),
+        )
         layout.addLayout(form)
         note = QLabel(
             self.tr("Dates are shown the way they are written in the chosen language's country.")
@@ -48,6 +54,7 @@ class SettingsDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        describe_buttons(buttons)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtCore import QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QProxyStyle,
+    QStyle,
+    QStyleFactory,
+    QStyleOption,
+    QStyleOptionComplex,
+    QWidget,
+)
 
 from dst_desktop.presenters.calendar import DayLevel
 from dst_desktop.presenters.messages import Tone
@@ -13,6 +23,8 @@ WINDOW = QColor("#f4f6f9")
 BASE = QColor("#ffffff")
 TEXT = QColor("#1f2933")
 MUTED = QColor("#616e7c")
+#: Margins inside the window's panes (left, top, right, bottom), within the group's frame.
+PANE_MARGINS = (8, 4, 8, 6)
 
 #: Text colour of each tone (readable on white).
 TONE_TEXT: dict[Tone, QColor] = {
@@ -43,7 +55,7 @@ QGroupBox {
     border: 1px solid #d9dee5;
     border-radius: 6px;
     margin-top: 14px;
-    padding: 12px 10px 10px 10px;
+    padding: 6px 4px 4px 4px;
     font-weight: 600;
 }
 QGroupBox::title {
@@ -54,10 +66,11 @@ QGroupBox::title {
     color: #2c5282;
 }
 QGroupBox > QWidget { font-weight: normal; }
-QLabel#requestLabel { font-size: 11pt; font-weight: 600; color: #1f2933; }
-QLabel#capacityLabel, QLabel#countLabel, QLabel#hintLabel { color: #616e7c; }
+#requestLabel { font-size: 11pt; font-weight: 600; color: #1f2933; }
+QLabel#capacityLabel, #countLabel, QLabel#hintLabel { color: #616e7c; }
 QLabel#dialogTitle { font-size: 13pt; font-weight: 600; color: #1f2933; }
 QFrame#availabilityPanel { border-radius: 6px; border: 1px solid #d9dee5; }
+QLineEdit[invalid="true"] { border: 1px solid #c53030; background: #fdecec; }
 QPushButton {
     padding: 5px 14px;
     border: 1px solid #b8c2cc;
@@ -76,8 +89,12 @@ QPushButton[primary="true"]:disabled { background: #a3b3c7; border-color: #a3b3c
 QPushButton[destructive="true"] { color: #c53030; }
 QPushButton[destructive="true"]:disabled { color: #d8a3a3; }
 QPushButton[suggestion="true"] {
-    padding: 3px 10px; border-radius: 11px; border-color: #2c5282; color: #2c5282;
+    padding: 3px 8px; border-radius: 11px; border-color: #2c5282; color: #2c5282;
 }
+QPushButton:focus { border: 2px solid #2c5282; padding: 4px 13px; }
+QPushButton[primary="true"]:focus { border: 2px solid #10243f; }
+QPushButton[suggestion="true"]:focus { padding: 2px 7px; background: #e8f0fa; }
+QToolButton:focus { border: 2px solid #2c5282; border-radius: 4px; }
 QTableView, QTreeView, QListView, QListWidget {
     background: #ffffff;
     alternate-background-color: #f7f9fb;
@@ -86,6 +103,8 @@ QTableView, QTreeView, QListView, QListWidget {
     selection-color: #1f2933;
     gridline-color: #e4e7eb;
 }
+QTableView:focus, QTreeView:focus, QListView:focus, QListWidget:focus,
+QTextBrowser:focus, QPlainTextEdit:focus { border: 1px solid #2c5282; }
 QTreeView#moduleList::item { padding: 4px 2px; }
 QTreeView#auditTrail::item { padding: 3px 2px; }
 QCalendarWidget QWidget#qt_calendar_navigationbar {
@@ -118,11 +137,62 @@ QSplitter::handle { background: transparent; }
 """
 
 
+class FocusRingStyle(QProxyStyle):
+    """Fusion, with a focus ring anyone can see on the controls Fusion marks faintly.
+
+    Fusion shows the focus of a combo box, a spin box, a check box or a tab only as a
+    thin line in the highlight colour, and only after a key was pressed; a keyboard user
+    loses track of it. This style draws a ring in the accent colour around them.
+    """
+
+    def drawComplexControl(
+        self,
+        control: QStyle.ComplexControl,
+        option: QStyleOptionComplex,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        super().drawComplexControl(control, option, painter, widget)
+        if (
+            control
+            in (
+                QStyle.ComplexControl.CC_ComboBox,
+                QStyle.ComplexControl.CC_SpinBox,
+            )
+            and option.state & QStyle.StateFlag.State_HasFocus
+        ):
+            _ring(painter, option.rect.adjusted(0, 0, -1, -1))
+
+    def drawPrimitive(
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        # Item views show their focus by their frame; a ring around one cell would not help.
+        if element == QStyle.PrimitiveElement.PE_FrameFocusRect and not isinstance(
+            widget, QAbstractItemView
+        ):
+            _ring(painter, option.rect.adjusted(0, 0, -1, -1))
+            return
+        super().drawPrimitive(element, option, painter, widget)
+
+
+def _ring(painter: QPainter, rect: QRect) -> None:
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(ACCENT, 2))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRoundedRect(QRectF(rect).adjusted(1, 1, -1, -1), 3, 3)
+    painter.restore()
+
+
 def apply_theme(app: QApplication) -> None:
     """Fusion with a light palette: the same calm look on every platform."""
     fusion = QStyleFactory.create("Fusion")
     if fusion is not None:
-        app.setStyle(fusion)
+        app.setStyle(FocusRingStyle(fusion))
     palette = QPalette()
     palette.setColor(QPalette.ColorRole.Window, WINDOW)
     palette.setColor(QPalette.ColorRole.Base, BASE)
@@ -131,8 +201,10 @@ def apply_theme(app: QApplication) -> None:
     palette.setColor(QPalette.ColorRole.WindowText, TEXT)
     palette.setColor(QPalette.ColorRole.ButtonText, TEXT)
     palette.setColor(QPalette.ColorRole.Button, BASE)
-    palette.setColor(QPalette.ColorRole.Highlight, QColor("#c3dafe"))
-    palette.setColor(QPalette.ColorRole.HighlightedText, TEXT)
+    # The highlight also draws the focus frame of fields, check boxes and tabs: strong
+    # enough to see where the keyboard is.
+    palette.setColor(QPalette.ColorRole.Highlight, ACCENT)
+    palette.setColor(QPalette.ColorRole.HighlightedText, BASE)
     palette.setColor(QPalette.ColorRole.ToolTipBase, QColor("#ffffff"))
     palette.setColor(QPalette.ColorRole.ToolTipText, TEXT)
     palette.setColor(QPalette.ColorRole.PlaceholderText, MUTED)
@@ -144,8 +216,3 @@ def apply_theme(app: QApplication) -> None:
         palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#9aa5b1"))
     app.setPalette(palette)
     app.setStyleSheet(STYLE_SHEET)
-
-
-def tone_style(tone: Tone) -> str:
-    """A style sheet for a panel or label in ``tone``."""
-    return f"background: {TONE_BACKGROUND[tone].name()}; color: {TONE_TEXT[tone].name()};"

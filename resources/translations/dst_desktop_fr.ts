@@ -49,6 +49,21 @@
     </message>
 </context>
 <context>
+    <name>Accessible</name>
+    <message>
+        <source>Close this window (Esc)</source>
+        <translation>Fermer cette fenêtre (Échap)</translation>
+    </message>
+    <message>
+        <source>Close without changing anything (Esc)</source>
+        <translation>Fermer sans rien changer (Échap)</translation>
+    </message>
+    <message>
+        <source>Apply and close (Enter)</source>
+        <translation>Appliquer et fermer (Entrée)</translation>
+    </message>
+</context>
+<context>
     <name>AuditAction</name>
     <message>
         <source>Booking requested</source>
@@ -231,7 +246,7 @@
     <name>AvailabilityPanelWidget</name>
     <message>
         <source>Availability</source>
-        <extracomment>The spin box stops far below the service&apos;s own bound; no session is that large.</extracomment>
+        <extracomment>The spin box stops far below the service&apos;s own bound; no session is that large. The free dates always shown when there are that many; more when the row has room. The verdict&apos;s column is at least this wide (px): its longest texts take two lines. The availability panel has room for this many lines of text.</extracomment>
         <translation>Disponibilité</translation>
     </message>
 </context>
@@ -585,6 +600,10 @@ Revenir à la sauvegarde du %2&#x202f;? Les réservations faites depuis disparai
         <translation>Pourquoi la session de %1 est-elle annulée&#x202f;? Son setup et son opérateur redeviendront libres.</translation>
     </message>
     <message>
+        <source>Cancel the mission</source>
+        <translation>Annuler la mission</translation>
+    </message>
+    <message>
         <source>Mission not cancelled</source>
         <translation>Mission non annulée</translation>
     </message>
@@ -661,6 +680,7 @@ Revenir à la sauvegarde du %2&#x202f;? Les réservations faites depuis disparai
     <name>BookingDetailsDialog</name>
     <message>
         <source>Booking details</source>
+        <extracomment>The keys of the dialog&apos;s actions (shown in their tooltips).</extracomment>
         <translation>Détail de la réservation</translation>
     </message>
     <message>
@@ -688,32 +708,84 @@ Revenir à la sauvegarde du %2&#x202f;? Les réservations faites depuis disparai
         <translation>Détails</translation>
     </message>
     <message>
+        <source>Every step of the booking: when, who, what, with the details.</source>
+        <translation>Chaque étape de la réservation&#xa0;: quand, qui, quoi, avec les détails.</translation>
+    </message>
+    <message>
         <source>Print summary…</source>
         <translation>Imprimer le récapitulatif…</translation>
     </message>
     <message>
+        <source>Preview, print or save as PDF the summary of this booking (%1)</source>
+        <translation>Aperçu, impression ou PDF du récapitulatif de cette réservation (%1)</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Close this window (Esc)</source>
+        <translation>Fermer cette fenêtre (Échap)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
     <name>BookingFilterBar</name>
     <message>
         <source>Region filter</source>
-        <extracomment>How long typing in a search box pauses before the table is filtered, in milliseconds. How many rows the automatic column widths look at.</extracomment>
+        <extracomment>How long typing in a search box pauses before the table is filtered, in milliseconds. How many rows the automatic column widths look at. The height of a row of bookings (px). When the table is too narrow for its columns, none is made narrower than this (px).</extracomment>
         <translation>Filtre par région</translation>
+    </message>
+    <message>
+        <source>Show only the bookings of one region.</source>
+        <translation>N’afficher que les réservations d’une région.</translation>
     </message>
     <message>
         <source>Client filter</source>
         <translation>Filtre par client</translation>
     </message>
     <message>
+        <source>Show only the bookings of one client.</source>
+        <translation>N’afficher que les réservations d’un client.</translation>
+    </message>
+    <message>
         <source>Status filter</source>
         <translation>Filtre par statut</translation>
     </message>
     <message>
+        <source>Show only the bookings in one status.</source>
+        <translation>N’afficher que les réservations d’un statut.</translation>
+    </message>
+    <message>
         <source>From</source>
         <translation>Du</translation>
+    </message>
+    <message>
+        <source>Filter by dates</source>
+        <translation>Filtrer par dates</translation>
+    </message>
+    <message>
+        <source>Show only the bookings between the two dates that follow.</source>
+        <translation>N’afficher que les réservations entre les deux dates qui suivent.</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>Date de début</translation>
+    </message>
+    <message>
+        <source>The first day shown.</source>
+        <translation>Le premier jour affiché.</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>Date de fin</translation>
+    </message>
+    <message>
+        <source>The last day shown.</source>
+        <translation>Le dernier jour affiché.</translation>
     </message>
     <message>
         <source>to</source>
@@ -722,6 +794,14 @@ Revenir à la sauvegarde du %2&#x202f;? Les réservations faites depuis disparai
     <message>
         <source>Search client, reference, notes…</source>
         <translation>Chercher un client, une référence, des notes…</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Recherche</translation>
+    </message>
+    <message>
+        <source>Client, reference or notes: the list shows what contains the text.</source>
+        <translation>Client, référence ou notes&#xa0;: la liste montre ce qui contient le texte.</translation>
     </message>
     <message>
         <source>All regions</source>
@@ -784,8 +864,12 @@ Revenir à la sauvegarde du %2&#x202f;? Les réservations faites depuis disparai
         <translation>Setups libres&#xa0;: %1 · opérateurs libres&#xa0;: %2</translation>
     </message>
     <message>
-        <source>Participants: %1 of %2 at most (limited by %3)</source>
-        <translation>Participants&#xa0;: %1 sur %2 au maximum (limité par %3)</translation>
+        <source>Participants: %1 of %2 at most</source>
+        <translation>Participants&#xa0;: %1 sur %2 au maximum</translation>
+    </message>
+    <message>
+        <source>This day is free: choose the client.</source>
+        <translation>Ce jour est libre&#xa0;: choisissez le client.</translation>
     </message>
     <message>
         <source>This booking can be made.</source>
@@ -821,7 +905,7 @@ Revenir à la sauvegarde du %2&#x202f;? Les réservations faites depuis disparai
     </message>
     <message>
         <source>Booking</source>
-        <extracomment>&quot;New client…&quot; was pressed; the text typed in the client box when it names no client.</extracomment>
+        <extracomment>&quot;New client…&quot; was pressed; the text typed in the client box when it names no client. Enter was pressed in a field while &quot;Create booking&quot; cannot be used: why not.</extracomment>
         <translation>Réservation</translation>
     </message>
     <message>
@@ -833,20 +917,48 @@ Revenir à la sauvegarde du %2&#x202f;? Les réservations faites depuis disparai
         <translation>Nouveau client…</translation>
     </message>
     <message>
-        <source>Add a client who is not in the list yet: name, e-mail and phone.</source>
-        <translation>Ajouter un client qui n’est pas encore dans la liste&#xa0;: nom, e-mail et téléphone.</translation>
+        <source>New client</source>
+        <translation>Nouveau client</translation>
+    </message>
+    <message>
+        <source>New client…: add a client who is not in the list yet (name, e-mail, phone).</source>
+        <translation>Nouveau client…&#xa0;: ajouter un client qui n’est pas encore dans la liste (nom, e-mail, téléphone).</translation>
     </message>
     <message>
         <source>&amp;Client:</source>
         <translation>&amp;Client&#xa0;:</translation>
     </message>
     <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Type part of the client&apos;s name: the list shows the clients that match.</source>
+        <translation>Tapez une partie du nom du client&#xa0;: la liste montre les clients correspondants.</translation>
+    </message>
+    <message>
         <source>&amp;Participants:</source>
         <translation>&amp;Participants&#xa0;:</translation>
     </message>
     <message>
+        <source>Participants</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>How many people take part; the modules chosen limit the number.</source>
+        <translation>Le nombre de participants&#xa0;; les modules choisis le limitent.</translation>
+    </message>
+    <message>
         <source>&amp;Offer:</source>
         <translation>&amp;Offre&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Offer</source>
+        <translation>Offre</translation>
+    </message>
+    <message>
+        <source>The commercial offer the booking refers to, if any.</source>
+        <translation>L’offre commerciale de la réservation, s’il y en a une.</translation>
     </message>
     <message>
         <source>Optional: site address, contact on the day…</source>
@@ -857,11 +969,20 @@ Revenir à la sauvegarde du %2&#x202f;? Les réservations faites depuis disparai
         <translation>&amp;Notes&#xa0;:</translation>
     </message>
     <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Site address, contact on the day… Enter starts a new line; Tab moves on.</source>
+        <translation>Adresse du site, contact sur place… Entrée commence une ligne&#xa0;; Tab passe au champ suivant.</translation>
+    </message>
+    <message>
         <source>Create booking</source>
         <translation>Créer la réservation</translation>
     </message>
     <message>
         <source>No offer</source>
+        <extracomment>Why &quot;Create booking&quot; cannot be used (&quot;&quot; when it can). The button&apos;s tooltip when it can be used (the window&apos;s command sets it).</extracomment>
         <translation>Sans offre</translation>
     </message>
 </context>
@@ -869,8 +990,12 @@ Revenir à la sauvegarde du %2&#x202f;? Les réservations faites depuis disparai
     <name>BookingList</name>
     <message>
         <source>%1 on %2 (%3)</source>
-        <extracomment>The browser shows at most this many sessions; narrower filters show the rest. Bookings changed elsewhere that a list reads again one by one; more: the whole list. A hidden list is not read until it is shown (a tab nobody opened costs nothing). Runs a read away from the window&apos;s thread (catching up with others&apos; changes); None: read at once.</extracomment>
         <translation>%1 le %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1 · %2 selected</source>
+        <extracomment>The browser shows at most this many sessions; narrower filters show the rest. Bookings changed elsewhere that a list reads again one by one; more: the whole list. Whether the last read stopped at the list&apos;s limit (more sessions match). A hidden list is not read until it is shown (a tab nobody opened costs nothing). Runs a read away from the window&apos;s thread (catching up with others&apos; changes); None: read at once.</extracomment>
+        <translation>%1 · %2 sélectionnées</translation>
     </message>
 </context>
 <context>
@@ -989,6 +1114,10 @@ Revenir à la sauvegarde du %2&#x202f;? Les réservations faites depuis disparai
         <source>All bookings</source>
         <translation>Toutes les réservations</translation>
     </message>
+    <message>
+        <source>Every booking the filters select. The arrow keys select, Enter opens the booking, Tab goes to the buttons.</source>
+        <translation>Chaque réservation retenue par les filtres. Les flèches sélectionnent, Entrée ouvre la réservation, Tab va aux boutons.</translation>
+    </message>
 </context>
 <context>
     <name>Calendar</name>
@@ -1006,12 +1135,16 @@ Revenir à la sauvegarde du %2&#x202f;? Les réservations faites depuis disparai
     <name>CalendarPanel</name>
     <message>
         <source>Where and when</source>
-        <extracomment>Where each day was last painted, for its tooltip.</extracomment>
+        <extracomment>Seven columns of days and six weeks, with the figure of each day beside its number. Where each day was last painted, for its tooltip.</extracomment>
         <translation>Où et quand</translation>
     </message>
     <message>
         <source>Region</source>
         <translation>Région</translation>
+    </message>
+    <message>
+        <source>The region of the booking: the calendar shows its free setups.</source>
+        <translation>La région de la réservation&#xa0;: le calendrier montre ses setups libres.</translation>
     </message>
     <message>
         <source>&amp;Region:</source>
@@ -1022,12 +1155,16 @@ Revenir à la sauvegarde du %2&#x202f;? Les réservations faites depuis disparai
         <translation>Jour</translation>
     </message>
     <message>
-        <source>several free</source>
-        <translation>plusieurs libres</translation>
+        <source>Each day shows how many setups are still free: green several, amber one, red none, grey a past day. The arrow keys move the day, Page Up and Page Down the month.</source>
+        <translation>Chaque jour indique combien de setups sont encore libres&#xa0;: vert plusieurs, orange un seul, rouge aucun, gris un jour passé. Les flèches changent de jour, Page préc. et Page suiv. de mois.</translation>
     </message>
     <message>
-        <source>one free</source>
-        <translation>un seul libre</translation>
+        <source>2 or more setups free</source>
+        <translation>2 setups libres ou plus</translation>
+    </message>
+    <message>
+        <source>1 setup free</source>
+        <translation>1 setup libre</translation>
     </message>
     <message>
         <source>full</source>
@@ -1036,10 +1173,6 @@ Revenir à la sauvegarde du %2&#x202f;? Les réservations faites depuis disparai
     <message>
         <source>past</source>
         <translation>passé</translation>
-    </message>
-    <message>
-        <source>figure: setups still free</source>
-        <translation>chiffre&#xa0;: setups encore libres</translation>
     </message>
 </context>
 <context>
@@ -1175,6 +1308,34 @@ Revenir à la sauvegarde du %2&#x202f;? Les réservations faites depuis disparai
     <message>
         <source>Reallocate all</source>
         <translation>Tout réattribuer</translation>
+    </message>
+</context>
+<context>
+    <name>Contact</name>
+    <message>
+        <source>The e-mail address %1 is not one: write it as name@example.fr.</source>
+        <extracomment>The fewest digits of a phone number (short numbers of 4 digits exist inside companies).</extracomment>
+        <translation>L’adresse e-mail %1 n’en est pas une&#xa0;: écrivez-la comme nom@exemple.fr.</translation>
+    </message>
+    <message>
+        <source>The phone number %1 is not one: digits, spaces and + ( ) . - only.</source>
+        <translation>Le numéro de téléphone %1 n’en est pas un&#xa0;: chiffres, espaces et + ( ) . - seulement.</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>Choose the date in a calendar (Alt+Down)</source>
+        <extracomment>The date changed (a ``datetime.date``). Enter was pressed on a valid date.</extracomment>
+        <translation>Choisir la date dans un calendrier (Alt+Bas)</translation>
+    </message>
+    <message>
+        <source>Choose the date in a calendar</source>
+        <translation>Choisir la date dans un calendrier</translation>
+    </message>
+    <message>
+        <source>Not a date: type it as %1, or choose it in the calendar.</source>
+        <translation>Ce n’est pas une date&#xa0;: tapez-la comme %1, ou choisissez-la dans le calendrier.</translation>
     </message>
 </context>
 <context>
@@ -1775,6 +1936,225 @@ Elle reçoit les données de référence, les clients et les attributions du bur
     </message>
 </context>
 <context>
+    <name>HelpDialog</name>
+    <message>
+        <source>DST Desktop help</source>
+        <translation>Aide de DST Desktop</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>Guide d’utilisation</translation>
+    </message>
+    <message>
+        <source>A day&apos;s work, step by step.</source>
+        <translation>Une journée de travail, pas à pas.</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Every command&apos;s shortcut, and the keys of the window.</source>
+        <translation>Le raccourci de chaque commande, et les touches de la fenêtre.</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Guide d’utilisation</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>A day&apos;s work, step by step (F1)</source>
+        <translation>Une journée de travail, pas à pas (F1)</translation>
+    </message>
+    <message>
+        <source>Every command&apos;s shortcut (Ctrl+F1)</source>
+        <translation>Le raccourci de chaque commande (Ctrl+F1)</translation>
+    </message>
+    <message>
+        <source>Help topics</source>
+        <translation>Rubriques d’aide</translation>
+    </message>
+    <message>
+        <source>The user guide or the keyboard shortcuts.</source>
+        <translation>Le guide d’utilisation ou les raccourcis clavier.</translation>
+    </message>
+    <message>
+        <source>Book a session</source>
+        <translation>Réserver une session</translation>
+    </message>
+    <message>
+        <source>Choose the region (Alt+R), pick the day in the calendar (the arrow keys move the day; each day shows how many setups are still free), tick the modules (Space), set the participants and type part of the client&apos;s name. The availability panel says at once whether the booking can be made; then press Enter, or Create booking (%1).</source>
+        <translation>Choisissez la région (Alt+R), le jour dans le calendrier (les flèches changent de jour&#xa0;; chaque jour indique combien de setups sont encore libres), cochez les modules (Espace), indiquez les participants et tapez une partie du nom du client. Le panneau de disponibilité dit aussitôt si la réservation est possible&#xa0;; appuyez alors sur Entrée, ou sur Créer la réservation (%1).</translation>
+    </message>
+    <message>
+        <source>Move a request to a free day</source>
+        <translation>Déplacer une demande vers un jour libre</translation>
+    </message>
+    <message>
+        <source>When the day is full, choose one of the free dates under the panel: the calendar and the form move there.</source>
+        <translation>Quand le jour est complet, choisissez une des dates libres sous le panneau&#xa0;: le calendrier et le formulaire s’y placent.</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Confirmer</translation>
+    </message>
+    <message>
+        <source>Select one or several rows of Pending bookings and press Confirm (%1). Each outcome is reported, with other free dates when a day filled up meanwhile.</source>
+        <translation>Sélectionnez une ou plusieurs lignes des demandes en attente et appuyez sur Confirmer (%1). Chaque résultat est indiqué, avec d’autres dates libres quand un jour s’est rempli entre-temps.</translation>
+    </message>
+    <message>
+        <source>Cancel a request</source>
+        <translation>Annuler une demande</translation>
+    </message>
+    <message>
+        <source>Select it and press Cancel… (%1 in the queue); DST Desktop asks first.</source>
+        <translation>Sélectionnez-la et appuyez sur Annuler… (%1 dans la file)&#xa0;; DST Desktop demande d’abord.</translation>
+    </message>
+    <message>
+        <source>Follow a session</source>
+        <translation>Suivre une session</translation>
+    </message>
+    <message>
+        <source>Double-click a row, or Details… (%1): status, setup, operator, history and the next steps — schedule, start, mark completed, or cancel the mission with a reason.</source>
+        <translation>Double-cliquez sur une ligne, ou Détails… (%1)&#xa0;: statut, setup, opérateur, historique et étapes suivantes — planifier, démarrer, marquer terminée, ou annuler la mission avec un motif.</translation>
+    </message>
+    <message>
+        <source>Find a booking</source>
+        <translation>Retrouver une réservation</translation>
+    </message>
+    <message>
+        <source>All bookings (%1) lists every status, filtered by client, region, status, dates or text (%2). Pending bookings (%3) comes back to the queue.</source>
+        <translation>Toutes les réservations (%1) liste tous les statuts, filtrés par client, région, statut, dates ou texte (%2). Demandes en attente (%3) revient à la file.</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Imprimer</translation>
+    </message>
+    <message>
+        <source>Print booking summary (%1) and Print day sheet (%2) open a preview that prints and saves a PDF file.</source>
+        <translation>Imprimer le récapitulatif (%1) et Imprimer la feuille du jour (%2) ouvrent un aperçu qui imprime et enregistre un PDF.</translation>
+    </message>
+    <message>
+        <source>Add an operator, a setup, a client…</source>
+        <translation>Ajouter un opérateur, un setup, un client…</translation>
+    </message>
+    <message>
+        <source>Data ▸ Reference data… (%1): one tab per kind, each with a search field; setups take maintenance days, operators leave days. An entry nothing refers to yet can be removed.</source>
+        <translation>Données ▸ Données de référence… (%1)&#xa0;: un onglet par type, chacun avec un champ de recherche&#xa0;; les setups ont des jours de maintenance, les opérateurs des jours de congé. Une entrée à laquelle rien ne fait encore référence peut être supprimée.</translation>
+    </message>
+    <message>
+        <source>Load a reference file</source>
+        <translation>Charger un fichier de référence</translation>
+    </message>
+    <message>
+        <source>File ▸ Import reference data… (%1) reads a JSON file in the background and lists every problem it finds.</source>
+        <translation>Fichier ▸ Importer des données de référence… (%1) lit un fichier JSON en arrière-plan et liste chaque problème trouvé.</translation>
+    </message>
+    <message>
+        <source>Take bookings at a trade fair</source>
+        <translation>Prendre des réservations sur un salon</translation>
+    </message>
+    <message>
+        <source>File ▸ Export snapshot… at the office, Import snapshot… on the laptop, and back with Export event bookings… and Import event bookings….</source>
+        <translation>Fichier ▸ Exporter un instantané… au bureau, Importer un instantané… sur le portable, et retour avec Exporter les réservations d’événement… puis Importer les réservations d’événement….</translation>
+    </message>
+    <message>
+        <source>Change the language</source>
+        <translation>Changer de langue</translation>
+    </message>
+    <message>
+        <source>File ▸ Settings… (%1): the system&apos;s language, English or French.</source>
+        <translation>Fichier ▸ Paramètres… (%1)&#xa0;: la langue du système, l’anglais ou le français.</translation>
+    </message>
+    <message>
+        <source>Back-office staff live in one window: pick a region and a day, tick the training modules, choose the client and the number of participants, and the window says at once whether the session can be booked. Requests wait in the pending queue until someone confirms them; confirming allocates a setup and an operator.</source>
+        <translation>Le back-office travaille dans une seule fenêtre&#xa0;: choisissez une région et un jour, cochez les modules de formation, le client et le nombre de participants, et la fenêtre dit aussitôt si la session peut être réservée. Les demandes attendent dans la file jusqu’à leur confirmation&#xa0;; confirmer attribue un setup et un opérateur.</translation>
+    </message>
+    <message>
+        <source>Next or previous field</source>
+        <translation>Champ suivant ou précédent</translation>
+    </message>
+    <message>
+        <source>Tab, Shift+Tab</source>
+        <translation>Tab, Maj+Tab</translation>
+    </message>
+    <message>
+        <source>Go to a field whose label has an underlined letter</source>
+        <translation>Aller au champ dont le libellé a une lettre soulignée</translation>
+    </message>
+    <message>
+        <source>Alt+letter</source>
+        <translation>Alt+lettre</translation>
+    </message>
+    <message>
+        <source>Create the booking, in the booking form</source>
+        <translation>Créer la réservation, dans le formulaire</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Entrée</translation>
+    </message>
+    <message>
+        <source>Tick or untick a module</source>
+        <translation>Cocher ou décocher un module</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Espace</translation>
+    </message>
+    <message>
+        <source>Move the day in the calendar; the month</source>
+        <translation>Changer de jour dans le calendrier&#xa0;; de mois</translation>
+    </message>
+    <message>
+        <source>Arrow keys; Page Up, Page Down</source>
+        <translation>Flèches&#xa0;; Page préc., Page suiv.</translation>
+    </message>
+    <message>
+        <source>Open the calendar of a date field</source>
+        <translation>Ouvrir le calendrier d’un champ de date</translation>
+    </message>
+    <message>
+        <source>Alt+Down</source>
+        <translation>Alt+Bas</translation>
+    </message>
+    <message>
+        <source>A day later or earlier, in a date field</source>
+        <translation>Un jour plus tard ou plus tôt, dans un champ de date</translation>
+    </message>
+    <message>
+        <source>Up, Down</source>
+        <translation>Haut, Bas</translation>
+    </message>
+    <message>
+        <source>Select several bookings</source>
+        <translation>Sélectionner plusieurs réservations</translation>
+    </message>
+    <message>
+        <source>Shift+arrows, Ctrl+click</source>
+        <translation>Maj+flèches, Ctrl+clic</translation>
+    </message>
+    <message>
+        <source>Close a dialog</source>
+        <translation>Fermer une boîte de dialogue</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Échap</translation>
+    </message>
+    <message>
+        <source>Commands</source>
+        <translation>Commandes</translation>
+    </message>
+    <message>
+        <source>In the window</source>
+        <translation>Dans la fenêtre</translation>
+    </message>
+</context>
+<context>
     <name>LiveUpdates</name>
     <message>
         <source>Changed by another workstation a moment ago.</source>
@@ -1866,9 +2246,17 @@ Elle reçoit les données de référence, les clients et les attributions du bur
         <translation>Importer des données de référence</translation>
     </message>
     <message>
-        <source>The database is empty: an administrator loads its reference data.</source>
+        <source>This database already holds reference data: the demo data goes only into an empty one. Start DST Desktop with --demo to try it on its own database.</source>
         <extracomment>What a main window runs on: the workflows of one database. The composition root (``dst_desktop.app``) opens them; the window only hands them to its presenter, and names their type from here rather than from the services. Sessions left on resources that cannot serve them (None: not shown). On a team&apos;s server: working on the offline copy while the server is away.</extracomment>
+        <translation>Cette base contient déjà des données de référence&#xa0;: les données de démonstration ne vont que dans une base vide. Lancez DST Desktop avec --demo pour les essayer dans leur propre base.</translation>
+    </message>
+    <message>
+        <source>The database is empty: an administrator loads its reference data.</source>
         <translation>La base de données est vide&#xa0;: un administrateur y charge les données de référence.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: the file has %1 problems. Correct them all, then import it again.</source>
+        <translation>Rien n’a été importé&#xa0;: le fichier a %1 problèmes. Corrigez-les tous, puis importez-le à nouveau.</translation>
     </message>
     <message>
         <source>Nothing was imported. %1</source>
@@ -1928,7 +2316,7 @@ Elle reçoit les données de référence, les clients et les attributions du bur
     </message>
     <message>
         <source>Pending bookings</source>
-        <extracomment>Called with a language code when the user picks another language; the application rebuilds the window in that language. None: applies at next start.</extracomment>
+        <extracomment>One of the two bookings lists under the booking form: its panel, its presenter. The size of the window at its first start on a screen large enough for it. Unless the user chooses otherwise, the booking panes are this tall at most (px)… … as long as the bookings lists keep this many rows. The calendar&apos;s pane is this much wider than its least width, when there is room. Called with a language code when the user picks another language; the application rebuilds the window in that language. None: applies at next start.</extracomment>
         <translation>Demandes en attente</translation>
     </message>
     <message>
@@ -1937,6 +2325,7 @@ Elle reçoit les données de référence, les clients et les attributions du bur
     </message>
     <message>
         <source>Pending bookings (%1)</source>
+        <extracomment>Whether the user chose the splits (moved a splitter, or did at an earlier run).</extracomment>
         <translation>Demandes en attente (%1)</translation>
     </message>
     <message>
@@ -1973,6 +2362,54 @@ Elle reçoit les données de référence, les clients et les attributions du bur
         <translation>Bureau&#xa0;: écrire les données de référence, les clients et les attributions à venir dans un fichier pour le portable de l’événement.</translation>
     </message>
     <message>
+        <source>Bookings lists</source>
+        <translation>Listes de réservations</translation>
+    </message>
+    <message>
+        <source>The pending queue (Ctrl+Shift+B) or every booking (Ctrl+B).</source>
+        <translation>La file d’attente (Ctrl+Shift+B) ou toutes les réservations (Ctrl+B).</translation>
+    </message>
+    <message>
+        <source>The bookings waiting for confirmation (Ctrl+Shift+B)</source>
+        <translation>Les réservations en attente de confirmation (Ctrl+Shift+B)</translation>
+    </message>
+    <message>
+        <source>Every booking, whatever its status (Ctrl+B)</source>
+        <translation>Toutes les réservations, quel que soit leur statut (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Start a new booking in the form: same place and day, no client yet</source>
+        <translation>Commencer une nouvelle réservation&#xa0;: même lieu et même jour, sans client</translation>
+    </message>
+    <message>
+        <source>C&amp;reate booking</source>
+        <translation>C&amp;réer la réservation</translation>
+    </message>
+    <message>
+        <source>Create the booking the form describes (Enter in the form does too)</source>
+        <translation>Créer la réservation décrite par le formulaire (Entrée dans le formulaire aussi)</translation>
+    </message>
+    <message>
+        <source>New &amp;client…</source>
+        <translation>Nouveau &amp;client…</translation>
+    </message>
+    <message>
+        <source>Add a client who is not in the list yet: name, e-mail and phone</source>
+        <translation>Ajouter un client qui n’est pas encore dans la liste&#xa0;: nom, e-mail et téléphone</translation>
+    </message>
+    <message>
+        <source>Add or update regions, setups, operators, modules, clients from a file</source>
+        <translation>Ajouter ou mettre à jour régions, setups, opérateurs, modules, clients depuis un fichier</translation>
+    </message>
+    <message>
+        <source>Fill this empty database with the demo data, to try DST Desktop</source>
+        <translation>Remplir cette base vide avec les données de démonstration, pour essayer DST Desktop</translation>
+    </message>
+    <message>
         <source>Event laptop: make this database an event database from the office&apos;s snapshot.</source>
         <translation>Portable de l’événement&#xa0;: faire de cette base une base d’événement à partir de l’instantané du bureau.</translation>
     </message>
@@ -1989,12 +2426,24 @@ Elle reçoit les données de référence, les clients et les attributions du bur
         <translation>Im&amp;primer le récapitulatif…</translation>
     </message>
     <message>
+        <source>Preview, print or save as PDF the summary of the selected booking</source>
+        <translation>Aperçu, impression ou PDF du récapitulatif de la réservation sélectionnée</translation>
+    </message>
+    <message>
         <source>Print &amp;day sheet…</source>
         <translation>Imprimer la &amp;feuille du jour…</translation>
     </message>
     <message>
+        <source>Preview, print or save as PDF who goes where on the day chosen</source>
+        <translation>Aperçu, impression ou PDF de qui va où le jour choisi</translation>
+    </message>
+    <message>
         <source>&amp;Settings…</source>
         <translation>Pa&amp;ramètres…</translation>
+    </message>
+    <message>
+        <source>Choose the language of DST Desktop</source>
+        <translation>Choisir la langue de DST Desktop</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -2005,32 +2454,88 @@ Elle reçoit les données de référence, les clients et les attributions du bur
         <translation>&amp;Confirmer les réservations choisies</translation>
     </message>
     <message>
+        <source>Confirm the bookings selected in the pending queue</source>
+        <translation>Confirmer les réservations sélectionnées dans la file d’attente</translation>
+    </message>
+    <message>
         <source>C&amp;ancel selected bookings…</source>
         <translation>&amp;Annuler les réservations choisies…</translation>
+    </message>
+    <message>
+        <source>Cancel the bookings selected in the pending queue, after asking</source>
+        <translation>Annuler les réservations sélectionnées dans la file d’attente, après confirmation</translation>
     </message>
     <message>
         <source>&amp;Details…</source>
         <translation>&amp;Détails…</translation>
     </message>
     <message>
+        <source>Open the selected booking: its status, history and next steps</source>
+        <translation>Ouvrir la réservation sélectionnée&#xa0;: statut, historique et étapes suivantes</translation>
+    </message>
+    <message>
         <source>&amp;Find…</source>
         <translation>Re&amp;chercher…</translation>
+    </message>
+    <message>
+        <source>Search the bookings list in front by client, reference or notes</source>
+        <translation>Chercher dans la liste affichée par client, référence ou notes</translation>
+    </message>
+    <message>
+        <source>&amp;Pending bookings</source>
+        <translation>&amp;Demandes en attente</translation>
+    </message>
+    <message>
+        <source>Show the bookings waiting for confirmation</source>
+        <translation>Afficher les réservations en attente de confirmation</translation>
     </message>
     <message>
         <source>&amp;All bookings</source>
         <translation>&amp;Toutes les réservations</translation>
     </message>
     <message>
+        <source>Find any booking, whatever its status</source>
+        <translation>Retrouver n’importe quelle réservation, quel que soit son statut</translation>
+    </message>
+    <message>
         <source>&amp;Refresh</source>
         <translation>Actualise&amp;r</translation>
+    </message>
+    <message>
+        <source>Read the calendar and the lists again from the database</source>
+        <translation>Relire le calendrier et les listes dans la base</translation>
     </message>
     <message>
         <source>&amp;Reference data…</source>
         <translation>Données de &amp;référence…</translation>
     </message>
     <message>
+        <source>Regions, setups, operators, modules, clients and offers</source>
+        <translation>Régions, setups, opérateurs, modules, clients et offres</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Guide d’utilisation</translation>
+    </message>
+    <message>
+        <source>A day&apos;s work in DST Desktop, step by step</source>
+        <translation>Une journée de travail dans DST Desktop, pas à pas</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Every command&apos;s shortcut, and the keys of the booking form</source>
+        <translation>Le raccourci de chaque commande, et les touches du formulaire</translation>
+    </message>
+    <message>
         <source>&amp;About DST Desktop</source>
         <translation>À &amp;propos de DST Desktop</translation>
+    </message>
+    <message>
+        <source>The version of DST Desktop</source>
+        <translation>La version de DST Desktop</translation>
     </message>
     <message>
         <source>Confirm</source>
@@ -2094,11 +2599,16 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
     </message>
     <message>
         <source>Please wait: DST Desktop closes when the current work is done.</source>
+        <extracomment>Whether the window still takes its first-start size when first shown.</extracomment>
         <translation>Patientez&#xa0;: DST Desktop se fermera une fois le travail en cours terminé.</translation>
     </message>
     <message>
         <source>&amp;Edit request…</source>
         <translation>&amp;Modifier la demande…</translation>
+    </message>
+    <message>
+        <source>Correct the selected request: date, modules, participants, client, offer</source>
+        <translation>Corriger la demande choisie : date, modules, participants, client, offre</translation>
     </message>
     <message>
         <source>Conflicts</source>
@@ -2206,6 +2716,10 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
         <source>Modules</source>
         <translation>Modules</translation>
     </message>
+    <message>
+        <source>The training modules of the session: Space ticks or unticks the module; the capacity of the session follows.</source>
+        <translation>Les modules de formation de la session&#xa0;: Espace coche ou décoche le module&#xa0;; la capacité de la session suit.</translation>
+    </message>
 </context>
 <context>
     <name>NewClientDialog</name>
@@ -2230,12 +2744,40 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
         <translation>&amp;Téléphone&#xa0;:</translation>
     </message>
     <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>The client&apos;s name: a company or a person.</source>
+        <translation>Le nom du client&#xa0;: une entreprise ou une personne.</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>The client&apos;s e-mail address.</source>
+        <translation>L’adresse e-mail du client.</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>The client&apos;s phone number.</source>
+        <translation>Le numéro de téléphone du client.</translation>
+    </message>
+    <message>
         <source>Other details can be added later in Data ▸ Reference data.</source>
         <translation>Les autres informations peuvent être ajoutées plus tard dans Données ▸ Données de référence.</translation>
     </message>
     <message>
         <source>Add client</source>
         <translation>Ajouter le client</translation>
+    </message>
+    <message>
+        <source>Add the client and choose it in the form (Enter)</source>
+        <translation>Ajouter le client et le choisir dans le formulaire (Entrée)</translation>
     </message>
 </context>
 <context>
@@ -2328,6 +2870,7 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
     <name>PendingQueue</name>
     <message>
         <source>No booking is waiting.</source>
+        <extracomment>How many bookings wait in all (None: to be counted at the next refresh). The selection an outcome was shown for; another selection clears it.</extracomment>
         <translation>Aucune demande en attente.</translation>
     </message>
     <message>
@@ -2345,6 +2888,10 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
     <message>
         <source>%1 of the bookings you had selected were confirmed or cancelled by another workstation a moment ago.</source>
         <translation>%1 des réservations que vous aviez sélectionnées ont été confirmées ou annulées par un autre poste à l’instant.</translation>
+    </message>
+    <message>
+        <source>The filters were cleared to show the new booking.</source>
+        <translation>Les filtres ont été effacés pour montrer la nouvelle réservation.</translation>
     </message>
     <message>
         <source>Lists not up to date</source>
@@ -2435,19 +2982,20 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
     <name>PendingQueuePanel</name>
     <message>
         <source>Pending bookings</source>
+        <extracomment>The Print button&apos;s tooltip when printing works (the window&apos;s command sets it). How many bookings wait in all, whatever the filters show.</extracomment>
         <translation>Demandes en attente</translation>
+    </message>
+    <message>
+        <source>The bookings waiting for confirmation. The arrow keys select, Shift or Ctrl select several, Enter opens the booking, Tab goes to the buttons.</source>
+        <translation>Les réservations en attente de confirmation. Les flèches sélectionnent, Maj ou Ctrl en sélectionnent plusieurs, Entrée ouvre la réservation, Tab va aux boutons.</translation>
     </message>
     <message>
         <source>Confirm</source>
         <translation>Confirmer</translation>
     </message>
     <message>
-        <source>Confirm the selected bookings (Ctrl+Enter)</source>
-        <translation>Confirmer les demandes choisies (Ctrl+Entrée)</translation>
-    </message>
-    <message>
         <source>Cancel…</source>
-        <extracomment>Why Confirm cannot be used in this database (&quot;&quot; when it can).</extracomment>
+        <extracomment>The Confirm button&apos;s tooltip when it can be used (the window&apos;s command sets it). Why Confirm cannot be used in this database (&quot;&quot; when it can).</extracomment>
         <translation>Annuler…</translation>
     </message>
     <message>
@@ -2637,6 +3185,33 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
     </message>
 </context>
 <context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>A reason is needed: it is kept with the booking.</source>
+        <translation>Un motif est nécessaire&#xa0;: il est gardé avec la réservation.</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>Revenir</translation>
+    </message>
+    <message>
+        <source>Close without changing anything (Esc)</source>
+        <translation>Fermer sans rien changer (Échap)</translation>
+    </message>
+    <message>
+        <source>Done with this reason (Enter)</source>
+        <translation>Valider avec ce motif (Entrée)</translation>
+    </message>
+    <message>
+        <source>Type the reason first.</source>
+        <translation>Tapez d’abord le motif.</translation>
+    </message>
+</context>
+<context>
     <name>ReferenceDataDialog</name>
     <message>
         <source>Reference data</source>
@@ -2669,6 +3244,18 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
     <message>
         <source>Offers</source>
         <translation>Offres</translation>
+    </message>
+    <message>
+        <source>%1: the list and the form</source>
+        <translation>%1&#xa0;: la liste et le formulaire</translation>
+    </message>
+    <message>
+        <source>Kinds of reference data</source>
+        <translation>Types de données de référence</translation>
+    </message>
+    <message>
+        <source>Regions, setups, operators, modules, clients or offers.</source>
+        <translation>Régions, setups, opérateurs, modules, clients ou offres.</translation>
     </message>
 </context>
 <context>
@@ -2731,6 +3318,54 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
         <translation>Téléphone</translation>
     </message>
     <message>
+        <source>Choose the entry to remove in the list.</source>
+        <translation>Choisissez dans la liste l’entrée à supprimer.</translation>
+    </message>
+    <message>
+        <source>%1 booking, setup or operator refers to it: it stays.</source>
+        <translation>%1 réservation, setup ou opérateur y fait référence&#xa0;: elle reste.</translation>
+    </message>
+    <message>
+        <source>%1 bookings, setups or operators refer to it: it stays.</source>
+        <translation>%1 réservations, setups ou opérateurs y font référence&#xa0;: elle reste.</translation>
+    </message>
+    <message>
+        <source>%1 booking refers to it: it stays, for the history. Take it out of service instead.</source>
+        <translation>%1 réservation y fait référence&#xa0;: l’entrée reste, pour l’historique. Mettez-la plutôt hors service.</translation>
+    </message>
+    <message>
+        <source>%1 bookings refer to it: it stays, for the history. Take it out of service instead.</source>
+        <translation>%1 réservations y font référence&#xa0;: l’entrée reste, pour l’historique. Mettez-la plutôt hors service.</translation>
+    </message>
+    <message>
+        <source>%1 booking refers to it: it stays, for the history.</source>
+        <translation>%1 réservation y fait référence&#xa0;: l’entrée reste, pour l’historique.</translation>
+    </message>
+    <message>
+        <source>%1 bookings refer to it: it stays, for the history.</source>
+        <translation>%1 réservations y font référence&#xa0;: l’entrée reste, pour l’historique.</translation>
+    </message>
+    <message>
+        <source>Remove an entry</source>
+        <translation>Supprimer une entrée</translation>
+    </message>
+    <message>
+        <source>Remove %1 for good? Nothing refers to it yet; it cannot be undone.</source>
+        <translation>Supprimer définitivement %1&#xa0;? Rien n’y fait encore référence&#xa0;; c’est irréversible.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Not removed. %1</source>
+        <translation>Non supprimée. %1</translation>
+    </message>
+    <message>
+        <source>%1 removed.</source>
+        <translation>Entrée «&#xa0;%1&#xa0;» supprimée.</translation>
+    </message>
+    <message>
         <source>Give the new entry a name.</source>
         <translation>Donnez un nom à la nouvelle entrée.</translation>
     </message>
@@ -2790,6 +3425,26 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
 <context>
     <name>ReferenceTab</name>
     <message>
+        <source>Search (Ctrl+F)</source>
+        <translation>Rechercher (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Recherche</translation>
+    </message>
+    <message>
+        <source>Show only the entries whose name, region or identifier holds the words.</source>
+        <translation>N’afficher que les entrées dont le nom, la région ou l’identifiant contient les mots.</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>Entrées</translation>
+    </message>
+    <message>
+        <source>Choose an entry with the arrow keys to change it in the form beside.</source>
+        <translation>Choisissez une entrée avec les flèches pour la modifier dans le formulaire à côté.</translation>
+    </message>
+    <message>
         <source>Entry</source>
         <translation>Entrée</translation>
     </message>
@@ -2806,12 +3461,92 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
         <translation>En service</translation>
     </message>
     <message>
+        <source>An entry out of service is not offered for new bookings; past ones keep it.</source>
+        <translation>Une entrée hors service n’est plus proposée pour les nouvelles réservations&#xa0;; les anciennes la gardent.</translation>
+    </message>
+    <message>
         <source>Add day</source>
         <translation>Ajouter le jour</translation>
     </message>
     <message>
+        <source>Add the date beside to the list (Enter)</source>
+        <translation>Ajouter la date à côté à la liste (Entrée)</translation>
+    </message>
+    <message>
         <source>Remove</source>
         <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Take the days selected in the list out of it (Del in the list)</source>
+        <translation>Retirer de la liste les jours sélectionnés (Suppr dans la liste)</translation>
+    </message>
+    <message>
+        <source>Identifier</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <source>The identifier in files and bookings; left empty, it is made from the name.</source>
+        <translation>L’identifiant dans les fichiers et les réservations&#xa0;; laissé vide, il est tiré du nom.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>The name shown everywhere.</source>
+        <translation>Le nom affiché partout.</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Région</translation>
+    </message>
+    <message>
+        <source>The region it is based in.</source>
+        <translation>La région où il est basé.</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Capacité</translation>
+    </message>
+    <message>
+        <source>The most participants the module takes.</source>
+        <translation>Le nombre maximal de participants du module.</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>The client&apos;s e-mail address.</source>
+        <translation>L’adresse e-mail du client.</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>The client&apos;s phone number.</source>
+        <translation>Le numéro de téléphone du client.</translation>
+    </message>
+    <message>
+        <source>Maintenance days</source>
+        <translation>Jours de maintenance</translation>
+    </message>
+    <message>
+        <source>Leave days</source>
+        <translation>Jours de congé</translation>
+    </message>
+    <message>
+        <source>The days it cannot be booked; Del takes the selected days out.</source>
+        <translation>Les jours où il ne peut pas être réservé&#xa0;; Suppr retire les jours sélectionnés.</translation>
+    </message>
+    <message>
+        <source>Day to add</source>
+        <translation>Jour à ajouter</translation>
+    </message>
+    <message>
+        <source>Type a date as you write it, or Alt+Down for a calendar; Enter adds it.</source>
+        <translation>Tapez une date comme vous l’écrivez, ou Alt+Bas pour un calendrier&#xa0;; Entrée l’ajoute.</translation>
     </message>
     <message>
         <source>Region:</source>
@@ -2838,16 +3573,47 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
         <translation>Téléphone&#xa0;:</translation>
     </message>
     <message>
+        <source>Remove…</source>
+        <translation>Supprimer…</translation>
+    </message>
+    <message>
         <source>New</source>
         <translation>Nouveau</translation>
+    </message>
+    <message>
+        <source>Start a new entry in the form (Ctrl+N)</source>
+        <translation>Commencer une nouvelle entrée (Ctrl+N)</translation>
     </message>
     <message>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
+        <source>Save the entry of the form (Ctrl+S)</source>
+        <translation>Enregistrer l’entrée du formulaire (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>%1 entries</source>
+        <translation>%1 entrées</translation>
+    </message>
+    <message>
+        <source>%1 of %2 entries</source>
+        <translation>%1 entrées sur %2</translation>
+    </message>
+    <message>
+        <source>Remove this entry, made by mistake (Del in the list)</source>
+        <translation>Supprimer cette entrée créée par erreur (Suppr dans la liste)</translation>
+    </message>
+    <message>
         <source>made from the name</source>
         <translation>tiré du nom</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>One line per booking, with its outcome.</source>
+        <translation>Une ligne par réservation, avec son résultat.</translation>
     </message>
 </context>
 <context>
@@ -3124,6 +3890,14 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
         <translation>&amp;Langue&#xa0;:</translation>
     </message>
     <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>The language of the window, its messages and its printed documents.</source>
+        <translation>La langue de la fenêtre, de ses messages et de ses documents imprimés.</translation>
+    </message>
+    <message>
         <source>Dates are shown the way they are written in the chosen language&apos;s country.</source>
         <translation>Les dates s’affichent comme on les écrit dans le pays de la langue choisie.</translation>
     </message>
@@ -3147,6 +3921,14 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
         <translation>&amp;Événement&#xa0;:</translation>
     </message>
     <message>
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <source>The trade fair or open day the snapshot is for.</source>
+        <translation>Le salon ou la journée portes ouvertes de l’instantané.</translation>
+    </message>
+    <message>
         <source>The office&apos;s allocations of this many months from today travel along.</source>
         <translation>Les attributions du bureau sur ce nombre de mois à partir d’aujourd’hui sont emportées.</translation>
     </message>
@@ -3155,8 +3937,16 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
         <translation>&amp;Mois à venir&#xa0;:</translation>
     </message>
     <message>
+        <source>Months ahead</source>
+        <translation>Mois à venir</translation>
+    </message>
+    <message>
         <source>Choose the file…</source>
         <translation>Choisir le fichier…</translation>
+    </message>
+    <message>
+        <source>Choose where to write the snapshot (Enter)</source>
+        <translation>Choisir où écrire l’instantané (Entrée)</translation>
     </message>
     <message>
         <source>Name the event first.</source>
@@ -3193,8 +3983,9 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
 <context>
     <name>SuggestedDates</name>
     <message>
-        <source>Move the booking to this date</source>
-        <translation>Déplacer la réservation à cette date</translation>
+        <source>Move the booking to %1</source>
+        <extracomment>The buttons of the dates shown, in order.</extracomment>
+        <translation>Déplacer la réservation au %1</translation>
     </message>
 </context>
 <context>
@@ -3284,12 +4075,8 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
     <name>_BookingsPanel</name>
     <message>
         <source>Details…</source>
-        <extracomment>The buttons&apos; enabled states changed (the window&apos;s menu actions follow them).</extracomment>
+        <extracomment>The buttons&apos; enabled states changed (the window&apos;s menu actions follow them). What the last action did; one line whatever its length, so the table keeps its rows (the whole text is in its tooltip).</extracomment>
         <translation>Détails…</translation>
-    </message>
-    <message>
-        <source>Open the selected booking (Ctrl+I)</source>
-        <translation>Ouvrir la réservation choisie (Ctrl+I)</translation>
     </message>
     <message>
         <source>Print summary…</source>
@@ -3300,7 +4087,7 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
     <name>printing</name>
     <message>
         <source>The printing device could not be opened.</source>
-        <extracomment>Page margins in millimetres (left, top, right, bottom); the footer sits inside them. Height of the footer band at the bottom of the printable area, in millimetres. Resolution of exported PDFs (text stays vector; this is the grid of positions).</extracomment>
+        <extracomment>Page margins in millimetres (left, top, right, bottom); the footer sits inside them. Height of the footer band at the bottom of the printable area, in millimetres. Resolution of exported PDFs (text stays vector; this is the grid of positions). The print preview is at most this wide (px): an A4 page, as wide as it prints.</extracomment>
         <translation>L&apos;imprimante n&apos;a pas pu être ouverte.</translation>
     </message>
     <message>
@@ -3329,6 +4116,7 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
     </message>
     <message>
         <source>Export to PDF</source>
+        <extracomment>The printer of each open preview (a preview does not own its printer). The folder of the last PDF written in this run (the next export starts there).</extracomment>
         <translation>Exporter en PDF</translation>
     </message>
     <message>
@@ -3336,8 +4124,16 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
         <translation>Exporter en PDF…</translation>
     </message>
     <message>
-        <source>Save this document as a PDF file</source>
-        <translation>Enregistrer ce document dans un fichier PDF</translation>
+        <source>Save this document as a PDF file ({keys})</source>
+        <translation>Enregistrer ce document en PDF ({keys})</translation>
+    </message>
+    <message>
+        <source>The PDF was saved as {path}.</source>
+        <translation>Le PDF a été enregistré sous {path}.</translation>
+    </message>
+    <message>
+        <source>Open the PDF</source>
+        <translation>Ouvrir le PDF</translation>
     </message>
     <message>
         <source>Print — {title}</source>

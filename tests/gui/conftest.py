@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from dst_desktop.app import create_main_window
 from dst_desktop.reports import PrintDocument
 from dst_desktop.services.workflows import Workflows
-from dst_desktop.ui import printing
+from dst_desktop.ui import errors, printing
 from dst_desktop.ui.l10n import LanguageInstaller
 from dst_desktop.ui.main_window import MainWindow
 from tests.conftest import TODAY
@@ -50,6 +50,19 @@ def previewed(monkeypatch: pytest.MonkeyPatch) -> list[PrintDocument]:
     documents: list[PrintDocument] = []
     monkeypatch.setattr(printing, "preview", lambda parent, document: documents.append(document))
     return documents
+
+
+@pytest.fixture(autouse=True)
+def unexpected_errors_fail(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An unexpected error fails the test with its text, instead of waiting forever for a
+    click on the modal error box (tests of that box are marked ``error_box``)."""
+    if request.node.get_closest_marker("error_box") is not None:
+        return
+
+    def fail(icon: object, parent: object, title: str, text: str) -> None:
+        raise AssertionError(f"the window showed an unexpected error: {text}")
+
+    monkeypatch.setattr(errors, "show_message", fail)
 
 
 @pytest.fixture

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QCalendarWidget,
     QComboBox,
-    QPushButton,
     QSpinBox,
+    QSplitter,
     QTableView,
     QWidget,
 )
@@ -64,9 +65,22 @@ def choose_client(window: MainWindow, client_id: str) -> None:
 
 
 def click(qtbot: QtBot, window: QWidget, name: str) -> None:
-    button: QPushButton = child(window, QPushButton, name)
+    button: QAbstractButton = child(window, QAbstractButton, name)
     assert button.isEnabled(), f"{name} is disabled: {button.toolTip()}"
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def drag_splitter(qtbot: QtBot, splitter: QSplitter, distance: int, handle: int = 1) -> None:
+    """Drag the splitter's handle by ``distance`` pixels, as a user does with the mouse."""
+    grip = splitter.handle(handle)
+    start = grip.rect().center()
+    vertical = splitter.orientation() == Qt.Orientation.Vertical
+    end = start + (QPoint(0, distance) if vertical else QPoint(distance, 0))
+    before = splitter.sizes()
+    qtbot.mousePress(grip, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(grip, end)
+    qtbot.mouseRelease(grip, Qt.MouseButton.LeftButton, pos=end)
+    assert splitter.sizes() != before, "the splitter did not move"
 
 
 def table_rows(window: QWidget, name: str) -> list[list[str]]:

@@ -44,11 +44,12 @@ def test_book_confirm_find_and_cancel_a_session(
         "At most 12 participants, limited by Tir de précision."
     )
     set_participants(window, 10)
-    assert "This booking can be made." in panel_text(window)
+    assert "This day is free: choose the client." in panel_text(window)
     assert "Setups available: 5 of 5" in panel_text(window)
     create = child(window, QPushButton, "createBookingButton")
     assert not create.isEnabled()  # no client yet
     choose_client(window, "client_123")
+    assert "This booking can be made." in panel_text(window)
     click(qtbot, window, "createBookingButton")
     assert child(window, QLabel, "createdLabel").text() == (
         "Booking for ACME on 10/03/2025 created: it waits in the pending queue."
@@ -123,19 +124,21 @@ def test_a_full_day_offers_dates_that_move_the_form(qtbot: QtBot, window: MainWi
     assert not child(window, QPushButton, "createBookingButton").isEnabled()
 
     suggestions = child(window, QWidget, "suggestedDates")
-    buttons = suggestions.findChildren(QPushButton)
-    assert [b.text() for b in buttons] == [
+    buttons = [b for b in suggestions.findChildren(QPushButton) if b.isVisible()]
+    assert [b.text() for b in buttons] == ["12 Mar", "13 Mar", "14 Mar", "15 Mar", "16 Mar"]
+    assert [b.accessibleName() for b in buttons] == [
         "12/03/2025",
         "13/03/2025",
         "14/03/2025",
         "15/03/2025",
         "16/03/2025",
     ]
+    assert buttons[1].toolTip() == "Move the booking to Thursday, 13 March 2025"
     qtbot.mouseClick(buttons[1], Qt.MouseButton.LeftButton)
     assert window.calendar_panel.calendar.selectedDate().toPython() == dt.date(2025, 3, 13)
     assert window.booking_form.request_label.text() == "Bretagne — Thursday, 13 March 2025"
-    assert "This booking can be made." in panel_text(window)
-    assert not suggestions.isVisible()
+    assert "This day is free: choose the client." in panel_text(window)
+    assert not [b for b in suggestions.findChildren(QPushButton) if b.isVisible()]
 
 
 def test_several_confirmations_report_each_outcome(

@@ -72,7 +72,7 @@ def test_an_operator_on_leave_is_reallocated_in_one_click_and_the_day_sheet_foll
     dialog.tabs.setCurrentWidget(tab)
     rows = table_rows(tab, "operatorsTable")
     tab.table.selectRow(next(n for n, row in enumerate(rows) if row[-1] == "op_occitanie_1"))
-    tab.day_edit.setDate(QDate(2025, 3, 10))
+    tab.day_edit.set_date(dt.date(2025, 3, 10))
     click(qtbot, tab, "addDayButton")
     click(qtbot, tab, "saveButton")
 

@@ -53,8 +53,8 @@ def selected_ids(window: MainWindow) -> list[str]:
 
 
 def outcome(window: MainWindow) -> str:
-    label: QLabel = child(window.queue_panel, QLabel, "outcomeLabel")
-    return label.text() if label.isVisible() else ""
+    """The message line under the pending queue."""
+    return window.queue_panel.outcome_label.text()
 
 
 def panel_text(window: MainWindow) -> str:

@@ -71,7 +71,7 @@ def test_a_booking_login_sees_confirm_disabled_with_the_role_it_needs(
     expected = f"Confirming a booking needs the planner role; you are {alice} (booking)."
     assert confirm.toolTip() == expected
     assert not action(window, "confirmAction").isEnabled()
-    assert action(window, "confirmAction").toolTip() == expected
+    assert action(window, "confirmAction").statusTip() == expected
     # What a booking login may do stays available.
     assert child(window, QPushButton, "cancelButton").isEnabled()
     for name, needed in (
@@ -123,7 +123,7 @@ def test_a_planner_confirms_but_leaves_reference_data_to_an_admin(qtbot: QtBot, 
         assert stored.fetchone() == ("confirmed",)
     assert action(window, "importEventBookingsAction").isEnabled()
     assert not action(window, "referenceDataAction").isEnabled()
-    assert action(window, "referenceDataAction").toolTip() == (
+    assert action(window, "referenceDataAction").statusTip() == (
         f"Changing reference data needs the admin role; you are {paul} (planner)."
     )
 

@@ -73,7 +73,7 @@ def test_french_is_really_french() -> None:
     # Only names, layouts and words French shares with English stay as they are.
     shared = {"Client", "Clients", "Contact", "Date", "E-mail", "Module", "Modules", "Notes"}
     shared |= {"Participants", "Setup", "Setups", "DST Desktop", "DST Desktop — %1"}
-    shared |= {"%1 / %2", "%1 — %2", "client", "date", "e-mail", "modules", "notes"}
+    shared |= {"%1 / %2", "%1 — %2", "%1 (%2)", "client", "date", "e-mail", "modules", "notes"}
     shared |= {"Sessions", "Utilisation"}  # the same words in French
     shared |= {"%1 min", "%1 h"}  # units of a duration
     shared |= {"Sessions", "Utilisation", "Session", "%1 → %2"}  # the same words in French

@@ -75,9 +75,11 @@ def parent(qtbot: QtBot) -> QWidget:
         lambda d: d.confirm("Cancel", f"Cancel the booking of {MARKUP}?", "Cancel booking"),
         lambda d: d.inform("Imported", f"Bookings of {MARKUP} imported."),
         lambda d: d.warn("Not confirmed", f"The booking of {MARKUP} was not confirmed."),
-        lambda d: d.ask_text("Cancel mission", f"Why is the session of {MARKUP} cancelled?"),
+        lambda d: d.ask_reason(
+            "Cancel mission", f"Why is the session of {MARKUP} cancelled?", "Cancel the mission"
+        ),
     ],
-    ids=["confirm", "inform", "warn", "ask_text"],
+    ids=["confirm", "inform", "warn", "ask_reason"],
 )
 def test_message_boxes_show_markup_in_names_literally(
     parent: QWidget, ask: Callable[[QtDialogs], object]
@@ -92,6 +94,7 @@ def test_message_boxes_show_markup_in_names_literally(
     assert all(text_format == Qt.TextFormat.PlainText for _, text_format in shown), shown
 
 
+@pytest.mark.error_box
 def test_error_messages_show_markup_literally(qtbot: QtBot, parent: QWidget) -> None:
     seen: list[tuple[str, Qt.TextFormat]] = []
     labels_of_next_dialog(seen)
@@ -146,7 +149,7 @@ def test_window_shows_typed_names_literally(
     click(qtbot, window, "createBookingButton")
 
     assert MARKUP in child(window, QLabel, "createdLabel").text()
-    assert "<i>Occitanie</i>" in child(window, QLabel, "requestLabel").text()
+    assert "<i>Occitanie</i>" in window.booking_form.request_label.text()
     assert rich_labels(window) == []
 
 

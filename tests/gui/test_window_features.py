@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -39,6 +39,7 @@ from tests.gui.helpers import (
     choose_region,
     click,
     click_day,
+    drag_splitter,
     table_rows,
     tick_module,
 )
@@ -75,7 +76,7 @@ def test_menu_commands_have_the_usual_shortcuts(window: MainWindow) -> None:
         "confirmAction": QKeySequence("Ctrl+Return"),
         "printSummaryAction": QKeySequence(QKeySequence.StandardKey.Print),
         "findAction": QKeySequence(QKeySequence.StandardKey.Find),
-        "quitAction": QKeySequence(QKeySequence.StandardKey.Quit),
+        "quitAction": QKeySequence("Ctrl+Q"),
         "detailsAction": QKeySequence("Ctrl+I"),
     }
     for name, sequence in expected.items():
@@ -172,7 +173,9 @@ def test_window_remembers_geometry_and_region(
     qtbot.addWidget(first)
     first.show()
     first.resize(1234, 777)
-    first.main_splitter.setSizes([500, 170])
+    qtbot.waitUntil(lambda: first.size() == QSize(1234, 777))
+    drag_splitter(qtbot, first.main_splitter, 60)
+    assert first.split_chosen
     saved_size = first.size()
     saved_splitter = first.main_splitter.sizes()
     choose_region(first, "occitanie")
@@ -236,7 +239,7 @@ def test_reference_data_dialog_adds_an_operator_with_leave(
     click(qtbot, tab, "newButton")
     tab.name_edit.setText("Jeanne Dupont")
     tab.region_combo.setCurrentIndex(tab.region_combo.findData("bretagne"))
-    tab.day_edit.setDate(QDate(2025, 3, 11))
+    tab.day_edit.set_date(dt.date(2025, 3, 11))
     click(qtbot, tab, "addDayButton")
     assert tab.days_list.count() == 1
     click(qtbot, tab, "saveButton")

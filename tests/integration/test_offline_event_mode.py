@@ -14,7 +14,7 @@ import pytest
 
 from dst_desktop.persistence.store import PeeweeStore
 from dst_desktop.services.clock import BusinessDateClock
-from dst_desktop.services.exchange import BundleError
+from dst_desktop.services.exchange import BundleError, make_bundle, write_bundle
 from dst_desktop.services.results import BookingCreated
 from dst_desktop.services.workflows import Workflows
 from tests.bundles import signed_bookings
@@ -364,3 +364,35 @@ def test_bundle_timestamps_with_an_offset_are_stored_as_utc(
     assert "not valid text" in report.rejected[0]["reason"]
     session = office.booking.get_booking_status("sess_2_tz").to_dict()["session"]
     assert session["createdAt"] == "2025-02-19T10:00:00Z"  # type: ignore[index]
+
+
+def test_an_empty_database_exports_no_snapshot_and_says_why(tmp_path: Path) -> None:
+    empty = open_workflows(tmp_path / "empty.db", "office-pc")
+    target = tmp_path / "snapshot.json"
+
+    with pytest.raises(BundleError, match="holds no reference data"):
+        empty.exchange.export_snapshot(target, months=2, event_name="Salon")
+
+    assert not target.exists()
+
+
+def test_a_snapshot_without_reference_data_makes_no_event_database(tmp_path: Path) -> None:
+    content = {
+        "eventName": "Salon",
+        "firstDate": "2025-02-20",
+        "lastDate": "2025-04-20",
+        "signingKey": "ab" * 32,
+        "reference": {},
+        "allocations": [],
+    }
+    path = tmp_path / "snapshot.json"
+    bundle = make_bundle("snapshot", content, "office-pc", dt.datetime(2025, 2, 20), "snap_1")
+    write_bundle(bundle, path)
+    laptop = open_workflows(tmp_path / "laptop.db", "laptop-7")
+    before = database_dump(tmp_path / "laptop.db")
+
+    with pytest.raises(BundleError, match="holds no reference data"):
+        laptop.exchange.import_snapshot(path)
+
+    assert laptop.exchange.event_snapshot() is None
+    assert database_dump(tmp_path / "laptop.db") == before

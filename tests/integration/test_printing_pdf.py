@@ -285,9 +285,12 @@ def test_export_from_the_preview_asks_where_and_adds_the_pdf_extension(
 
     monkeypatch.setattr(printing.QFileDialog, "getSaveFileName", choose_file)
     monkeypatch.setattr(printing.QPrintPreviewDialog, "exec", click_export)
+    monkeypatch.setattr(printing, "_last_pdf_folder", [])
+    start = printing._pdf_folder()  # Documents, else the home folder
     printing.preview(None, document)
 
-    assert offered == [str(Path.home() / document.file_name)]
+    assert offered == [str(start / document.file_name)]
+    assert printing._last_pdf_folder == [tmp_path]  # the next export starts there
     written = tmp_path / "for the client.pdf"
     assert "Booking summary" in pdf_pages(written)[0]
 

@@ -145,3 +145,54 @@ def test_an_import_is_audited(workflows: Workflows) -> None:
         "regions": 2,
         "setups": 7,
     }
+
+
+SIX_PROBLEMS: dict[str, object] = {
+    "regions": [{"id": "corse"}],  # no name
+    "setups": [
+        {"id": "setup_x", "name": "Setup X", "regionId": "atlantis"},  # unknown region
+        {"id": "setup_y", "name": "Setup Y", "regionId": "corse", "active": "yes"},  # not bool
+    ],
+    "operators": [
+        {"id": "op_x", "name": "Op X", "regionId": "corse", "unavailableDates": ["2025-02-30"]}
+    ],
+    "modules": [
+        {"id": "m1", "name": "M", "capacityMax": 0},  # below 1
+        {"id": "m1", "name": "M again", "capacityMax": 6},  # duplicate id
+    ],
+    "offers": [{"id": "offer_ok", "name": "Fine"}],
+}
+
+
+def test_every_problem_of_a_file_is_reported_and_nothing_is_imported(
+    workflows: Workflows, database_url: str
+) -> None:
+    before = database_dump(database_url)
+
+    result = workflows.reference.import_reference(SIX_PROBLEMS).to_dict()
+
+    assert result["success"] is False
+    assert result["error"] == "VALIDATION_ERROR"
+    message = str(result["message"])
+    assert message.startswith("6 problems in the reference data:")
+    for where in (
+        'regions[0] (id "corse"): name',
+        'setups[0] (id "setup_x"): regionId "atlantis"',
+        'setups[1] (id "setup_y"): active must be true or false',
+        'operators[0] (id "op_x")',
+        'modules[0] (id "m1")',
+        'modules[1] (id "m1"): duplicate id in modules',
+    ):
+        assert where in message, where
+    assert len(result["problems"]) == 6  # type: ignore[arg-type]
+    assert database_dump(database_url) == before
+
+
+def test_a_single_problem_reads_as_before(workflows: Workflows) -> None:
+    result = workflows.reference.import_reference(
+        {"setups": [{"id": "setup_x", "name": "Setup X", "regionId": "atlantis"}]}
+    ).to_dict()
+    assert result["message"] == (
+        'setups[0] (id "setup_x"): regionId "atlantis" is neither in the file nor in the database'
+    )
+    assert "problems" not in result

@@ -10,6 +10,7 @@ from typing import TypeVar
 from dst_desktop.presenters.access import WindowCommand
 from dst_desktop.presenters.booking_details import ActionChoice, AuditLine, DetailField
 from dst_desktop.presenters.booking_form import AvailabilityPanel, SuggestedDate
+from dst_desktop.presenters.booking_lists import BookingFilter
 from dst_desktop.presenters.booking_rows import BookingTable
 from dst_desktop.presenters.calendar import DayMark
 from dst_desktop.presenters.catalogue import Choice
@@ -77,7 +78,7 @@ class FakeDialogs:
         self.questions.append((title, text))
         return self.confirm_answer
 
-    def ask_text(self, title: str, label: str) -> str | None:
+    def ask_reason(self, title: str, label: str, accept_label: str) -> str | None:
         self.questions.append((title, label))
         return self.text_answer
 
@@ -252,6 +253,8 @@ class FakeTableView:
     outcome: tuple[str, Tone] = ("", Tone.NEUTRAL)
     selected: str | None = None
     confirm_unavailable: str = ""
+    total: int | None = None
+    shown_filter: BookingFilter | None = None
 
     def show_filter_choices(
         self,
@@ -280,6 +283,15 @@ class FakeTableView:
 
     def show_confirm_unavailable(self, reason: str) -> None:
         self.confirm_unavailable = reason
+
+    def show_total(self, count: int) -> None:
+        self.total = count
+
+    def show_filter(self, booking_filter: BookingFilter) -> None:
+        self.shown_filter = booking_filter
+
+    def select_sessions(self, session_ids: Sequence[str]) -> None:
+        self.selected = session_ids[0] if session_ids else None
 
     def column(self, title: str) -> list[str]:
         assert self.table is not None
@@ -334,6 +346,7 @@ class FakeReferenceView:
     items: dict[ReferenceKind, tuple[list[str], list[ReferenceRow]]] = field(default_factory=dict)
     entries: dict[ReferenceKind, tuple[ReferenceEntry, bool]] = field(default_factory=dict)
     messages: dict[ReferenceKind, tuple[str, Tone]] = field(default_factory=dict)
+    remove_unavailable: dict[ReferenceKind, str] = field(default_factory=dict)
 
     def show_region_choices(self, regions: Sequence[Choice]) -> None:
         self.regions = list(regions)
@@ -348,6 +361,9 @@ class FakeReferenceView:
 
     def show_message(self, kind: ReferenceKind, text: str, tone: Tone) -> None:
         self.messages[kind] = (text, tone)
+
+    def set_remove_available(self, kind: ReferenceKind, reason: str) -> None:
+        self.remove_unavailable[kind] = reason
 
     def names(self, kind: ReferenceKind) -> list[str]:
         return [row.cells[0] for row in self.items[kind][1]]
@@ -364,6 +380,7 @@ class FakeMainView:
     unavailable: dict[ExchangeCommand, str] = field(default_factory=dict)
     access: tuple[str, str] = ("", "")
     commands_unavailable: dict[WindowCommand, str] = field(default_factory=dict)
+    demo_unavailable: str | None = None
 
     def show_database(self, text: str) -> None:
         self.database = text
@@ -379,6 +396,9 @@ class FakeMainView:
 
     def open_details(self, session_id: str) -> None:
         self.opened.append(session_id)
+
+    def set_demo_data_available(self, reason: str) -> None:
+        self.demo_unavailable = reason
 
     def show_event_banner(self, banner: EventBanner | None) -> None:
         self.banner = banner

@@ -78,7 +78,7 @@ def test_a_bookable_form_enables_create_and_shows_the_figures(form: Form) -> Non
     assert form.view.panel.headline == "This booking can be made."
     assert form.view.panel.tone is Tone.GOOD
     assert "Setups available: 5 of 5" in form.view.panel.details
-    assert "Participants: 10 of 12 at most (limited by Tir de précision)" in form.view.panel.details
+    assert "Participants: 10 of 12 at most" in form.view.panel.details
     assert form.view.create_enabled
     assert form.view.request == "Occitanie — Monday 2025-03-10"
 
@@ -86,8 +86,14 @@ def test_a_bookable_form_enables_create_and_shows_the_figures(form: Form) -> Non
 def test_create_stays_disabled_until_a_client_is_chosen(form: Form) -> None:
     form.fill(client=None)
     assert form.view.panel is not None and form.view.panel.tone is Tone.GOOD
+    assert form.view.panel.headline == "This day is free: choose the client."
     assert not form.view.create_enabled
     assert form.view.create_hint == "Choose the client first."
+
+    form.presenter.client_chosen("client_123")
+
+    assert form.view.panel.headline == "This booking can be made."
+    assert form.view.create_enabled
 
 
 def test_no_module_means_nothing_to_check(form: Form) -> None:
@@ -197,3 +203,26 @@ def test_reset_clears_the_client_and_participants(form: Form) -> None:
     assert form.view.client is None
     assert form.view.participants == 1
     assert not form.view.create_enabled
+
+
+def test_the_message_of_a_booking_created_goes_when_the_next_one_starts(form: Form) -> None:
+    form.fill()
+    form.presenter.create()
+    assert form.view.created.startswith("Booking for ACME on 2025-03-10 created")
+
+    form.presenter.set_modules(form.presenter.module_ids)  # nothing changed: it stays
+    assert form.view.created
+
+    form.presenter.participants_changed(4)
+
+    assert form.view.created == ""
+
+
+def test_the_message_of_a_booking_created_goes_when_the_booking_moves_on(form: Form) -> None:
+    form.fill()
+    form.presenter.create()
+    assert form.view.created
+
+    form.presenter.forget_created()  # confirmed or cancelled in the queue
+
+    assert form.view.created == ""

@@ -415,3 +415,97 @@ def test_browser_caps_long_lists_and_says_so(
     browser.load()
     assert len(view.session_ids) == 2
     assert view.count == "The first 2 bookings are shown: narrow the filters."
+
+
+def test_the_total_waiting_ignores_the_filters(
+    workflows: Workflows, catalogue: Catalogue, dialogs: FakeDialogs, l10n: PlainLocalizer
+) -> None:
+    create(workflows, regionId="bretagne")
+    create(workflows)
+    create(workflows, date="2025-03-11")
+    queue = Queue(workflows, catalogue, dialogs, l10n)
+    assert queue.view.total == 3
+
+    queue.presenter.filter_changed(BookingFilter(region_id="bretagne"))
+    assert queue.view.count == "1 booking waiting"
+    assert queue.view.total == 3
+
+    queue.presenter.selection_changed([queue.view.session_ids[0]])
+    queue.presenter.confirm_selected()
+    assert queue.view.total == 2  # re-counted after a change, the filter still on
+
+
+def test_several_selected_bookings_are_counted(
+    workflows: Workflows, catalogue: Catalogue, dialogs: FakeDialogs, l10n: PlainLocalizer
+) -> None:
+    for day in ("2025-03-10", "2025-03-11", "2025-03-12"):
+        create(workflows, date=day)
+    queue = Queue(workflows, catalogue, dialogs, l10n)
+
+    queue.presenter.selection_changed(queue.view.session_ids[:1])
+    assert queue.view.count == "3 bookings waiting"
+    queue.presenter.selection_changed(queue.view.session_ids)
+    assert queue.view.count == "3 bookings waiting · 3 selected"
+
+
+def test_an_outcome_stays_until_the_user_moves_on(
+    workflows: Workflows, catalogue: Catalogue, dialogs: FakeDialogs, l10n: PlainLocalizer
+) -> None:
+    first = create(workflows)
+    create(workflows, date="2025-03-11")
+    queue = Queue(workflows, catalogue, dialogs, l10n)
+    queue.presenter.selection_changed([first.id])
+    queue.presenter.confirm_selected()
+    assert queue.view.outcome[0].startswith("ACME on 2025-03-10 (Occitanie): confirmed with")
+
+    queue.presenter.selection_changed([])  # the confirmed row left the queue: still said
+    assert queue.view.outcome[0].startswith("ACME on 2025-03-10")
+    queue.presenter.selection_changed(queue.view.session_ids)  # another booking
+    assert queue.view.outcome == ("", Tone.NEUTRAL)
+
+
+def test_filtering_clears_the_last_outcome(
+    workflows: Workflows, catalogue: Catalogue, dialogs: FakeDialogs, l10n: PlainLocalizer
+) -> None:
+    first = create(workflows)
+    queue = Queue(workflows, catalogue, dialogs, l10n)
+    queue.presenter.selection_changed([first.id])
+    queue.presenter.confirm_selected()
+    assert queue.view.outcome[0]
+
+    queue.presenter.filter_changed(BookingFilter(text="ACME"))
+
+    assert queue.view.outcome == ("", Tone.NEUTRAL)
+
+
+def test_a_new_booking_hidden_by_the_filters_clears_them(
+    workflows: Workflows, catalogue: Catalogue, dialogs: FakeDialogs, l10n: PlainLocalizer
+) -> None:
+    queue = Queue(workflows, catalogue, dialogs, l10n)
+    queue.presenter.filter_changed(BookingFilter(region_id="bretagne"))
+    session = create(workflows)  # in Occitanie
+
+    queue.presenter.show_created(session.id)
+
+    assert queue.view.shown_filter == BookingFilter()
+    assert queue.presenter.filter == BookingFilter()
+    assert queue.view.session_ids == [session.id]
+    assert queue.view.selected == session.id
+    assert queue.view.outcome == (
+        "The filters were cleared to show the new booking.",
+        Tone.NEUTRAL,
+    )
+
+
+def test_a_new_booking_the_filters_show_keeps_them(
+    workflows: Workflows, catalogue: Catalogue, dialogs: FakeDialogs, l10n: PlainLocalizer
+) -> None:
+    queue = Queue(workflows, catalogue, dialogs, l10n)
+    queue.presenter.filter_changed(BookingFilter(region_id="occitanie"))
+    session = create(workflows)
+
+    queue.presenter.show_created(session.id)
+
+    assert queue.view.shown_filter is None
+    assert queue.presenter.filter == BookingFilter(region_id="occitanie")
+    assert queue.view.selected == session.id

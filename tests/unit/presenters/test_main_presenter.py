@@ -129,9 +129,12 @@ def test_first_start_on_an_empty_database_loads_the_demo_in_the_worker(
     window = Window(empty_workflows, dialogs)
     window.presenter.start()
     assert window.calendar.regions == []
+    assert window.main.demo_unavailable == ""
     window.presenter.first_start()
     assert window.runner.titles == ["Loading the demo data…"]
     assert [r.text for r in window.calendar.regions] == ["Bretagne", "Occitanie"]
+    assert window.main.demo_unavailable is not None
+    assert "already holds reference data" in window.main.demo_unavailable
     assert window.main.status_messages[-1].startswith("Demo data loaded:")
     window.presenter.bookings_tab_shown(browser=True)
     assert window.browser.session_ids  # the demo's bookings
@@ -235,3 +238,26 @@ def test_printing_can_be_plugged_in_after_start(workflows: Workflows, dialogs: F
     assert window.main.printing_available is True
     window.presenter.print_day_sheet()
     assert len(printing.day_sheets) == 1
+
+
+def test_a_reference_file_with_several_problems_lists_them_all(
+    workflows: Workflows, tmp_path: Path
+) -> None:
+    from tests.integration.test_reference_import import SIX_PROBLEMS
+
+    path = tmp_path / "reference.json"
+    path.write_text(json.dumps(SIX_PROBLEMS), encoding="utf-8")
+    dialogs = FakeDialogs()
+    window = Window(workflows, dialogs)
+    window.presenter.start()
+
+    window.presenter.import_reference_file(str(path))
+
+    title, summary, lines = dialogs.reports[-1]
+    assert title == "Import reference data"
+    assert summary == (
+        "Nothing was imported: the file has 6 problems. Correct them all, then import it again."
+    )
+    assert len(lines) == 6
+    assert lines[0].startswith('regions[0] (id "corse"): name')
+    assert not dialogs.warnings

@@ -124,3 +124,65 @@ def test_derived_ids_are_unique_and_valid() -> None:
     assert derive_id(ReferenceKind.REGIONS, "Île-de-France", set()) == "ile_de_france"
     assert derive_id(ReferenceKind.OFFERS, "!!!", set()) == "offer_entry"
     assert len(derive_id(ReferenceKind.MODULES, "x" * 300, set())) <= 64
+
+
+def test_an_entry_nothing_refers_to_can_be_removed_after_asking(
+    workflows: Workflows, catalogue: Catalogue, l10n: PlainLocalizer
+) -> None:
+    from tests.unit.presenters.fakes import FakeDialogs
+
+    dialogs = FakeDialogs()
+    changes: list[None] = []
+    view = FakeReferenceView()
+    presenter = ReferenceEditorPresenter(
+        view,
+        workflows.reference,
+        catalogue,
+        l10n,
+        today=lambda: TODAY,
+        on_changed=lambda: changes.append(None),
+        dialogs=dialogs,
+    )
+    presenter.load()
+    presenter.save(ReferenceKind.CLIENTS, ReferenceEntry(name="ACNE (typo)"), is_new=True)
+    assert "client_acne_typo" in [row.id for row in view.items[ReferenceKind.CLIENTS][1]]
+    presenter.select(ReferenceKind.CLIENTS, "client_acne_typo")
+    assert view.remove_unavailable[ReferenceKind.CLIENTS] == ""
+
+    dialogs.confirm_answer = False
+    presenter.remove(ReferenceKind.CLIENTS, "client_acne_typo")
+    assert "client_acne_typo" in [row.id for row in view.items[ReferenceKind.CLIENTS][1]]
+
+    dialogs.confirm_answer = True
+    presenter.remove(ReferenceKind.CLIENTS, "client_acne_typo")
+    assert dialogs.questions[-1] == (
+        "Remove an entry",
+        "Remove ACNE (typo) for good? Nothing refers to it yet; it cannot be undone.",
+    )
+    assert "client_acne_typo" not in [row.id for row in view.items[ReferenceKind.CLIENTS][1]]
+    assert view.messages[ReferenceKind.CLIENTS] == ("ACNE (typo) removed.", Tone.GOOD)
+    assert view.entries[ReferenceKind.CLIENTS][1]  # the form is a new entry again
+    assert changes
+
+
+def test_an_entry_a_booking_refers_to_cannot_be_removed_and_says_why(
+    workflows: Workflows, editor: Editor
+) -> None:
+    from tests.unit.presenters.conftest import create
+
+    create(workflows)
+    editor.presenter.select(ReferenceKind.SETUPS, "setup_bretagne_1")
+    assert editor.view.remove_unavailable[ReferenceKind.SETUPS] == ""
+    editor.presenter.select(ReferenceKind.CLIENTS, "client_123")
+    assert editor.view.remove_unavailable[ReferenceKind.CLIENTS] == (
+        "1 booking refers to it: it stays, for the history."
+    )
+    editor.presenter.select(ReferenceKind.REGIONS, "bretagne")
+    assert editor.view.remove_unavailable[ReferenceKind.REGIONS] == (
+        "4 bookings, setups or operators refer to it: it stays."
+    )
+
+    editor.presenter.remove(ReferenceKind.CLIENTS, "client_123")
+
+    assert editor.view.messages[ReferenceKind.CLIENTS][1] is Tone.BAD
+    assert "client_123" in [row.id for row in editor.view.items[ReferenceKind.CLIENTS][1]]

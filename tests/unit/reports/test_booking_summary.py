@@ -167,7 +167,20 @@ def test_summary_document_carries_footer_texts_logo_and_file_name() -> None:
     assert document.page_text(2, 3) == "Page 2 of 3"
     assert document.images == (LOGO_RESOURCE,)
     assert f'<img src="{LOGO_RESOURCE}"' in document.html
-    assert document.file_name == "booking-summary-sess_1708418400000_a1b2c3d4e.pdf"
+    assert document.file_name == "booking-summary-acme-2025-03-10.pdf"
+
+
+def test_the_file_name_says_whose_booking_and_which_day_in_plain_letters() -> None:
+    accented = dataclasses.replace(
+        summary(), client=Client("client_9", "Sécurité & Prévention — Île-de-France")
+    )
+    assert booking_summary_document(accented, context()).file_name == (
+        "booking-summary-securite-prevention-ile-de-france-2025-03-10.pdf"
+    )
+    unknown = dataclasses.replace(summary(), client=None)
+    assert booking_summary_document(unknown, context()).file_name == (
+        "booking-summary-client_123-2025-03-10.pdf"
+    )
 
 
 def test_french_document_numbers_pages_in_french() -> None:
