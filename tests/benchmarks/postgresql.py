@@ -21,6 +21,7 @@ import psycopg
 from dst_desktop.api import open_workflows
 from dst_desktop.persistence.copy import copy_database
 from dst_desktop.persistence.store import PeeweeStore
+from tests.benchmarks.workload import create_and_confirm
 from tests.postgres_server import PostgresServer
 
 #: The figure type and helpers of run_benchmarks.py, passed in to avoid a circular import.
@@ -181,24 +182,9 @@ def postgres_figures(
                 )
             )
 
-            def create_and_confirm() -> None:
-                created = booking.create_session_booking(
-                    {
-                        "clientId": "client_acme_securite",
-                        "regionId": "bretagne",
-                        "date": "2027-05-20",
-                        "moduleIds": ["module_tir"],
-                        "requestedParticipants": 5,
-                    }
-                )
-                assert created.success, created
-                confirmed = booking.confirm_session_booking(created.session.id)  # type: ignore[union-attr]
-                if confirmed.success:
-                    api.workflows.mission.cancel_mission(created.session.id, "benchmark")  # type: ignore[union-attr]
-
             bare.autocommit = True
             counter = [0]
-            measured = median_time(create_and_confirm, max(10, repeat // 2))
+            measured = median_time(lambda: create_and_confirm(api.workflows), max(10, repeat // 2))
             floor = median_time(
                 lambda: bare_create_and_confirm(bare, counter), max(10, repeat // 2)
             )

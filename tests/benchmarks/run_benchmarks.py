@@ -38,6 +38,7 @@ from dst_desktop.domain.model import Session  # noqa: E402
 from dst_desktop.domain.statuses import SessionStatus  # noqa: E402
 from dst_desktop.persistence.backends.sqlite import SQLITE_PRAGMAS  # noqa: E402
 from dst_desktop.services.exchange import make_bundle, write_bundle  # noqa: E402
+from tests.benchmarks.workload import create_and_confirm  # noqa: E402
 
 TODAY = dt.date(2026, 11, 25)
 DAY = "2026-12-16"
@@ -533,23 +534,8 @@ def main() -> int:
                 )
             )
 
-            def create_and_confirm() -> None:
-                created = booking.create_session_booking(
-                    {
-                        "clientId": "client_acme_securite",
-                        "regionId": "bretagne",
-                        "date": "2027-05-20",
-                        "moduleIds": ["module_tir"],
-                        "requestedParticipants": 5,
-                    }
-                )
-                assert created.success, created
-                confirmed = booking.confirm_session_booking(created.session.id)  # type: ignore[union-attr]
-                if confirmed.success:
-                    api.workflows.mission.cancel_mission(created.session.id, "benchmark")  # type: ignore[union-attr]
-
             counter = [0]
-            measured = median_time(create_and_confirm, max(10, repeat // 2))
+            measured = median_time(lambda: create_and_confirm(api.workflows), max(10, repeat // 2))
             floor = median_time(
                 lambda: bare_create_and_confirm(connection, counter), max(10, repeat // 2)
             )
@@ -684,9 +670,9 @@ def main() -> int:
         )
         with open_workflows(big_url, TODAY, "bench") as api:
             start = time.perf_counter()
-            report = api.workflows.exchange.import_bookings(bundle_path)
+            import_report = api.workflows.exchange.import_bookings(bundle_path)
             measured = (time.perf_counter() - start) * 1000
-            assert len(report.imported) == 10_000
+            assert len(import_report.imported) == 10_000
         floor_db = folder / "floor.db"
         floor_connection = raw_connection(big)
         floor_connection.close()
