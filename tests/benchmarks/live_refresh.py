@@ -66,7 +66,8 @@ def measure(url: str, app: QApplication, rounds: int, idle: float) -> dict[str, 
     model = window.queue_panel.table.model_
     pending = model.rowCount()
     appear, leave = [], []
-    with open_workflows(url, dt.date.fromisoformat(TODAY), "colleague") as colleague:
+    actor = None if url.startswith("postgresql:") else "colleague"  # PostgreSQL: the login
+    with open_workflows(url, dt.date.fromisoformat(TODAY), actor) as colleague:
         booking = colleague.workflows.booking
         free = booking.get_suggested_dates("bretagne", rounds)
         for day in free:  # type: ignore[union-attr]

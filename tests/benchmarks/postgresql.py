@@ -125,7 +125,7 @@ def postgres_figures(
             connection.execute("VACUUM ANALYZE")
         full = fill_region_for_days(url, 200)
 
-        with open_workflows(url, today, "bench") as api, psycopg.connect(url) as bare:
+        with open_workflows(url, today) as api, psycopg.connect(url) as bare:
             booking = api.workflows.booking
             check = lambda: booking.check_availability(region, day, modules, 10)  # noqa: E731
             answer = check().to_dict()

@@ -184,7 +184,8 @@ WHERE date BETWEEN ? AND ? GROUP BY date, region_id, setup_id, operator_id, stat
 def fill_region_for_days(url: str, days: int) -> str:
     """A region whose next ``days`` days are fully booked."""
     region = "zz_full"
-    with open_workflows(url, TODAY, "bench") as api:
+    actor = None if url.startswith("postgresql:") else "bench"  # PostgreSQL records the login
+    with open_workflows(url, TODAY, actor) as api:
         api.reference.import_reference(
             {
                 "regions": [{"id": region, "name": "Full region"}],
