@@ -177,7 +177,12 @@ BACKENDS = ("sqlite", "postgresql")
 
 @pytest.fixture(scope="session")
 def postgres_server() -> Iterator[PostgresServer]:
-    """One throw-away PostgreSQL cluster for the whole run, started on first use."""
+    """One throw-away PostgreSQL cluster for the whole run, started on first use (or the
+    one a mutation run shares between its test runs, left running)."""
+    shared = PostgresServer.shared()
+    if shared is not None:
+        yield shared
+        return
     try:
         server = PostgresServer.create()
     except ServerUnavailableError as error:

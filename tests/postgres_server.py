@@ -25,6 +25,9 @@ from urllib.parse import quote
 
 #: The superuser of the throw-away cluster.
 SUPERUSER = "postgres"
+#: Names a running throw-away server (see :meth:`PostgresServer.shared`) that test runs
+#: use instead of starting their own: the mutation run starts one for all its mutants.
+SHARED_SERVER_VARIABLE = "DST_TEST_POSTGRES_SERVER"
 
 
 class ServerUnavailableError(Exception):
@@ -131,6 +134,39 @@ class PostgresServer:
             server.remove()
             raise
         return server
+
+    def shared_description(self) -> str:
+        """The value of :data:`SHARED_SERVER_VARIABLE` that names this server."""
+        import json
+
+        return json.dumps(
+            {
+                "binaries": str(self.binaries),
+                "folder": str(self.folder),
+                "port": self.port,
+                "password": self.password,
+                "as_postgres_user": self._as_postgres_user,
+            }
+        )
+
+    @classmethod
+    def shared(cls) -> PostgresServer | None:
+        """The running server named by :data:`SHARED_SERVER_VARIABLE`, if any; whoever
+        started it removes it."""
+        import json
+
+        value = os.environ.get(SHARED_SERVER_VARIABLE)
+        if not value:
+            return None
+        fields = json.loads(value)
+        # Databases of the processes sharing it are told apart by process id.
+        return cls(
+            Path(fields["binaries"]),
+            Path(fields["folder"]),
+            int(fields["port"]),
+            str(fields["password"]),
+            bool(fields["as_postgres_user"]),
+        )
 
     def start(self) -> None:
         options = " ".join(
