@@ -11,6 +11,7 @@ see the server's real refusal.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import re
 import secrets
@@ -25,6 +26,9 @@ from urllib.parse import quote
 
 #: The superuser of the throw-away cluster.
 SUPERUSER = "postgres"
+#: Numbers the databases this process creates, on whichever server (a process may use a
+#: shared server in several test sessions: mutmut's runs before the mutants).
+_DATABASE_NUMBERS = itertools.count(1)
 #: Names a running throw-away server (see :meth:`PostgresServer.shared`) that test runs
 #: use instead of starting their own: the mutation run starts one for all its mutants.
 SHARED_SERVER_VARIABLE = "DST_TEST_POSTGRES_SERVER"
@@ -80,7 +84,6 @@ class PostgresServer:
     port: int
     password: str
     _as_postgres_user: bool = field(default=False, repr=False)
-    _databases: int = field(default=0, repr=False)
 
     @property
     def data(self) -> Path:
@@ -262,8 +265,7 @@ class PostgresServer:
         self, prefix: str = "dst", owner: str | None = None, template: str | None = None
     ) -> str:
         """Create an empty database; return its name."""
-        self._databases += 1
-        name = f"{prefix}_{os.getpid()}_{self._databases}"
+        name = f"{prefix}_{os.getpid()}_{next(_DATABASE_NUMBERS)}"
         clauses = []
         if owner:
             clauses.append(f'OWNER "{owner}"')
