@@ -6,6 +6,7 @@ The office runs on each backend; the event laptop is a SQLite file, as in the fi
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,7 +15,7 @@ import pytest
 
 from dst_desktop.persistence.store import PeeweeStore
 from dst_desktop.services.clock import BusinessDateClock
-from dst_desktop.services.exchange import BundleError, checksum, make_bundle, write_bundle
+from dst_desktop.services.exchange import BundleError, make_bundle, write_bundle
 from dst_desktop.services.results import BookingCreated
 from dst_desktop.services.workflows import Workflows
 from tests.conftest import TODAY, booking_request, database_dump, sample_reference
@@ -293,7 +294,9 @@ def test_ten_thousand_event_bookings_import_in_one_go(office: Workflows, tmp_pat
     ]
     content = {"bookings": bookings, "clients": []}
     bundle = make_bundle("bookings", content, "laptop-1", dt.datetime(2025, 2, 19, 18, 0))
-    assert bundle["checksum"] == checksum(content)
+    # The file format: SHA-256 of the content's canonical JSON, which any tool can check.
+    canonical = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    assert bundle["checksum"] == "sha256:" + hashlib.sha256(canonical.encode()).hexdigest()
     write_bundle(bundle, tmp_path / "many.json")
 
     report = office.exchange.import_bookings(tmp_path / "many.json")
