@@ -430,40 +430,35 @@ class PeeweeTransaction:
         )
 
     def save_setup(self, setup: Setup) -> SaveOutcome:
-        return self._save(setup, lambda: self._write_setup(setup))
-
-    def _write_setup(self, setup: Setup) -> bool:
         from dst_desktop.persistence import models
 
-        added = self._upsert(
-            models.SetupRow,
-            setup.id,
-            {"name": setup.name, "region": setup.region_id, "active": setup.active},
+        return self._save(
+            setup,
+            lambda: self._write_resource(
+                models.SetupRow, models.SetupUnavailableDateRow.setup, setup
+            ),
         )
-        self._replace_dates(
-            models.SetupUnavailableDateRow,
-            models.SetupUnavailableDateRow.setup,
-            setup.id,
-            setup.unavailable_dates,
-        )
-        return added
 
     def save_operator(self, operator: Operator) -> SaveOutcome:
-        return self._save(operator, lambda: self._write_operator(operator))
-
-    def _write_operator(self, operator: Operator) -> bool:
         from dst_desktop.persistence import models
 
+        return self._save(
+            operator,
+            lambda: self._write_resource(
+                models.OperatorRow, models.OperatorUnavailableDateRow.operator, operator
+            ),
+        )
+
+    def _write_resource(self, model: Any, days_off_key: Any, resource: Setup | Operator) -> bool:
+        """A setup or an operator with its days of maintenance or leave (the rows whose
+        ``days_off_key`` names it): whether it was added."""
         added = self._upsert(
-            models.OperatorRow,
-            operator.id,
-            {"name": operator.name, "region": operator.region_id, "active": operator.active},
+            model,
+            resource.id,
+            {"name": resource.name, "region": resource.region_id, "active": resource.active},
         )
         self._replace_dates(
-            models.OperatorUnavailableDateRow,
-            models.OperatorUnavailableDateRow.operator,
-            operator.id,
-            operator.unavailable_dates,
+            days_off_key.model, days_off_key, resource.id, resource.unavailable_dates
         )
         return added
 
