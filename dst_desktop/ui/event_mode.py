@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QGridLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -31,6 +30,7 @@ from dst_desktop.presenters.event_mode import EventBanner
 from dst_desktop.presenters.event_report import EventImportReport, ReportSection
 from dst_desktop.presenters.l10n import fill
 from dst_desktop.presenters.messages import Tone
+from dst_desktop.ui.banner import BannerFrame
 from dst_desktop.ui.icons import icon
 from dst_desktop.ui.plain_text import literal_text, plain_label
 from dst_desktop.ui.theme import TONE_BACKGROUND, TONE_TEXT
@@ -45,42 +45,18 @@ REPORT_ROWS_SHOWN = 8
 COUNTS_PER_ROW = 3
 
 
-class EventBannerWidget(QFrame):
+class EventBannerWidget(BannerFrame):
     """ "This is an event database for …": across the top of the main window."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("eventBanner")
+        super().__init__("eventBanner", parent)
         self.setAccessibleName(self.tr("Event database"))
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(12, 8, 14, 8)
-        layout.setSpacing(12)
-        self.icon_label = QLabel()
-        self.icon_label.setPixmap(icon("event").pixmap(28, 28))
-        layout.addWidget(self.icon_label, 0, Qt.AlignmentFlag.AlignTop)
-        texts = QVBoxLayout()
-        texts.setSpacing(2)
-        self.title_label = QLabel()
-        self.title_label.setObjectName("eventBannerTitle")
-        self.title_label.setTextFormat(Qt.TextFormat.PlainText)
-        font = self.title_label.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.1)
-        self.title_label.setFont(font)
-        texts.addWidget(self.title_label)
-        self.text_label = QLabel()
-        self.text_label.setObjectName("eventBannerText")
-        self.text_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.text_label.setWordWrap(True)
-        texts.addWidget(self.text_label)
         self.stale_label = QLabel()
         self.stale_label.setObjectName("eventBannerWarning")
         self.stale_label.setTextFormat(Qt.TextFormat.PlainText)
         self.stale_label.setWordWrap(True)
-        texts.addWidget(self.stale_label)
-        layout.addLayout(texts, 1)
+        self.texts.addWidget(self.stale_label)
         self.stale = False
-        self.setVisible(False)
 
     def show_banner(self, banner: EventBanner | None) -> None:
         if banner is None:
@@ -96,11 +72,8 @@ class EventBannerWidget(QFrame):
             border = text = TONE_TEXT[Tone.ATTENTION].name()
         else:
             background, border, text = BANNER_BACKGROUND, BANNER_BORDER, BANNER_TEXT
-        self.setStyleSheet(
-            f"QFrame#eventBanner {{ background: {background}; border: 1px solid {border};"
-            f" border-left: 4px solid {border}; border-radius: 6px; }}"
-            f" QLabel {{ color: {text}; background: transparent; border: none; }}"
-            " QLabel#eventBannerWarning { font-weight: 600; }"
+        self.set_colours(
+            background, border, text, " QLabel#eventBannerWarning { font-weight: 600; }"
         )
         self.setVisible(True)
 
