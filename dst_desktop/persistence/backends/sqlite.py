@@ -116,7 +116,8 @@ class SqliteBackend(Backend):
 
     def translate(self, error: BaseException) -> Exception | None:
         where = self.description
-        if isinstance(error, IntegrityError):
+        # Rows written with the driver's own cursor (executemany) fail with its exceptions.
+        if isinstance(error, IntegrityError | sqlite3.IntegrityError):
             if is_allocation_conflict(error):
                 return AllocationConflictError(str(error))
             return ConflictingDataError(f"The database {where} refused the change: {error}")
