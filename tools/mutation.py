@@ -2,6 +2,7 @@
 
     .venv/bin/pip install -e '.[test,mutation]'
     .venv/bin/python tools/mutation.py                  # the mutants of SCOPE below
+    .venv/bin/python tools/mutation.py --survivors      # again, only the mutants that survived
     .venv/bin/python tools/mutation.py --score          # the score of the last run only
     .venv/bin/mutmut results                            # the surviving mutants
     .venv/bin/mutmut show NAME                          # one of them, as a diff
@@ -12,7 +13,7 @@ the changed function; a mutant no test notices has "survived". Two passes: the r
 the services, SQLite and the reports against the SQLite half of the tests; then the
 PostgreSQL backend against its half, on one throw-away server started here and shared
 by every mutant's run. Slow (about an hour on two cores), so it is not part of the test
-suite or CI; a second run only tests the mutants of functions that changed.
+suite or CI; after adding tests, ``--survivors`` tries only the mutants that survived.
 """
 
 from __future__ import annotations
@@ -125,24 +126,35 @@ def print_scores() -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--score", action="store_true", help="only print the last run's score")
+    parser.add_argument(
+        "--survivors", action="store_true", help="test again only the mutants that survived"
+    )
     parser.add_argument("--max-children", type=int, default=os.cpu_count() or 1)
     options = parser.parse_args()
     if not options.score:
         children = ("--max-children", str(options.max_children))
         patterns = [pattern for group in SCOPE.values() for pattern in group]
+        if options.survivors:
+            patterns = [
+                name
+                for name, status in statuses().items()
+                if status == "survived" and in_scope(name) is not None
+            ]
         on_sqlite = [p for p in patterns if not p.startswith(POSTGRESQL_MUTANTS)]
         on_postgresql = [p for p in patterns if p.startswith(POSTGRESQL_MUTANTS)]
-        os.environ["DST_TEST_POSTGRESQL"] = "skip"
-        mutmut("run", *children, *on_sqlite)
-        del os.environ["DST_TEST_POSTGRESQL"]
-        from tests.postgres_server import SHARED_SERVER_VARIABLE, PostgresServer
+        if on_sqlite:
+            os.environ["DST_TEST_POSTGRESQL"] = "skip"
+            mutmut("run", *children, *on_sqlite)
+            del os.environ["DST_TEST_POSTGRESQL"]
+        if on_postgresql:
+            from tests.postgres_server import SHARED_SERVER_VARIABLE, PostgresServer
 
-        server = PostgresServer.create()
-        try:
-            os.environ[SHARED_SERVER_VARIABLE] = server.shared_description()
-            mutmut("run", *children, *on_postgresql)
-        finally:
-            server.remove()
+            server = PostgresServer.create()
+            try:
+                os.environ[SHARED_SERVER_VARIABLE] = server.shared_description()
+                mutmut("run", *children, *on_postgresql)
+            finally:
+                server.remove()
     print_scores()
     return 0
 
