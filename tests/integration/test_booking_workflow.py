@@ -289,6 +289,25 @@ def test_confirm_rechecks_availability_and_offers_alternatives(workflows: Workfl
     assert status["isPending"] is True
 
 
+def test_alternatives_skip_the_days_the_region_has_filled(workflows: Workflows) -> None:
+    """The region's own days, not the whole country's: Occitanie still has room on the
+    days Bretagne filled."""
+    late = workflows.booking.create_session_booking(booking_request(regionId="bretagne"))
+    assert isinstance(late, BookingCreated)
+    for day, sessions in (("2025-03-10", 2), ("2025-03-11", 1), ("2025-03-12", 1)):
+        for _ in range(sessions):  # 2 setups; 1 on the 11th (maintenance), 12th (leave)
+            create_and_confirm(workflows, regionId="bretagne", date=day)
+
+    confirmed = workflows.booking.confirm_session_booking(late.session.id).to_dict()
+    created = create(workflows, regionId="bretagne", date="2025-03-11")
+
+    days = ["2025-03-13", "2025-03-14", "2025-03-15", "2025-03-16", "2025-03-17"]
+    assert confirmed["availableAlternatives"] == days
+    assert created["availableAlternatives"] == days  # after the 11th: the 12th is full too
+    suggested = workflows.booking.get_suggested_dates("bretagne", 3)
+    assert [str(day) for day in suggested] == ["2025-02-21", "2025-02-22", "2025-02-23"]
+
+
 def test_available_setups_is_the_minimum_of_free_setups_and_operators(workflows: Workflows) -> None:
     # Bretagne on 2025-03-12: 2 setups, but operator 2 is on leave.
     check = workflows.booking.check_availability("bretagne", "2025-03-12", ["module_tir"], 5)

@@ -329,3 +329,35 @@ def test_every_failure_answer_is_checked() -> None:
     from dst_desktop.domain.errors import ErrorCode
 
     assert {error for error, _ in CASES.values()} == {code.value for code in ErrorCode}
+
+
+@pytest.mark.parametrize("step", [confirm, start], ids=["confirm", "start mission"])
+def test_away_from_the_office_the_answer_says_why_and_names_the_booking(
+    place: Place, step: Callable[[Workflows, str], object]
+) -> None:
+    captured: list[str] = []
+
+    def remember(workflows: Workflows, session_id: str) -> object:
+        captured.append(session_id)
+        return step(workflows, session_id)
+
+    _, at_the_event = on_an_event_laptop(remember)(place)
+    _, on_the_copy = on_an_offline_copy(remember)(place)
+
+    event_answer = at_the_event().to_dict()  # type: ignore[attr-defined]
+    offline_answer = on_the_copy().to_dict()  # type: ignore[attr-defined]
+
+    assert event_answer == {
+        "success": False,
+        "error": "EVENT_MODE",
+        "message": "This is an event database: bookings taken here are confirmed at the "
+        "office, against live availability, after import-bookings",
+        "sessionId": captured[0],
+    }
+    assert offline_answer == {
+        "success": False,
+        "error": "OFFLINE",
+        "message": "The team's server is away: this workstation works on its offline copy, "
+        "where requests are taken and sent when the server is back; confirmation waits for it",
+        "sessionId": captured[1],
+    }
