@@ -23,6 +23,7 @@ from dst_desktop.reports import (
     day_sheet_document,
     day_sheet_html,
 )
+from dst_desktop.reports.document import multiline, text
 from tests.unit.reports.samples import context, session
 
 DAY = dt.date(2025, 3, 10)
@@ -150,3 +151,16 @@ def test_the_reader_sees_what_an_unescaped_name_would_lose() -> None:
     """The check above can fail: markup left as markup does not read as typed."""
     for typed in TYPED.values():
         assert typed not in shown_text(f"<p>{typed}</p>")
+
+
+def test_typed_text_is_escaped_for_any_place_in_a_page() -> None:
+    """Safe between tags and inside an attribute's quotes alike."""
+    assert text("<b class=\"x\">Bold</b> & 'Sons'") == (
+        "&lt;b class=&quot;x&quot;&gt;Bold&lt;/b&gt; &amp; &#x27;Sons&#x27;"
+    )
+
+
+def test_typed_line_breaks_of_every_system_print_as_line_breaks() -> None:
+    assert multiline("Gate <B>\r\nbadge & keys\rask Sam\nthen left") == (
+        "Gate &lt;B&gt;<br/>badge &amp; keys<br/>ask Sam<br/>then left"
+    )
