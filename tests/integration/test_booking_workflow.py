@@ -228,6 +228,23 @@ def test_confirm_allocates_the_first_free_setup_and_operator(workflows: Workflow
     assert re.fullmatch(r"2025-02-20T\d\d:\d\d:\d\dZ", str(session["confirmedAt"]))
 
 
+def test_confirm_leaves_a_trace_of_what_it_allocated(workflows: Workflows) -> None:
+    session_id = create_and_confirm(workflows)
+
+    with workflows.store.reading() as tx:
+        trail = tx.audit_trail(session_id)
+
+    assert [(entry.actor, entry.action) for entry in trail] == [
+        ("tester", "create"),
+        ("tester", "confirm"),
+    ]
+    assert trail[-1].details == {
+        "setupId": "setup_occitanie_1",
+        "operatorId": "op_occitanie_1",
+        "date": "2025-03-10",
+    }
+
+
 def test_second_confirmation_takes_the_next_setup(workflows: Workflows) -> None:
     create_and_confirm(workflows)
     created = workflows.booking.create_session_booking(booking_request())
@@ -354,7 +371,9 @@ def test_a_pending_booking_whose_date_passed_cannot_be_confirmed(workflows: Work
 def test_confirm_refuses_a_malformed_id(workflows: Workflows, session_id: object) -> None:
     result = workflows.booking.confirm_session_booking(session_id).to_dict()
     assert result["error"] == "VALIDATION_ERROR"
-    assert "sessionId" in str(result["message"])
+    assert str(result["message"]).startswith("sessionId ")
+    assert result["field"] == "sessionId"
+    assert result["sessionId"] == session_id  # what was sent, as it was sent
 
 
 # -- cancelPendingBooking -------------------------------------------------------------
