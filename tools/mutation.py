@@ -2,7 +2,7 @@
 
     .venv/bin/pip install -e '.[test,mutation]'
     .venv/bin/python tools/mutation.py                  # the mutants of SCOPE below
-    .venv/bin/python tools/mutation.py --survivors      # again, only the mutants that survived
+    .venv/bin/python tools/mutation.py --survivors      # again, only those not killed yet
     .venv/bin/python tools/mutation.py --score          # the score of the last run only
     .venv/bin/mutmut results                            # the surviving mutants
     .venv/bin/mutmut show NAME                          # one of them, as a diff
@@ -127,7 +127,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--score", action="store_true", help="only print the last run's score")
     parser.add_argument(
-        "--survivors", action="store_true", help="test again only the mutants that survived"
+        "--survivors",
+        action="store_true",
+        help="test again only the mutants not killed yet (survived, or not reached)",
     )
     parser.add_argument("--max-children", type=int, default=os.cpu_count() or 1)
     options = parser.parse_args()
@@ -138,7 +140,7 @@ def main() -> int:
             patterns = [
                 name
                 for name, status in statuses().items()
-                if status == "survived" and in_scope(name) is not None
+                if status in ("survived", "not checked") and in_scope(name) is not None
             ]
         on_sqlite = [p for p in patterns if not p.startswith(POSTGRESQL_MUTANTS)]
         on_postgresql = [p for p in patterns if p.startswith(POSTGRESQL_MUTANTS)]
