@@ -63,3 +63,19 @@ def test_a_database_held_too_long_is_busy(message: str) -> None:
 
 def test_an_error_that_is_not_the_databases_is_left_alone() -> None:
     assert BACKEND.translate(ValueError("not a database error")) is None
+
+
+def test_a_busy_database_says_to_try_again() -> None:
+    translated = BACKEND.translate(through_peewee(sqlite3.OperationalError("database is locked")))
+
+    assert str(translated) == (
+        f"The database {BACKEND.description} is busy: another workstation has held it for too "
+        "long. Try again in a moment."
+    )
+
+
+def test_another_operational_error_is_not_called_busy() -> None:
+    translated = BACKEND.translate(through_peewee(sqlite3.OperationalError("no such table: x")))
+
+    assert isinstance(translated, StorageError)
+    assert "busy" not in str(translated)
