@@ -105,7 +105,10 @@ def test_a_serialization_failure_or_a_deadlock_is_a_write_conflict(cause: type) 
     translated = BACKEND.translate(through_peewee(cause("could not serialize access")))
 
     assert isinstance(translated, WriteConflictError)
-    assert "nothing was changed" in str(translated)
+    assert str(translated) == (
+        "Another workstation changed the same bookings at the same moment; nothing was "
+        "changed. Try again."
+    )
 
 
 @pytest.mark.parametrize("cause", [errors.LockNotAvailable, errors.QueryCanceled])
@@ -113,7 +116,10 @@ def test_a_lock_held_too_long_is_busy(cause: type) -> None:
     translated = BACKEND.translate(cause("canceling statement due to lock timeout"))
 
     assert type(translated) is StorageError
-    assert "is busy" in str(translated)
+    assert str(translated) == (
+        "The database clerk@db.office/dst is busy: another workstation has held the same "
+        "data for too long. Try again in a moment."
+    )
 
 
 def test_a_missing_right_names_the_login() -> None:
@@ -130,7 +136,10 @@ def test_a_full_server_disk_is_said_plainly() -> None:
     translated = BACKEND.translate(errors.DiskFull("could not extend file"))
 
     assert type(translated) is StorageError
-    assert "no disk space left" in str(translated)
+    assert str(translated) == (
+        "The database server db.office:5432 has no disk space left; nothing was changed. "
+        "Tell the administrator."
+    )
 
 
 @pytest.mark.parametrize(
@@ -152,6 +161,22 @@ def test_a_refused_value_is_said_plainly() -> None:
 
     assert type(translated) is StorageError
     assert str(translated).endswith("refused a value: integer out of range")
+
+
+def test_any_other_error_of_the_server_is_said_with_its_first_line() -> None:
+    translated = BACKEND.translate(errors.UndefinedTable('relation "x" does not exist\nLINE 1'))
+
+    assert type(translated) is StorageError
+    assert str(translated) == (
+        'The database clerk@db.office/dst cannot be used: relation "x" does not exist'
+    )
+
+
+def test_a_chain_of_errors_that_loops_ends_the_search() -> None:
+    first, second = RuntimeError("first"), RuntimeError("second")
+    first.__context__, second.__context__ = second, first
+
+    assert driver_error(first) is None
 
 
 def test_an_error_that_is_not_the_databases_is_left_alone() -> None:
