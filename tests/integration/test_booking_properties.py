@@ -477,7 +477,7 @@ def run_machine(
             max_examples=examples,
             stateful_step_count=30,
             deadline=None,
-            # The same examples every run: the counts below hold, and a failure repeats.
+            # A fixed seed, not a random one: every run reaches the answers counted below.
             derandomize=True,
             suppress_health_check=[HealthCheck.too_slow],
         ),
