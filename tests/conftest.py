@@ -177,7 +177,14 @@ BACKENDS = ("sqlite", "postgresql")
 
 @pytest.fixture(scope="session")
 def postgres_server() -> Iterator[PostgresServer]:
-    """One throw-away PostgreSQL cluster for the whole run, started on first use."""
+    """One throw-away PostgreSQL cluster for the whole run, started on first use (or the
+    one a mutation run shares between its test runs, left running)."""
+    if os.environ.get("DST_TEST_POSTGRESQL") == "skip":
+        pytest.skip("the PostgreSQL half is left out of this run (DST_TEST_POSTGRESQL=skip)")
+    shared = PostgresServer.shared()
+    if shared is not None:
+        yield shared
+        return
     try:
         server = PostgresServer.create()
     except ServerUnavailableError as error:

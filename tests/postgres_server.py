@@ -11,6 +11,7 @@ see the server's real refusal.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import re
 import secrets
@@ -25,6 +26,12 @@ from urllib.parse import quote
 
 #: The superuser of the throw-away cluster.
 SUPERUSER = "postgres"
+#: Numbers the databases this process creates, on whichever server (a process may use a
+#: shared server in several test sessions: mutmut's runs before the mutants).
+_DATABASE_NUMBERS = itertools.count(1)
+#: Names a running throw-away server (see :meth:`PostgresServer.shared`) that test runs
+#: use instead of starting their own: the mutation run starts one for all its mutants.
+SHARED_SERVER_VARIABLE = "DST_TEST_POSTGRES_SERVER"
 
 
 class ServerUnavailableError(Exception):
@@ -77,7 +84,6 @@ class PostgresServer:
     port: int
     password: str
     _as_postgres_user: bool = field(default=False, repr=False)
-    _databases: int = field(default=0, repr=False)
 
     @property
     def data(self) -> Path:
@@ -131,6 +137,39 @@ class PostgresServer:
             server.remove()
             raise
         return server
+
+    def shared_description(self) -> str:
+        """The value of :data:`SHARED_SERVER_VARIABLE` that names this server."""
+        import json
+
+        return json.dumps(
+            {
+                "binaries": str(self.binaries),
+                "folder": str(self.folder),
+                "port": self.port,
+                "password": self.password,
+                "as_postgres_user": self._as_postgres_user,
+            }
+        )
+
+    @classmethod
+    def shared(cls) -> PostgresServer | None:
+        """The running server named by :data:`SHARED_SERVER_VARIABLE`, if any; whoever
+        started it removes it."""
+        import json
+
+        value = os.environ.get(SHARED_SERVER_VARIABLE)
+        if not value:
+            return None
+        fields = json.loads(value)
+        # Databases of the processes sharing it are told apart by process id.
+        return cls(
+            Path(fields["binaries"]),
+            Path(fields["folder"]),
+            int(fields["port"]),
+            str(fields["password"]),
+            bool(fields["as_postgres_user"]),
+        )
 
     def start(self) -> None:
         options = " ".join(
@@ -226,8 +265,7 @@ class PostgresServer:
         self, prefix: str = "dst", owner: str | None = None, template: str | None = None
     ) -> str:
         """Create an empty database; return its name."""
-        self._databases += 1
-        name = f"{prefix}_{os.getpid()}_{self._databases}"
+        name = f"{prefix}_{os.getpid()}_{next(_DATABASE_NUMBERS)}"
         clauses = []
         if owner:
             clauses.append(f'OWNER "{owner}"')

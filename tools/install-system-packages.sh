@@ -1,12 +1,13 @@
 #!/bin/sh
 # The Debian/Ubuntu packages the test suite and the standalone build need beyond Python:
 # the X11 libraries the frozen program bundles, binutils (the build trims Qt's ICU data),
-# Xvfb (the frozen window is opened on a virtual screen), the desktop entry validator,
+# Xvfb and xdotool (the frozen window is opened on a virtual screen and looked for there),
+# the desktop entry validator,
 # and PostgreSQL's server binaries (the suite starts a throw-away server of its own; the
 # package's own cluster is not used). Installs only what is missing; needs root (or sudo)
 # when something is.
 set -eu
-packages="binutils libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0 xvfb xauth desktop-file-utils"
+packages="binutils libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0 xvfb xauth xdotool desktop-file-utils"
 missing=""
 for package in $packages; do
     if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then

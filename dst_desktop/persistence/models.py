@@ -42,12 +42,20 @@ class RegionRow(BaseModel):
         table_name = "region"
 
 
-class SetupRow(BaseModel):
+class RegionalResourceRow(BaseModel):
+    """What a setup and an operator row both hold: a home region, and whether in use.
+    Each kind has a table of its own (no table for this one)."""
+
     id = CharField(primary_key=True, max_length=64)
     name = CharField(max_length=200)
-    region = ForeignKeyField(RegionRow, column_name="region_id", backref="setups")
+    #: ``RegionRow.setups`` / ``RegionRow.operators``, after the table of the kind.
+    region = ForeignKeyField(
+        RegionRow, column_name="region_id", backref=lambda field: f"{field.model._meta.table_name}s"
+    )
     active = BooleanField(default=True)
 
+
+class SetupRow(RegionalResourceRow):
     class Meta:
         table_name = "setup"
 
@@ -63,12 +71,7 @@ class SetupUnavailableDateRow(BaseModel):
         primary_key = CompositeKey("setup", "date")
 
 
-class OperatorRow(BaseModel):
-    id = CharField(primary_key=True, max_length=64)
-    name = CharField(max_length=200)
-    region = ForeignKeyField(RegionRow, column_name="region_id", backref="operators")
-    active = BooleanField(default=True)
-
+class OperatorRow(RegionalResourceRow):
     class Meta:
         table_name = "operator"
 

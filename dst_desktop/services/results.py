@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import ClassVar, Literal
 
 from dst_desktop.domain.errors import ErrorCode
 from dst_desktop.domain.model import (
@@ -90,15 +90,20 @@ class Failure:
         )
 
 
-@dataclass(frozen=True)
-class BookingCreated:
+class SessionChanged:
+    """The answer of a call that changed one session: the seed's fields around the
+    ``details`` of the change, and a message made from ``MESSAGE``."""
+
     session: Session
-    available_setups: int
-    success: Literal[True] = True
+    #: The message, with ``{id}`` and ``{status}`` of the session.
+    MESSAGE: ClassVar[str]
 
     @property
     def message(self) -> str:
-        return f"Session {self.session.id} created - awaiting confirmation"
+        return self.MESSAGE.format(id=self.session.id, status=self.session.status.value)
+
+    def details(self) -> JsonDict:
+        return {}
 
     def to_dict(self) -> JsonDict:
         return {
@@ -106,10 +111,20 @@ class BookingCreated:
             "sessionId": self.session.id,
             "session": session_to_dict(self.session),
             "message": self.message,
-            "capacityMax": self.session.capacity_max,
-            "availableSetups": self.available_setups,
+            **self.details(),
             "status": self.session.status.value,
         }
+
+
+@dataclass(frozen=True)
+class BookingCreated(SessionChanged):
+    MESSAGE = "Session {id} created - awaiting confirmation"
+    session: Session
+    available_setups: int
+    success: Literal[True] = True
+
+    def details(self) -> JsonDict:
+        return {"capacityMax": self.session.capacity_max, "availableSetups": self.available_setups}
 
 
 @dataclass(frozen=True)
@@ -226,21 +241,11 @@ class BookingStatus:
 
 
 @dataclass(frozen=True)
-class MissionUpdated:
+class MissionUpdated(SessionChanged):
+    MESSAGE = "Session {id} is now {status}"
     session: Session
     previous_status: SessionStatus
     success: Literal[True] = True
 
-    @property
-    def message(self) -> str:
-        return f"Session {self.session.id} is now {self.session.status.value}"
-
-    def to_dict(self) -> JsonDict:
-        return {
-            "success": True,
-            "sessionId": self.session.id,
-            "session": session_to_dict(self.session),
-            "message": self.message,
-            "previousStatus": self.previous_status.value,
-            "status": self.session.status.value,
-        }
+    def details(self) -> JsonDict:
+        return {"previousStatus": self.previous_status.value}

@@ -6,10 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QItemSelection,
-    QModelIndex,
-    QPersistentModelIndex,
     QSignalBlocker,
     QSortFilterProxyModel,
     Qt,
@@ -51,6 +48,7 @@ from dst_desktop.presenters.reference_editor import (
     ReferenceRow,
 )
 from dst_desktop.ui.accessible import describe, describe_buttons
+from dst_desktop.ui.cell_table import AnyIndex, CellTableModel
 from dst_desktop.ui.date_field import DateField
 from dst_desktop.ui.icons import icon
 from dst_desktop.ui.l10n import QtLocalizer
@@ -58,47 +56,16 @@ from dst_desktop.ui.row_table import RowTable
 from dst_desktop.ui.table_export import adopt_table_export
 from dst_desktop.ui.theme import TONE_TEXT
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
-class ReferenceTableModel(QAbstractTableModel):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._headers: list[str] = []
-        self._rows: list[ReferenceRow] = []
-
-    def set_rows(self, headers: Sequence[str], rows: Sequence[ReferenceRow]) -> None:
-        self.beginResetModel()
-        self._headers = list(headers)
-        self._rows = list(rows)
-        self.endResetModel()
-
+class ReferenceTableModel(CellTableModel):
     def row_of(self, item_id: str) -> int:
         return next((n for n, row in enumerate(self._rows) if row.id == item_id), -1)
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self._headers)
-        ):
-            return self._headers[section]
-        return None
-
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        if not 0 <= index.column() < len(row.cells):
+        row: ReferenceRow | None = self.row_at(index)
+        if row is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return visible_text(row.cells[index.column()])

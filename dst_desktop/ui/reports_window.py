@@ -6,11 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
     QLocale,
-    QModelIndex,
-    QPersistentModelIndex,
     QPoint,
     QRect,
     QSignalBlocker,
@@ -47,12 +44,12 @@ from dst_desktop.presenters.reports_window import (
 )
 from dst_desktop.reports.utilisation import HEAT_SCALE, NO_CAPACITY, OVER_CAPACITY, heat_colour
 from dst_desktop.ui import printing
+from dst_desktop.ui.cell_table import AnyIndex, CellTableModel
 from dst_desktop.ui.icons import icon
 from dst_desktop.ui.l10n import from_qdate, short_date_format, to_qdate
 from dst_desktop.ui.plain_text import literal_text
 from dst_desktop.ui.table_export import EXPORT_VALUE_ROLE, adopt_table_export
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 41
 _BRAND = QColor("#1f3a5f")
 _INK = QColor("#1d2733")
@@ -60,43 +57,14 @@ _MUTED = QColor("#5b6675")
 _TRACK = QColor("#e9eef4")
 
 
-class ReportTableModel(QAbstractTableModel):
+class ReportTableModel(CellTableModel):
     """The figures: text as shown, typed values for spreadsheets and sorting."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._headers: tuple[str, ...] = ()
-        self._rows: tuple[ReportTableRow, ...] = ()
-
-    def set_rows(self, headers: tuple[str, ...], rows: tuple[ReportTableRow, ...]) -> None:
-        self.beginResetModel()
-        self._headers, self._rows = headers, rows
-        self.endResetModel()
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self._headers)
-        ):
-            return self._headers[section]
-        return None
-
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        row: ReportTableRow | None = self.row_at(index)
+        if row is None:
             return None
-        row = self._rows[index.row()]
         column = index.column()
-        if not 0 <= column < len(row.cells):
-            return None
         value = row.values[column]
         if role == Qt.ItemDataRole.DisplayRole:
             return visible_text(row.cells[column])

@@ -92,7 +92,13 @@ def test_book_confirm_find_and_cancel_a_session(
     assert details.status_label.text() == "Confirmed"
     assert details.field_value("Setup") == "Setup Occitanie #1"
     assert details.field_value("Operator") == "Opérateur Occitanie 1"
-    assert details.field_value("Confirmed")  # a timestamp
+    # When it was confirmed, on the reader's clock and in British dates: the stored
+    # moment (UTC) read back independently of the window.
+    session_id = details.presenter.session_id
+    stored = window.workflows.booking.get_booking_status(session_id).to_dict()
+    confirmed_at = dt.datetime.fromisoformat(str(stored["session"]["confirmedAt"]))
+    assert confirmed_at.date() == dt.date(2025, 2, 20)  # the business date
+    assert details.field_value("Confirmed") == confirmed_at.astimezone().strftime("%d/%m/%Y %H:%M")
     assert [details.audit_tree.topLevelItem(i).text(2) for i in range(2)] == [
         "Booking requested",
         "Confirmed",

@@ -338,35 +338,108 @@ def test_search_filters_the_queue_after_a_pause_in_typing(
     assert len(table_rows(window, "pendingTable")) == 2
 
 
-def test_every_menu_command_runs_without_error(
-    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, workflows: Workflows, window: MainWindow
+def what_the_user_sees(
+    window: MainWindow, dialogs: FakeDialogs, about: list[str], previewed: list[PrintDocument]
+) -> dict[str, object]:
+    """What a person can tell about the window: open dialogs and windows, what was
+    asked, printed and reported, which tab and field are in front, the tables' rows."""
+    focus = QApplication.focusWidget()
+    return {
+        "asked": {
+            name: len(value) for name, value in vars(dialogs).items() if isinstance(value, list)
+        },
+        "about": len(about),
+        "previewed": len(previewed),
+        "tab": window.tabs.currentIndex(),
+        "focus": focus.objectName() if focus is not None else "",
+        "status": window.statusBar().currentMessage(),
+        "windows": sorted(
+            type(widget).__name__
+            for widget in QApplication.topLevelWidgets()
+            if widget.isVisible() and widget is not window
+        ),
+        "pending": table_rows(window, "pendingTable"),
+        "bookings": table_rows(window, "bookingsTable"),
+        "client": window.booking_form.client_combo.currentIndex(),
+        "shown": window.isVisible(),
+        "clipboard": QApplication.clipboard().text(),
+    }
+
+
+def test_every_menu_command_does_something_visible_or_says_why_it_cannot(
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    workflows: Workflows,
+    window: MainWindow,
+    dialogs: FakeDialogs,
+    previewed: list[PrintDocument],
 ) -> None:
     about: list[str] = []
     monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: about.append(text))
     # Export table… asks where to save: the user gives up.
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: ("", ""))
-    create(workflows)
+    asked_where: list[str] = []
+
+    def give_up(*args: object, **kwargs: object) -> tuple[str, str]:
+        asked_where.append(str(args[1] if len(args) > 1 else kwargs.get("caption", "")))
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", give_up)
+    for _ in range(3):
+        create(workflows)
     window.presenter.queue.refresh()
-    skipped = {"quitAction"}
-    names = [a.objectName() for a in window.findChildren(QAction) if a.objectName()]
+    commands = [
+        a
+        for a in window.findChildren(QAction)
+        if a.objectName() and not a.objectName().startswith("_q_")  # Qt's own
+    ]
+    names = [command.objectName() for command in commands]
     assert {"confirmAction", "printDaySheetAction", "referenceDataAction"} <= set(names)
-    for selected in (False, True):
-        for tab in (window.queue_panel, window.browser_panel):
-            window.tabs.setCurrentWidget(tab)
-            if selected:
-                tab.table.selectRow(0)
-            for name in names:
-                if name not in skipped:
-                    action(window, name).trigger()
-                    for dialog in (
-                        window.details_dialog,
-                        window.reference_dialog,
-                        window.reports_window,
-                        window.audit_window,
-                    ):
-                        if dialog is not None:
-                            dialog.close()
+    # Each command once, on the queue with its first booking selected; what each needs
+    # first (a colleague's new booking before Refresh, a chosen client before New booking).
+    before_each: dict[str, object] = {
+        "refreshAction": lambda: create(workflows),
+        "newBookingAction": lambda: choose_client(window, "client_123"),
+    }
+    last = ["confirmAction", "cancelAction", "quitAction"]
+    commands.sort(
+        key=lambda command: (
+            last.index(command.objectName()) + 1 if command.objectName() in last else 0
+        )
+    )
+    silent = []
+    for command in commands:
+        name = command.objectName()
+        window.activateWindow()
+        table = command.parent()  # a table's own command (Copy) works on that table
+        panel = window.browser_panel if table is window.browser_panel.table else window.queue_panel
+        window.tabs.setCurrentWidget(panel)
+        panel.table.selectRow(0)
+        QApplication.clipboard().clear()
+        prepare = before_each.get(name)
+        if callable(prepare):
+            prepare()
+        if not command.isEnabled():
+            assert command.toolTip(), f"{name} is disabled and does not say why"
+            continue
+        seen = what_the_user_sees(window, dialogs, about, previewed)
+        seen["asked where"] = len(asked_where)
+        command.trigger()
+        now = what_the_user_sees(window, dialogs, about, previewed)
+        now["asked where"] = len(asked_where)
+        if now == seen:
+            silent.append(name)
+        for opened in (
+            window.details_dialog,
+            window.reference_dialog,
+            window.reports_window,
+            window.audit_window,
+        ):
+            if opened is not None:
+                opened.close()
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, SettingsDialog):
+                widget.reject()
+
+    assert silent == [], silent
     assert about and about[0].startswith("DST Desktop ")
-    assert window.isVisible()
-    action(window, "quitAction").trigger()
-    assert not window.isVisible()
+    assert not window.isVisible()  # Quit closed it

@@ -228,6 +228,23 @@ def test_confirm_allocates_the_first_free_setup_and_operator(workflows: Workflow
     assert re.fullmatch(r"2025-02-20T\d\d:\d\d:\d\dZ", str(session["confirmedAt"]))
 
 
+def test_confirm_leaves_a_trace_of_what_it_allocated(workflows: Workflows) -> None:
+    session_id = create_and_confirm(workflows)
+
+    with workflows.store.reading() as tx:
+        trail = tx.audit_trail(session_id)
+
+    assert [(entry.actor, entry.action) for entry in trail] == [
+        ("tester", "create"),
+        ("tester", "confirm"),
+    ]
+    assert trail[-1].details == {
+        "setupId": "setup_occitanie_1",
+        "operatorId": "op_occitanie_1",
+        "date": "2025-03-10",
+    }
+
+
 def test_second_confirmation_takes_the_next_setup(workflows: Workflows) -> None:
     create_and_confirm(workflows)
     created = workflows.booking.create_session_booking(booking_request())
@@ -289,6 +306,25 @@ def test_confirm_rechecks_availability_and_offers_alternatives(workflows: Workfl
     assert status["isPending"] is True
 
 
+def test_alternatives_skip_the_days_the_region_has_filled(workflows: Workflows) -> None:
+    """The region's own days, not the whole country's: Occitanie still has room on the
+    days Bretagne filled."""
+    late = workflows.booking.create_session_booking(booking_request(regionId="bretagne"))
+    assert isinstance(late, BookingCreated)
+    for day, sessions in (("2025-03-10", 2), ("2025-03-11", 1), ("2025-03-12", 1)):
+        for _ in range(sessions):  # 2 setups; 1 on the 11th (maintenance), 12th (leave)
+            create_and_confirm(workflows, regionId="bretagne", date=day)
+
+    confirmed = workflows.booking.confirm_session_booking(late.session.id).to_dict()
+    created = create(workflows, regionId="bretagne", date="2025-03-11")
+
+    days = ["2025-03-13", "2025-03-14", "2025-03-15", "2025-03-16", "2025-03-17"]
+    assert confirmed["availableAlternatives"] == days
+    assert created["availableAlternatives"] == days  # after the 11th: the 12th is full too
+    suggested = workflows.booking.get_suggested_dates("bretagne", 3)
+    assert [str(day) for day in suggested] == ["2025-02-21", "2025-02-22", "2025-02-23"]
+
+
 def test_available_setups_is_the_minimum_of_free_setups_and_operators(workflows: Workflows) -> None:
     # Bretagne on 2025-03-12: 2 setups, but operator 2 is on leave.
     check = workflows.booking.check_availability("bretagne", "2025-03-12", ["module_tir"], 5)
@@ -335,7 +371,9 @@ def test_a_pending_booking_whose_date_passed_cannot_be_confirmed(workflows: Work
 def test_confirm_refuses_a_malformed_id(workflows: Workflows, session_id: object) -> None:
     result = workflows.booking.confirm_session_booking(session_id).to_dict()
     assert result["error"] == "VALIDATION_ERROR"
-    assert "sessionId" in str(result["message"])
+    assert str(result["message"]).startswith("sessionId ")
+    assert result["field"] == "sessionId"
+    assert result["sessionId"] == session_id  # what was sent, as it was sent
 
 
 # -- cancelPendingBooking -------------------------------------------------------------

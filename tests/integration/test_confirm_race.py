@@ -180,3 +180,36 @@ def test_a_race_lost_three_times_is_no_setup_available_and_changes_nothing_of_th
         ]
     else:
         assert after == before
+
+
+def test_a_race_lost_for_good_offers_the_regions_own_next_days(
+    workflows: Workflows, other_workstation: PeeweeStore | None
+) -> None:
+    """Bretagne's next two days are full (Occitanie's are not): the alternatives of a
+    confirmation that lost its races are Bretagne's."""
+    for day in ("2025-03-11", "2025-03-12"):  # one session each: maintenance, leave
+        created = workflows.booking.create_session_booking(
+            booking_request(regionId="bretagne", date=day)
+        )
+        assert isinstance(created, BookingCreated)
+        assert workflows.booking.confirm_session_booking(created.session.id).success
+    session_id = pending(workflows, "bretagne")
+    rivals = [pending(workflows, "bretagne") for _ in range(3)]
+    rival, _ = rival_taking_the_same_resources(other_workstation, list(rivals))
+    booking = BookingWorkflow(
+        RacedStore(workflows.store, rival),  # type: ignore[arg-type]
+        BusinessDateClock(TODAY),
+        "racer",
+    )
+
+    result = booking.confirm_session_booking(session_id).to_dict()
+
+    assert result["error"] == "NO_SETUP_AVAILABLE"
+    assert result["sessionId"] == session_id
+    assert result["availableAlternatives"] == [
+        "2025-03-13",
+        "2025-03-14",
+        "2025-03-15",
+        "2025-03-16",
+        "2025-03-17",
+    ]

@@ -93,6 +93,45 @@ def test_summary_prints_markup_in_client_names_literally(workflows: Workflows) -
     assert "<u>gate</u> & badge" in text
 
 
+#: Reference data whose every name holds markup, as a user may type it.
+TYPED_NAMES = {
+    "regions": [{"id": "sud", "name": "<i>Sud</i> &amp; Est"}],
+    "setups": [{"id": "setup_sud", "name": "Kit <u>#1</u>", "regionId": "sud"}],
+    "operators": [{"id": "op_sud", "name": "Camille &lt;Martin&gt;", "regionId": "sud"}],
+    "modules": [{"id": "module_sud", "name": "<script>alert(1)</script> Tir", "capacityMax": 9}],
+    "clients": [{"id": "client_sud", "name": "<b>Bold</b> & Sons"}],
+    "offers": [{"id": "offer_sud", "name": "Pack <b>Pro</b> &amp; plus"}],
+}
+TYPED_NOTES = "Gate <b>B</b> &amp; <script>badge</script>"
+
+
+def test_every_typed_name_prints_literally_on_the_summary_and_the_day_sheet(
+    workflows: Workflows,
+) -> None:
+    assert workflows.reference.import_reference(TYPED_NAMES).success
+    session_id = confirmed_booking(
+        workflows,
+        clientId="client_sud",
+        regionId="sud",
+        moduleIds=["module_sud"],
+        requestedParticipants=5,
+        offerId="offer_sud",
+        notes=TYPED_NOTES,
+    )
+    names = [entries[0]["name"] for entries in TYPED_NAMES.values()]
+
+    summary = pdf_pages(render_pdf(documents(workflows).booking_summary(session_id)))[0]
+    one_region = " ".join(pdf_pages(render_pdf(documents(workflows).day_sheet(DAY, "sud"))))
+    every_region = " ".join(pdf_pages(render_pdf(documents(workflows).day_sheet(DAY))))
+
+    for name in [*names, TYPED_NOTES]:
+        assert name in summary, name
+    for text in (one_region, every_region):  # narrow columns wrap long names
+        for name in [*names, TYPED_NOTES]:
+            if "Pro" not in name:  # the day sheet names no offer
+                assert compact(name) in compact(text), name
+
+
 def test_french_summary_pdf_reads_in_french(workflows: Workflows) -> None:
     session_id = confirmed_booking(workflows)
 

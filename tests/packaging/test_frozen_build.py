@@ -4,15 +4,15 @@ environment around it."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
 import signal
-import statistics
 import subprocess
 import sys
 import tarfile
-import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -194,41 +194,89 @@ def test_the_frozen_program_answers_check_availability(
     assert "usage: call checkAvailability" in misuse.stderr
 
 
-def test_the_frozen_version_answers_well_under_a_second(
+def test_the_frozen_program_prints_its_version_and_writes_nothing(
     frozen_build: FrozenBuild, tmp_path: Path
 ) -> None:
-    timings = []
-    for _ in range(5):
-        started = time.perf_counter()
-        result = run_frozen(frozen_build, tmp_path / "home", "--version")
-        timings.append(time.perf_counter() - started)
-        assert result.stdout.strip() == f"dst-desktop {__version__}"
+    """How fast it answers is a figure of the benchmark (tests/benchmarks/run_benchmarks.py),
+    not a limit of a test."""
+    result = run_frozen(frozen_build, tmp_path / "home", "--version")
 
-    assert statistics.median(timings) < 1.0
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"dst-desktop {__version__}"
+    assert not (tmp_path / "home" / ".local" / "share" / "dst-desktop").exists()
 
 
-@pytest.mark.skipif(shutil.which("xvfb-run") is None, reason="needs xvfb-run (package xvfb)")
+@contextlib.contextmanager
+def virtual_display() -> Iterator[str]:
+    """A new Xvfb screen; its ``DISPLAY`` once the server says it accepts clients."""
+    read_end, write_end = os.pipe()
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1440x900x24", "-nolisten", "tcp"],
+        pass_fds=(write_end,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    os.close(write_end)
+    with os.fdopen(read_end) as ready:
+        number = ready.readline().strip()  # written when ready; empty if it died
+    try:
+        assert number, server.stderr.read() if server.stderr else "Xvfb did not start"
+        yield f":{number}"
+    finally:
+        server.terminate()
+        server.communicate(timeout=30)
+
+
+@pytest.mark.skipif(
+    shutil.which("Xvfb") is None or shutil.which("xdotool") is None,
+    reason="needs Xvfb and xdotool (packages xvfb, xdotool: tools/install-system-packages.sh)",
+)
 def test_the_frozen_window_opens_on_an_x11_display(
     frozen_build: FrozenBuild, tmp_path: Path
 ) -> None:
-    environment = {**bare_environment(tmp_path / "home"), "QT_QPA_PLATFORM": "xcb"}
     database = f"sqlite:///{tmp_path / 'bookings.db'}"
-    window = subprocess.Popen(
-        ["xvfb-run", "-a", str(frozen_build.executable), "--database", database],
-        env={**environment, "PATH": f"{environment['PATH']}:/usr/local/bin"},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,
-    )
-    try:
-        time.sleep(8)
-        still_running = window.poll() is None
-    finally:
-        os.killpg(window.pid, signal.SIGTERM)
-        _out, errors = window.communicate(timeout=30)
+    with virtual_display() as display:
+        environment = {
+            **bare_environment(tmp_path / "home"),
+            "QT_QPA_PLATFORM": "xcb",
+            "DISPLAY": display,
+        }
+        window = subprocess.Popen(
+            [str(frozen_build.executable), "--database", database],
+            env=environment,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            start_new_session=True,
+        )
+        try:
+            # Waits until a shown window bears the main window's title (or the program
+            # ends, or two minutes pass: then the test fails, it never waits longer).
+            shown = subprocess.run(
+                ["xdotool", "search", "--sync", "--onlyvisible", "--name", "^DST Desktop — "],
+                env={"DISPLAY": display, "PATH": "/usr/bin:/bin"},
+                capture_output=True,
+                text=True,
+                timeout=120,
+                check=False,
+            )
+            titles = [
+                subprocess.run(
+                    ["xdotool", "getwindowname", window_id],
+                    env={"DISPLAY": display, "PATH": "/usr/bin:/bin"},
+                    capture_output=True,
+                    text=True,
+                    check=False,
+                ).stdout.strip()
+                for window_id in shown.stdout.split()
+            ]
+            still_running = window.poll() is None
+        finally:
+            os.killpg(window.pid, signal.SIGTERM)
+            _out, errors = window.communicate(timeout=30)
 
     assert still_running, errors
+    assert titles == [f"DST Desktop — {tmp_path / 'bookings.db'}"], (titles, errors)
     assert "Could not load the Qt platform plugin" not in errors
 
 

@@ -46,7 +46,7 @@ def test_capacity_message_uses_the_seeds_words() -> None:
 
 
 def test_capacity_needs_a_module() -> None:
-    with pytest.raises(ValueError, match="at least one module"):
+    with pytest.raises(ValueError, match=r"^at least one module is required$"):
         module_capacity([], 3)
 
 

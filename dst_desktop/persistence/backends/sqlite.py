@@ -229,6 +229,7 @@ class SqliteBackend(Backend):
                 return first
             if first is not None and (found := self.translate(first)) is not None:
                 return found
+        # Rows written with the driver's own cursor (executemany) fail with its exceptions.
         if isinstance(error, IntegrityError | sqlite3.IntegrityError):
             if is_allocation_conflict(error):
                 return AllocationConflictError(text)

@@ -99,6 +99,7 @@ class FakeDialogs:
         return self.first_start
 
     def choose_reference_file(self) -> str | None:
+        self.file_dialogs.append(("Import reference data", "reference data", ""))
         return self.reference_file
 
     def choose_file_to_open(self, title: str, file_type: str) -> str | None:

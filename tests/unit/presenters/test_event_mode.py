@@ -466,8 +466,19 @@ def test_first_start_can_import_a_snapshot(laptop_database: Workflows, snapshot:
     dialogs = FakeDialogs(first_start=FirstStartChoice.SNAPSHOT, open_file=str(snapshot))
     window = Window(laptop_database, dialogs)
     window.presenter.start()
+    assert window.calendar.regions == []  # an empty database: nothing to book yet
+
     window.presenter.first_start()
-    assert window.main.banner is not None
+
+    assert [title for title, _, _ in dialogs.file_dialogs] == ["Import snapshot"]
+    banner = window.main.banner
+    assert banner is not None and banner.title == "Event database for “Salon de Lyon”"
+    assert banner.lines[0].startswith("Snapshot of the office taken on Thursday 2025-02-20")
+    assert [r.text for r in window.calendar.regions] == ["Bretagne", "Occitanie"]
+    assert {c.id for c in window.form.clients} == {"client_123", "client_acme"}
+    assert "confirmed at the office" in window.queue.confirm_unavailable
+    snapshot_info = laptop_database.exchange.event_snapshot()
+    assert snapshot_info is not None and snapshot_info.event_name == "Salon de Lyon"
 
 
 # -- a new client from the booking form ----------------------------------------------------
