@@ -21,6 +21,7 @@ from dst_desktop.presenters.tasks import TaskRunner
 from dst_desktop.services.workflows import Workflows
 from dst_desktop.ui import settings as keys
 from dst_desktop.ui.errors import ErrorReporter, error_text, setup_logging
+from dst_desktop.ui.garbage import collect_on_gui_thread
 from dst_desktop.ui.icons import icon
 from dst_desktop.ui.l10n import LanguageInstaller
 from dst_desktop.ui.main_window import MainWindow
@@ -138,6 +139,7 @@ def _application() -> QApplication:
     app = QApplication(sys.argv)
     app.setWindowIcon(icon("app"))
     app.setDesktopFileName(paths.APP_SLUG)
+    collect_on_gui_thread(app)
     return app
 
 

@@ -85,12 +85,19 @@ class OfflineCopy:
         self.copy = copy
         self._folder = folder
 
-    def refresh_from(self, server: Workflows, months: int = COPY_MONTHS) -> SnapshotImported:
-        """Replace the copy's data by the server's, keeping the requests not sent yet.
+    def refresh_from(
+        self, server: Workflows, months: int = COPY_MONTHS
+    ) -> SnapshotImported | None:
+        """Replace the copy's data by the server's, keeping the requests not sent yet;
+        None while the server holds no reference data yet (a new team database): a copy
+        of it could take no booking, and the copy is made once there is some.
 
         Reads the server in one transaction and writes the copy in one: a failure on
         either side leaves the copy as it was.
         """
+        with server.store.reading() as tx:
+            if not tx.regions():
+                return None
         with self._bundle("snapshot") as path:
             server.exchange.export_snapshot(path, months, for_offline_copy=True)
             imported = self.copy.exchange.import_snapshot(path)

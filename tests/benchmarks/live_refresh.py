@@ -34,6 +34,7 @@ from dst_desktop.app import create_main_window  # noqa: E402
 from dst_desktop.cli import main as cli_main  # noqa: E402
 from dst_desktop.persistence.copy import copy_database  # noqa: E402
 from dst_desktop.persistence.store import PeeweeStore  # noqa: E402
+from dst_desktop.ui.garbage import collect_on_gui_thread  # noqa: E402
 from tests.postgres_server import PostgresServer  # noqa: E402
 from tests.unit.presenters.fakes import FakeDialogs  # noqa: E402
 
@@ -118,6 +119,7 @@ def main() -> int:
     options = parser.parse_args()
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
+    collect_on_gui_thread(app)
     with tempfile.TemporaryDirectory(prefix="dst-live-") as folder:
         sqlite_url = f"sqlite:///{Path(folder) / 'live.db'}"
         code = cli_main(

@@ -15,6 +15,7 @@ from dst_desktop.app import create_main_window
 from dst_desktop.reports import PrintDocument
 from dst_desktop.services.workflows import Workflows
 from dst_desktop.ui import errors, printing
+from dst_desktop.ui.garbage import collect_on_gui_thread
 from dst_desktop.ui.l10n import LanguageInstaller
 from dst_desktop.ui.main_window import MainWindow
 from tests.conftest import TODAY
@@ -25,6 +26,13 @@ from tests.unit.presenters.fakes import FakeDialogs
 if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
     screen = Path(__file__).with_name("offscreen-screen.json")
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={screen}"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def garbage_on_gui_thread(qapp: QApplication) -> None:
+    """As in the product: a worker thread never runs the collector (and a widget's
+    destructor with it)."""
+    collect_on_gui_thread(qapp)
 
 
 @pytest.fixture(autouse=True)

@@ -62,6 +62,26 @@ def test_the_copy_knows_its_server_and_holds_its_allocations(
     assert day.to_dict()["availability"]["availableSetups"] == 1  # type: ignore[index]
 
 
+def test_a_new_team_database_without_reference_data_is_not_copied_yet(
+    tmp_path: Path, postgres_server: PostgresServer
+) -> None:
+    server_store = PeeweeStore.open(postgres_server.url(postgres_server.new_database("new")))
+    copy_store = PeeweeStore.open(f"sqlite:///{tmp_path / 'copy.db'}")
+    try:
+        server = Workflows.create(server_store, BusinessDateClock(TODAY), "office")
+        copy = OfflineCopy(Workflows.create(copy_store, BusinessDateClock(TODAY), "anne"), tmp_path)
+
+        assert copy.refresh_from(server) is None
+        assert copy_info(copy.copy) is None  # no copy to start offline on yet
+
+        assert server.reference.import_reference(sample_reference()).success
+        assert copy.refresh_from(server) is not None
+        assert copy_info(copy.copy) is not None
+    finally:
+        copy_store.close()
+        server_store.close()
+
+
 def test_requests_on_the_copy_are_offline_and_confirming_waits(copy: OfflineCopy) -> None:
     session_id = take(copy)
     status = copy.copy.booking.get_booking_status(session_id).to_dict()
