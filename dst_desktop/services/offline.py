@@ -85,9 +85,7 @@ class OfflineCopy:
         self.copy = copy
         self._folder = folder
 
-    def refresh_from(
-        self, server: Workflows, months: int = COPY_MONTHS
-    ) -> SnapshotImported | None:
+    def refresh_from(self, server: Workflows, months: int = COPY_MONTHS) -> SnapshotImported | None:
         """Replace the copy's data by the server's, keeping the requests not sent yet;
         None while the server holds no reference data yet (a new team database): a copy
         of it could take no booking, and the copy is made once there is some.
