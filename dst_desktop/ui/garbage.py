@@ -31,6 +31,13 @@ class MainThreadGarbageCollector(QObject):
         self._timer.start()
         self.destroyed.connect(_restore_automatic_collection)
 
+    def stop(self) -> None:
+        """Back to automatic collection (for a process that goes on without Qt's loop)."""
+        self._timer.stop()
+        gc.enable()
+        self.setParent(None)
+        self.deleteLater()
+
     def check(self) -> None:
         """Collect the oldest generation whose threshold the allocations crossed."""
         counts = gc.get_count()

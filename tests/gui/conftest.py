@@ -28,11 +28,13 @@ if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={screen}"
 
 
-@pytest.fixture(scope="session", autouse=True)
-def garbage_on_gui_thread(qapp: QApplication) -> None:
+@pytest.fixture(scope="package", autouse=True)
+def garbage_on_gui_thread(qapp: QApplication) -> Iterator[None]:
     """As in the product: a worker thread never runs the collector (and a widget's
-    destructor with it)."""
-    collect_on_gui_thread(qapp)
+    destructor with it). The tests after these ones have no Qt loop to collect from."""
+    collector = collect_on_gui_thread(qapp)
+    yield
+    collector.stop()
 
 
 @pytest.fixture(autouse=True)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import uuid
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -322,7 +323,7 @@ class ValidTraffic(WorkflowMachine):
     def take_a_request_at_an_event(self) -> None:
         """An event laptop loaded with the office's snapshot takes a request, and cannot
         confirm it there."""
-        snapshot = type(self).folder / f"snapshot-{id(self)}.json"
+        snapshot = type(self).folder / f"snapshot-{uuid.uuid4().hex}.json"
         self.office.exchange.export_snapshot(snapshot, months=1, event_name="Salon")
         self.laptop_url = type(self).new_database("laptop")
         self.laptop = self.open(self.laptop_url, "laptop")
