@@ -324,11 +324,23 @@ def test_a_failed_call_changes_nothing(place: Place, error: str, prepare: Prepar
     assert database_dump(url) == before, f"the failed call changed the database: {result}"
 
 
+#: Answers that need more than one database of a backend, checked in their own module
+#: the same way (every table read before and after).
+CHECKED_ELSEWHERE = {
+    # A login's refusal needs a team database with roles (PostgreSQL only):
+    # test_roles.py calls every workflow as each login and compares the dumps.
+    "PERMISSION_DENIED",
+}
+
+
 def test_every_failure_answer_is_checked() -> None:
-    """The table above reaches every code a workflow may answer with."""
+    """The table above, with the answers checked elsewhere, reaches every code a workflow
+    may answer with."""
     from dst_desktop.domain.errors import ErrorCode
 
-    assert {error for error, _ in CASES.values()} == {code.value for code in ErrorCode}
+    here = {error for error, _ in CASES.values()}
+    assert not here & CHECKED_ELSEWHERE
+    assert here | CHECKED_ELSEWHERE == {code.value for code in ErrorCode}
 
 
 @pytest.mark.parametrize("step", [confirm, start], ids=["confirm", "start mission"])
