@@ -131,28 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
         "itself when the server is back.",
     )
     sync.add_argument("--json", action="store_true", help="print the report as JSON")
-    backup = commands.add_parser(
-        "backup",
-        help="write a checked copy of the database to a file, while others keep working",
-        description="Write a consistent copy of the database given by --database to OUT.db "
-        "(SQLite's online backup; a PostgreSQL database is copied into a SQLite file), "
-        "check it, and move it into place, readable by you only. A damaged database is "
-        "not backed up, so that it never replaces a good backup.",
-    )
-    backup.add_argument("file", metavar="OUT.db")
-    backup.add_argument(
-        "--force", action="store_true", help="replace OUT.db when it exists (else it is kept)"
-    )
-    restore = commands.add_parser(
-        "restore",
-        help="replace the database's data by a backup, after checking the backup",
-        description="Check IN.db (a DST Desktop database, sound, not newer than this "
-        "version), keep what the database holds now in the backups folder of your data "
-        "folder, then write the backup's data into the database. Programs that have the "
-        "database open see the restored data at their next action. SQLite only: restore a "
-        "PostgreSQL database with pg_restore.",
-    )
-    restore.add_argument("file", metavar="IN.db")
+    _add_backup_commands(commands)
 
     reference = commands.add_parser(
         "import-reference", help="load regions, setups, operators, modules, clients, offers"
@@ -244,6 +223,32 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_access_commands(commands)
     return parser
+
+
+def _add_backup_commands(commands: argparse._SubParsersAction[Any]) -> None:
+    """``backup`` and ``restore``: a checked copy of the database, and putting one back."""
+    backup = commands.add_parser(
+        "backup",
+        help="write a checked copy of the database to a file, while others keep working",
+        description="Write a consistent copy of the database given by --database to OUT.db "
+        "(SQLite's online backup; a PostgreSQL database is copied into a SQLite file), "
+        "check it, and move it into place, readable by you only. A damaged database is "
+        "not backed up, so that it never replaces a good backup.",
+    )
+    backup.add_argument("file", metavar="OUT.db")
+    backup.add_argument(
+        "--force", action="store_true", help="replace OUT.db when it exists (else it is kept)"
+    )
+    restore = commands.add_parser(
+        "restore",
+        help="replace the database's data by a backup, after checking the backup",
+        description="Check IN.db (a DST Desktop database, sound, not newer than this "
+        "version), keep what the database holds now in the backups folder of your data "
+        "folder, then write the backup's data into the database. Programs that have the "
+        "database open see the restored data at their next action. SQLite only: restore a "
+        "PostgreSQL database with pg_restore.",
+    )
+    restore.add_argument("file", metavar="IN.db")
 
 
 def _add_report_commands(commands: argparse._SubParsersAction[Any], language_help: str) -> None:

@@ -164,5 +164,7 @@ class UserAccount:
     role: Role
 
 
+#: An entry of the reference data, of any of its six kinds.
+ReferenceItem = Region | Setup | Operator | Module | Client | Offer
 #: What saving one reference item did: reference imports report all three.
 SaveOutcome = Literal["added", "updated", "unchanged"]

@@ -41,6 +41,7 @@ from dst_desktop.domain.model import (
     Module,
     Offer,
     Operator,
+    ReferenceItem,
     Region,
     SaveOutcome,
     Session,
@@ -170,8 +171,6 @@ _REFERENCE = " UNION ALL ".join(
     )
 )
 
-
-ReferenceItem = Region | Setup | Operator | Module | Client | Offer
 
 #: The table and the columns (besides ``id``) of each kind of reference item, in the order
 #: they are written: a setup's region exists before the setup.

@@ -8,7 +8,7 @@ filtered by session, actor, action and period, and copies or exports what it sho
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -18,8 +18,9 @@ from dst_desktop.domain.statuses import MissionAction, SessionStatus
 from dst_desktop.presenters.catalogue import Catalogue, Choice
 from dst_desktop.presenters.l10n import Localizer, count_text, fill
 from dst_desktop.presenters.messages import audit_action_text, status_text
-from dst_desktop.services.audit import AuditLog, checked_filter
+from dst_desktop.services.audit import checked_filter
 from dst_desktop.services.validation import InvalidInputError
+from dst_desktop.services.workflows import Workflows
 
 #: The most entries the window lists at once (the newest); the filters reach older ones.
 SHOWN_AT_MOST = 5_000
@@ -84,18 +85,13 @@ class AuditLogView(Protocol):
 
 class AuditLogPresenter:
     def __init__(
-        self,
-        view: AuditLogView,
-        audit: AuditLog,
-        catalogue: Catalogue,
-        l10n: Localizer,
-        today: Callable[[], dt.date],
+        self, view: AuditLogView, workflows: Workflows, catalogue: Catalogue, l10n: Localizer
     ) -> None:
         self._view = view
-        self._audit = audit
+        self._audit = workflows.audit
         self._catalogue = catalogue
         self._l10n = l10n
-        self._today = today
+        self._today = workflows.queries.today
         self.rows: list[AuditRow] = []
 
     def headers(self) -> list[str]:

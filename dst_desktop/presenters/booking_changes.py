@@ -30,12 +30,11 @@ from dst_desktop.presenters.messages import (
     storage_failure_text,
 )
 from dst_desktop.services.booking_changes import (
-    BookingChanges,
     SessionReallocated,
     SessionRescheduled,
 )
-from dst_desktop.services.queries import BookingQueries
 from dst_desktop.services.results import Failure
+from dst_desktop.services.workflows import Workflows
 
 
 def conflict_problem(conflict: ResourceConflict, catalogue: Catalogue, l10n: Localizer) -> str:
@@ -74,15 +73,14 @@ class ChangesAfterBooking:
 
     def __init__(
         self,
-        changes: BookingChanges,
-        queries: BookingQueries,
+        workflows: Workflows,
         catalogue: Catalogue,
         dialogs: Dialogs,
         l10n: Localizer,
         on_changed: Callable[[], None],
     ) -> None:
-        self._changes = changes
-        self._queries = queries
+        self._changes = workflows.booking_changes
+        self._queries = workflows.queries
         self._catalogue = catalogue
         self._dialogs = dialogs
         self._l10n = l10n

@@ -279,6 +279,12 @@ class EventModePresenter:
             "DST Desktop there with --database sqlite:///event.db.",
         )
 
+    def _tell_done(self, title: str, status: str, *paragraphs: str) -> None:
+        """What an exchange did: in a few words on the status bar, in full (what the file
+        holds, what to do with it next) in a message."""
+        self._view.show_status_message(status)
+        self._dialogs.inform(title, "\n\n".join(paragraphs))
+
     def _refused(self, command: ExchangeCommand, title: str) -> bool:
         """Say why ``command`` makes no sense here, before trying it."""
         reason = self.unavailable_commands()[command]
@@ -351,10 +357,8 @@ class EventModePresenter:
             "EventMode",
             "On the event laptop, open a new database and use File ▸ Import snapshot…",
         )
-        self._view.show_status_message(
-            fill(translate("EventMode", "Snapshot written to %1."), path)
-        )
-        self._dialogs.inform(title, f"{text}\n\n{hint}")
+        status = fill(translate("EventMode", "Snapshot written to %1."), path)
+        self._tell_done(title, status, text, hint)
 
     # -- laptop: import a snapshot -------------------------------------------------------
 
@@ -447,10 +451,8 @@ class EventModePresenter:
                 "carries them to the office, where they are confirmed.",
             )
         )
-        self._view.show_status_message(
-            fill(translate("EventMode", "Event database for “%1”."), snapshot.event_name)
-        )
-        self._dialogs.inform(title, "\n\n".join(lines))
+        status = fill(translate("EventMode", "Event database for “%1”."), snapshot.event_name)
+        self._tell_done(title, status, *lines)
 
     # -- laptop: export the event's bookings ---------------------------------------------
 
@@ -503,14 +505,15 @@ class EventModePresenter:
                 outcome.bookings,
                 path,
             )
-        hint = translate(
-            "EventMode",
-            "At the office, File ▸ Import event bookings… brings them into the pending queue.",
+        self._tell_done(
+            title,
+            fill(translate("EventMode", "Event bookings written to %1."), path),
+            text,
+            translate(
+                "EventMode",
+                "At the office, File ▸ Import event bookings… brings them into the pending queue.",
+            ),
         )
-        self._view.show_status_message(
-            fill(translate("EventMode", "Event bookings written to %1."), path)
-        )
-        self._dialogs.inform(title, f"{text}\n\n{hint}")
 
     # -- office: import the event's bookings ---------------------------------------------
 

@@ -171,8 +171,7 @@ class MainPresenter:
             on_move_to=self.calendar.go_to,
         )
         self.changes = ChangesAfterBooking(
-            workflows.booking_changes,
-            workflows.queries,
+            workflows,
             self.catalogue,
             dialogs,
             l10n,
@@ -488,9 +487,7 @@ class MainPresenter:
         )
 
     def audit_log_presenter(self, view: AuditLogView) -> AuditLogPresenter:
-        return AuditLogPresenter(
-            view, self._workflows.audit, self.catalogue, self._l10n, self._workflows.queries.today
-        )
+        return AuditLogPresenter(view, self._workflows, self.catalogue, self._l10n)
 
     def reference_editor_presenter(self, view: ReferenceEditorView) -> ReferenceEditorPresenter:
         return ReferenceEditorPresenter(

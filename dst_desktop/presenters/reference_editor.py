@@ -16,14 +16,14 @@ from enum import Enum
 from typing import Protocol
 
 from dst_desktop.domain.conflicts import ResourceConflict
-from dst_desktop.domain.model import Client, Module, Operator, Session, Setup
+from dst_desktop.domain.model import Client, Module, Operator, ReferenceItem, Session, Setup
 from dst_desktop.domain.names import name_key
 from dst_desktop.presenters.catalogue import Catalogue, Choice, by_name
 from dst_desktop.presenters.contact import contact_problem
 from dst_desktop.presenters.dialogs import Dialogs
 from dst_desktop.presenters.l10n import Localizer, count_text, fill
 from dst_desktop.presenters.messages import Tone, failure_text
-from dst_desktop.services.reference import ReferenceData, ReferenceItem
+from dst_desktop.services.reference import ReferenceData
 from dst_desktop.services.results import Failure
 from dst_desktop.services.validation import MAX_ID_LENGTH
 

@@ -14,7 +14,7 @@ from dst_desktop.domain.errors import AllocationConflictError, ErrorCode, WriteC
 from dst_desktop.domain.model import AuditEntry, Module, Session
 from dst_desktop.domain.permissions import Action
 from dst_desktop.domain.rules import module_capacity
-from dst_desktop.domain.statuses import SessionStatus
+from dst_desktop.domain.statuses import SessionStatus, expected_statuses_text
 from dst_desktop.services.availability import ALTERNATIVES_COUNT, AvailabilityEngine
 from dst_desktop.services.clock import Clock
 from dst_desktop.services.permissions import Permissions, guarded
@@ -127,6 +127,27 @@ def away_from_the_office(tx: StoreTransaction, session_id: str) -> Failure | Non
 def session_not_found(session_id: str, code: ErrorCode = ErrorCode.INVALID_STATUS) -> Failure:
     """The seed answers an unknown id with INVALID_STATUS; getBookingStatus with NOT_FOUND."""
     return Failure(code, f"Session {session_id} not found", {"sessionId": session_id})
+
+
+def session_to_change(
+    tx: StoreTransaction, session_id: str, expected: tuple[SessionStatus, ...]
+) -> Session | Failure:
+    """The session a step at the office acts on, or why it cannot: this database is away
+    from the office, the session is unknown, or its status is none of ``expected``."""
+    refusal = away_from_the_office(tx, session_id)
+    if refusal is not None:
+        return refusal
+    session = tx.session(session_id)
+    if session is None:
+        return session_not_found(session_id)
+    if session.status not in expected:
+        return Failure(
+            ErrorCode.INVALID_STATUS,
+            f"Session status is {session.status.value}, "
+            f"expected {expected_statuses_text(expected)}",
+            {"sessionId": session_id},
+        )
+    return session
 
 
 def no_setups_message(day: dt.date, region_id: str) -> str:
@@ -306,18 +327,9 @@ class BookingWorkflow:
 
     def _confirm_once(self, session_id: str) -> BookingConfirmed | Failure:
         with self._store.writing() as tx:
-            refusal = away_from_the_office(tx, session_id)
-            if refusal is not None:
-                return refusal
-            session = tx.session(session_id)
-            if session is None:
-                return session_not_found(session_id)
-            if session.status is not SessionStatus.PENDING_CONFIRMATION:
-                return Failure(
-                    ErrorCode.INVALID_STATUS,
-                    f"Session status is {session.status.value}, expected 'pending_confirmation'",
-                    {"sessionId": session_id},
-                )
+            session = session_to_change(tx, session_id, (SessionStatus.PENDING_CONFIRMATION,))
+            if isinstance(session, Failure):
+                return session
             today = self._clock.today()
             engine = AvailabilityEngine(tx, today)
             resources = engine.free_resources(session.region_id, session.date)

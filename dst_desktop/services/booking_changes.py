@@ -25,15 +25,15 @@ from dst_desktop.domain.errors import AllocationConflictError, ErrorCode, WriteC
 from dst_desktop.domain.model import AuditEntry, Operator, Session, Setup
 from dst_desktop.domain.permissions import Action
 from dst_desktop.domain.rules import module_capacity
-from dst_desktop.domain.statuses import SessionStatus, expected_statuses_text
+from dst_desktop.domain.statuses import SessionStatus
 from dst_desktop.services.availability import ALTERNATIVES_COUNT, AvailabilityEngine
 from dst_desktop.services.booking import (
-    away_from_the_office,
     date_passed_message,
     known_modules,
     new_session_id,
     no_setups_message,
     session_not_found,
+    session_to_change,
     validation_failure,
 )
 from dst_desktop.services.clock import Clock
@@ -448,19 +448,9 @@ class BookingChanges:
     def _reschedule_once(self, session_id: str, day: dt.date) -> SessionRescheduled | Failure:
         today = self._clock.today()
         with self._store.writing() as tx:
-            refusal = away_from_the_office(tx, session_id)
-            if refusal is not None:
-                return refusal
-            session = tx.session(session_id)
-            if session is None:
-                return session_not_found(session_id)
-            if session.status not in REALLOCATABLE:
-                return Failure(
-                    ErrorCode.INVALID_STATUS,
-                    f"Session status is {session.status.value}, "
-                    f"expected {expected_statuses_text(REALLOCATABLE)}",
-                    {"sessionId": session_id},
-                )
+            session = session_to_change(tx, session_id, REALLOCATABLE)
+            if isinstance(session, Failure):
+                return session
             if day == session.date:
                 return validation_failure(
                     InvalidInputError(
@@ -588,19 +578,9 @@ class BookingChanges:
     def _reallocate_once(self, session_id: str) -> SessionReallocated | Failure:
         today = self._clock.today()
         with self._store.writing() as tx:
-            refusal = away_from_the_office(tx, session_id)
-            if refusal is not None:
-                return refusal
-            session = tx.session(session_id)
-            if session is None:
-                return session_not_found(session_id)
-            if session.status not in REALLOCATABLE:
-                return Failure(
-                    ErrorCode.INVALID_STATUS,
-                    f"Session status is {session.status.value}, "
-                    f"expected {expected_statuses_text(REALLOCATABLE)}",
-                    {"sessionId": session_id},
-                )
+            session = session_to_change(tx, session_id, REALLOCATABLE)
+            if isinstance(session, Failure):
+                return session
             assert session.setup_id is not None and session.operator_id is not None
             setups = {setup.id: setup for setup in tx.setups(None)}
             operators = {operator.id: operator for operator in tx.operators(None)}

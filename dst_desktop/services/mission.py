@@ -5,20 +5,14 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from dst_desktop.domain.errors import ErrorCode
 from dst_desktop.domain.model import AuditEntry, Session
 from dst_desktop.domain.permissions import Action
 from dst_desktop.domain.statuses import (
     COMPLETION_OUTCOMES,
     MISSION_TRANSITIONS,
     MissionAction,
-    expected_statuses_text,
 )
-from dst_desktop.services.booking import (
-    away_from_the_office,
-    session_not_found,
-    validation_failure,
-)
+from dst_desktop.services.booking import session_to_change, validation_failure
 from dst_desktop.services.clock import Clock
 from dst_desktop.services.permissions import Permissions, guarded
 from dst_desktop.services.results import Failure, MissionUpdated
@@ -127,19 +121,9 @@ class MissionWorkflow:
             return validation_failure(error, sessionId=session_id)
         sources, target = MISSION_TRANSITIONS[action]
         with self._store.writing() as tx:
-            refusal = away_from_the_office(tx, checked_id)
-            if refusal is not None:
-                return refusal
-            session = tx.session(checked_id)
-            if session is None:
-                return session_not_found(checked_id)
-            if session.status not in sources:
-                return Failure(
-                    ErrorCode.INVALID_STATUS,
-                    f"Session status is {session.status.value}, "
-                    f"expected {expected_statuses_text(sources)}",
-                    {"sessionId": checked_id},
-                )
+            session = session_to_change(tx, checked_id, sources)
+            if isinstance(session, Failure):
+                return session
             details: dict[str, object] = {"from": session.status.value, "to": target.value}
             updated = self._apply(session, action, outcome, reason)
             if completion is not None:

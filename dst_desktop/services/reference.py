@@ -20,6 +20,7 @@ from dst_desktop.domain.model import (
     Module,
     Offer,
     Operator,
+    ReferenceItem,
     Region,
     SaveOutcome,
     Session,
@@ -58,7 +59,6 @@ MAX_UNAVAILABLE_DATES = 5000
 MAX_REFERENCE_ENTRIES = 100_000
 MAX_REFERENCE_DATES = 500_000
 
-ReferenceItem = Region | Setup | Operator | Module | Client | Offer
 T = TypeVar("T")
 
 

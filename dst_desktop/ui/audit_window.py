@@ -5,22 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QLocale,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSignalBlocker,
-    Qt,
-    QTimer,
-)
+from PySide6.QtCore import QLocale, QSignalBlocker, Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -31,53 +21,24 @@ from PySide6.QtWidgets import (
 
 from dst_desktop.presenters.audit_log import AuditCriteria, AuditLogPresenter, AuditRow
 from dst_desktop.presenters.catalogue import Choice
+from dst_desktop.ui.cell_table import AnyIndex, CellTableModel, show_as_listing
 from dst_desktop.ui.icons import icon
 from dst_desktop.ui.l10n import from_qdate, short_date_format, to_qdate
 from dst_desktop.ui.plain_text import literal_text
 from dst_desktop.ui.table_export import EXPORT_VALUE_ROLE, adopt_table_export
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 #: Typing in a filter lists again once the typing pauses this long.
 _TYPING_PAUSE_MS = 300
 
 
-class AuditTableModel(QAbstractTableModel):
+class AuditTableModel(CellTableModel):
     """The entries as the presenter words them; the moment typed for spreadsheets."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._headers: tuple[str, ...] = ()
-        self._rows: tuple[AuditRow, ...] = ()
-
-    def set_rows(self, headers: Sequence[str], rows: Sequence[AuditRow]) -> None:
-        self.beginResetModel()
-        self._headers, self._rows = tuple(headers), tuple(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self._headers)
-        ):
-            return self._headers[section]
-        return None
-
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        row: AuditRow | None = self.row_at(index)
+        if row is None:
             return None
-        row = self._rows[index.row()]
         cells = row.cells
-        if not 0 <= index.column() < len(cells):
-            return None
         if role == Qt.ItemDataRole.DisplayRole:
             return cells[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -158,16 +119,7 @@ class AuditLogWindow(QDialog):
         self.table.setObjectName("auditTable")
         self.table.setAccessibleName(self.tr("Audit log"))
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        show_as_listing(self.table)
         layout.addWidget(self.table, 1)
         self.table_export = adopt_table_export(self.table, self.tr("Audit log"), "audit-log")
 

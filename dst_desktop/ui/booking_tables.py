@@ -725,6 +725,8 @@ class BookingsBrowserPanel(_BookingsPanel):
             details_name="browserDetailsButton",
             parent=parent,
         )
+        self.details_button.setProperty("primary", True)
+        self.add_buttons(self.print_button, self.details_button)
         describe(
             self.table,
             self.tr("All bookings"),
@@ -733,8 +735,6 @@ class BookingsBrowserPanel(_BookingsPanel):
                 "booking, Tab goes to the buttons."
             ),
         )
-        self.details_button.setProperty("primary", True)
-        self.add_buttons(self.print_button, self.details_button)
 
     # -- BookingsBrowserView -------------------------------------------------------------
 

@@ -1,5 +1,6 @@
-"""A table model of rows of cells under one header row: the reference lists and the
-report figures share its shape, each adding the roles of its own."""
+"""A table model of rows of cells under one header row: the reference lists, the report
+figures, the audit log and the conflicts share its shape, each adding the roles of its own;
+and the look the read-only listings among them share."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -48,3 +49,23 @@ class CellTableModel(QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         return row if 0 <= index.column() < len(row.cells) else None
+
+
+def show_as_listing(
+    table: QTableView,
+    *,
+    row_height: int = 24,
+    resize_mode: QHeaderView.ResizeMode = QHeaderView.ResizeMode.Interactive,
+) -> None:
+    """Read-only rows of one line each, selected whole and several at once: the listings
+    (audit log, report figures, conflicts) behave alike for copy, export and the keyboard."""
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setShowGrid(False)
+    table.setWordWrap(False)
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(row_height)
+    table.horizontalHeader().setSectionResizeMode(resize_mode)
+    table.horizontalHeader().setStretchLastSection(True)

@@ -71,6 +71,19 @@ def _heading(text: str) -> QLabel:
     return label
 
 
+def _cancel_and_accept(dialog: QDialog, layout: QVBoxLayout, text: str, name: str) -> QPushButton:
+    """Cancel and the dialog's own accept button (the default, named ``name``), added below
+    the dialog's contents; the accept button is returned for the dialog to enable."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    accept = buttons.addButton(text, QDialogButtonBox.ButtonRole.AcceptRole)
+    accept.setObjectName(name)
+    accept.setDefault(True)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    return accept
+
+
 class EditBookingDialog(QDialog):
     """Date, modules, participants, client, offer and notes of a pending request."""
 
@@ -143,15 +156,9 @@ class EditBookingDialog(QDialog):
         hint.setObjectName("hintLabel")
         hint.setWordWrap(True)
         layout.addWidget(hint)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.save_button = buttons.addButton(
-            self.tr("Save changes"), QDialogButtonBox.ButtonRole.AcceptRole
+        self.save_button = _cancel_and_accept(
+            self, layout, self.tr("Save changes"), "saveChangesButton"
         )
-        self.save_button.setObjectName("saveChangesButton")
-        self.save_button.setDefault(True)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
 
     def draft(self) -> BookingDraft:
         modules = []
@@ -196,15 +203,9 @@ class NewDateDialog(QDialog):
         self.day_label.setObjectName("chosenDayLabel")
         self.day_label.setWordWrap(True)
         layout.addWidget(self.day_label)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.accept_button = buttons.addButton(
-            request.accept_label, QDialogButtonBox.ButtonRole.AcceptRole
+        self.accept_button = _cancel_and_accept(
+            self, layout, request.accept_label, "acceptDateButton"
         )
-        self.accept_button.setObjectName("acceptDateButton")
-        self.accept_button.setDefault(True)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
         self.calendar.currentPageChanged.connect(self._show_month)
         self.calendar.selectionChanged.connect(self._day_changed)
         self.calendar.setSelectedDate(to_qdate(request.initial))
@@ -269,15 +270,9 @@ class CompletionDialog(QDialog):
         self.notes_edit.setMaximumHeight(100)
         form.addRow(self.tr("&Notes:"), self.notes_edit)
         layout.addLayout(form)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.complete_button = buttons.addButton(
-            self.tr("Mark completed"), QDialogButtonBox.ButtonRole.AcceptRole
+        self.complete_button = _cancel_and_accept(
+            self, layout, self.tr("Mark completed"), "markCompletedButton"
         )
-        self.complete_button.setObjectName("markCompletedButton")
-        self.complete_button.setDefault(True)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
 
     def details(self) -> CompletionDetails:
         attended = self.attended_spin.value()

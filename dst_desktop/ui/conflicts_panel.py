@@ -6,17 +6,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QItemSelection,
     QItemSelectionModel,
-    QModelIndex,
-    QPersistentModelIndex,
     QSignalBlocker,
     Qt,
     Signal,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
@@ -27,55 +23,28 @@ from PySide6.QtWidgets import (
 
 from dst_desktop.presenters.conflicts import ConflictRow
 from dst_desktop.presenters.messages import Tone
+from dst_desktop.ui.cell_table import AnyIndex, CellTableModel, show_as_listing
 from dst_desktop.ui.icons import icon
 from dst_desktop.ui.plain_text import literal_text, plain_label
 from dst_desktop.ui.theme import MUTED, TONE_TEXT
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 SESSION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 #: The column that says what is wrong (painted in the attention colour).
 PROBLEM_COLUMN = 3
 
 
-class ConflictTableModel(QAbstractTableModel):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._headers: list[str] = []
-        self._rows: list[ConflictRow] = []
-
-    def set_rows(self, headers: Sequence[str], rows: Sequence[ConflictRow]) -> None:
-        self.beginResetModel()
-        self._headers = list(headers)
-        self._rows = list(rows)
-        self.endResetModel()
+class ConflictTableModel(CellTableModel):
+    """The conflicts, with the session each row is about for the buttons to act on."""
 
     def session_id(self, row: int) -> str:
-        return self._rows[row].session_id
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self._headers)
-        ):
-            return self._headers[section]
-        return None
+        conflict: ConflictRow = self._rows[row]
+        return conflict.session_id
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        row: ConflictRow | None = self.row_at(index)
+        if row is None:
             return None
-        row = self._rows[index.row()]
         column = index.column()
-        if not 0 <= column < len(row.cells):
-            return None
         if role == Qt.ItemDataRole.DisplayRole:
             return row.cells[column]
         if role == SESSION_ID_ROLE:
@@ -120,18 +89,10 @@ class ConflictsPanel(QWidget):
         self.table.setObjectName("conflictsTable")
         self.table.setAccessibleName(self.tr("Conflicts"))
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        show_as_listing(
+            self.table, row_height=26, resize_mode=QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.table.horizontalHeader().setHighlightSections(False)
         layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)

@@ -17,12 +17,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -44,7 +42,7 @@ from dst_desktop.presenters.reports_window import (
 )
 from dst_desktop.reports.utilisation import HEAT_SCALE, NO_CAPACITY, OVER_CAPACITY, heat_colour
 from dst_desktop.ui import printing
-from dst_desktop.ui.cell_table import AnyIndex, CellTableModel
+from dst_desktop.ui.cell_table import AnyIndex, CellTableModel, show_as_listing
 from dst_desktop.ui.icons import icon
 from dst_desktop.ui.l10n import from_qdate, short_date_format, to_qdate
 from dst_desktop.ui.plain_text import literal_text
@@ -367,16 +365,7 @@ class ReportsWindow(QDialog):
         self.table.setModel(self.sorter)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        show_as_listing(self.table)
         splitter.addWidget(self.table)
         splitter.setStretchFactor(0, 5)
         splitter.setStretchFactor(1, 4)

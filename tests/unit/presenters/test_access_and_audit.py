@@ -191,9 +191,7 @@ def audit_log(
     workflows: Workflows, catalogue: Catalogue
 ) -> tuple[FakeAuditView, AuditLogPresenter]:
     view = FakeAuditView()
-    presenter = AuditLogPresenter(
-        view, workflows.audit, catalogue, PlainLocalizer(), workflows.queries.today
-    )
+    presenter = AuditLogPresenter(view, workflows, catalogue, PlainLocalizer())
     return view, presenter
 
 
@@ -251,7 +249,7 @@ def test_a_login_without_a_role_reads_no_audit_log(
 ) -> None:
     view = FakeAuditView()
     nobody = as_login(workflows, "bob", None)
-    AuditLogPresenter(view, nobody.audit, catalogue, PlainLocalizer(), nobody.queries.today).load()
+    AuditLogPresenter(view, nobody, catalogue, PlainLocalizer()).load()
     assert view.rows == []
     assert view.summary == (
         "The audit log cannot be read: Reading the bookings needs the booking role; "
