@@ -19,9 +19,11 @@ from dst_desktop import __version__
 from dst_desktop.domain.errors import StorageError
 
 if TYPE_CHECKING:
+    from dst_desktop.api import ApiWorkflows
     from dst_desktop.exports.table import Table
     from dst_desktop.reports.i18n import Language
     from dst_desktop.services.exchange import BookingsImported
+    from dst_desktop.services.reference import ReferenceImported
     from dst_desktop.services.reports import Reports
     from dst_desktop.services.workflows import Workflows
 
@@ -633,7 +635,7 @@ def _command_import_reference(
     with open_workflows(url, today, actor) as api:
         result = api.workflows.reference.import_reference(data, source=file)
         if reallocate and isinstance(result, ReferenceImported):
-            for session_id in dict.fromkeys(c.session_id for c in result.conflicts):
+            for session_id in _sessions_to_reallocate(api, data, result):
                 reallocations.append(api.booking.reallocate_session(session_id))
     failed = [item for item in reallocations if item.get("success") is False]
     if as_json:
@@ -667,6 +669,38 @@ def _command_import_reference(
     else:
         out.write(f"Nothing was imported: {result.message}\n")
     return EXIT_OK if result.success and not failed else EXIT_FAILURE
+
+
+def _sessions_to_reallocate(
+    api: ApiWorkflows, data: object, result: ReferenceImported
+) -> list[str]:
+    """The sessions an import with ``--reallocate`` moves: those in conflict on the setups
+    and operators the file names (from today on), whether the file put them there or an
+    earlier import did — importing again with ``--reallocate``, as the report advises,
+    repairs them — and those the file itself put in conflict."""
+    from dst_desktop.services.booking_changes import ResourceConflicts
+
+    named: dict[str, set[str]] = {"setups": set(), "operators": set()}
+    if isinstance(data, dict):
+        for kind, ids in named.items():
+            entries = data.get(kind)
+            if isinstance(entries, list):
+                ids.update(
+                    entry["id"]
+                    for entry in entries
+                    if isinstance(entry, dict) and isinstance(entry.get("id"), str)
+                )
+    standing = api.workflows.booking_changes.get_resource_conflicts()
+    still = (
+        [
+            conflict.session_id
+            for conflict in standing.conflicts
+            if conflict.setup_id in named["setups"] or conflict.operator_id in named["operators"]
+        ]
+        if isinstance(standing, ResourceConflicts)
+        else []
+    )
+    return list(dict.fromkeys([*(c.session_id for c in result.conflicts), *still]))
 
 
 def _command_call(
