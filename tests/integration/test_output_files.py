@@ -101,6 +101,24 @@ def test_a_new_output_file_is_readable_by_its_owner_only(
     assert mode(target) == 0o600
 
 
+@pytest.mark.usefixtures("qapp")
+@pytest.mark.parametrize("command", sorted(SUFFIXES))
+def test_a_file_name_too_long_for_the_system_is_a_plain_refusal(
+    office: tuple[Workflows, str], tmp_path: Path, command: str
+) -> None:
+    workflows, url = office
+    folder = tmp_path / "out"
+    folder.mkdir()
+    target = folder / f"{'a' * 300}{SUFFIXES[command]}"
+
+    code, out, err = run(url, *commands(confirmed_booking(workflows), target)[command])
+
+    assert (code, out) == (1, "")
+    assert "internal error" not in err
+    assert err.startswith(f"dst-desktop: error: cannot write {target}: ")
+    assert list(folder.iterdir()) == []
+
+
 @posix_only
 def test_event_bookings_are_written_private_and_never_over_a_file(tmp_path: Path) -> None:
     office = f"sqlite:///{tmp_path / 'office.db'}"
