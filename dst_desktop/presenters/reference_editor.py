@@ -27,10 +27,12 @@ from dst_desktop.services.reference import ReferenceData, ReferenceItem
 from dst_desktop.services.results import Failure
 from dst_desktop.services.validation import MAX_ID_LENGTH
 
-#: Told of the conflicts a save created, their sessions, and what caused them.
+#: Told of the conflicts a save created, their sessions, and what caused them; answers
+#: how many of those sessions are still left on a setup or operator that cannot serve them
+#: (the user may have reallocated them meanwhile).
 ConflictsFound = Callable[
     [Sequence[ResourceConflict], Mapping[str, Session], str],
-    None,
+    int,
 ]
 
 
@@ -406,6 +408,14 @@ class ReferenceEditorPresenter:
         self.select(kind, entry.id)
         saved = fill(translate("ReferenceEditor", "%1 saved."), entry.name)
         hit = len({conflict.session_id for conflict in result.conflicts})
+        self._on_changed()
+        if self._on_conflicts is not None and hit:
+            # Asked first, so that the message says what is still left afterwards.
+            hit = self._on_conflicts(
+                result.conflicts,
+                result.conflict_sessions,
+                fill(translate("ReferenceEditor", "Saving %1"), entry.name),
+            )
         if hit:
             saved += " " + count_text(
                 self._l10n,
@@ -418,13 +428,6 @@ class ReferenceEditorPresenter:
                 ),
             )
         self._view.show_message(kind, saved, Tone.ATTENTION if hit else Tone.GOOD)
-        self._on_changed()
-        if self._on_conflicts is not None and result.conflicts:
-            self._on_conflicts(
-                result.conflicts,
-                result.conflict_sessions,
-                fill(translate("ReferenceEditor", "Saving %1"), entry.name),
-            )
 
 
 def single_entry_failure(failure: Failure) -> Failure:
