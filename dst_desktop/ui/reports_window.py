@@ -15,7 +15,16 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QHelpEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -140,8 +149,41 @@ class UtilisationChart(QWidget):
         heat = labels + metrics.height() + 4
         rows = len(self.chart.rows) if self.chart else 0
         legend = heat + rows * (self.ROW + self.GAP) + 8
-        bars = legend + metrics.height() + 20 + metrics.height() + 8
+        legend_bottom = max(place[0].bottom() for place in self.legend_places(legend)) + 1
+        bars = legend_bottom + 20 + metrics.height() + 8
         return labels, heat, legend, bars
+
+    def legend_places(self, top: int) -> list[tuple[QRect, QPoint, str]]:
+        """Where the legend's swatches (and its texts' baselines) go, from ``top``: the
+        scale, then "over capacity" and "no capacity", on a second line when the chart is
+        too narrow for one."""
+        metrics = QFontMetrics(self.font())
+        line = metrics.height() + 4
+        places: list[tuple[QRect, QPoint, str]] = []
+        caption = self.legend_texts[0]
+        places.append((QRect(), QPoint(4, top + metrics.ascent()), caption))
+        x = max(self._name_width(), 8 + metrics.horizontalAdvance(caption) + 8)
+        for number, _colour in enumerate(HEAT_SCALE):
+            places.append((QRect(x + 16 * number, top, 16, metrics.height()), QPoint(), ""))
+        x += 16 * len(HEAT_SCALE)
+        scale = "0–100\u202f%"
+        places.append((QRect(), QPoint(x + 6, top + metrics.ascent()), scale))
+        x += 6 + metrics.horizontalAdvance(scale) + 18
+        rest = [self.legend_texts[1], self.legend_texts[2]]
+        needed = sum(22 + metrics.horizontalAdvance(text) + 18 for text in rest) - 18
+        if x + needed > self.width() - 4:
+            x, top = 4, top + line
+        for text in rest:
+            places.append(
+                (QRect(x, top, 16, metrics.height()), QPoint(x + 22, top + metrics.ascent()), text)
+            )
+            x += 22 + metrics.horizontalAdvance(text) + 18
+        return places
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.chart is not None and self.minimumHeight() != self._height():
+            self.setMinimumHeight(self._height())  # the legend took a second line, or gave it
 
     def _height(self) -> int:
         if self.chart is None or not self.chart.rows:
@@ -229,23 +271,13 @@ class UtilisationChart(QWidget):
                     QColor(heat_colour(value)),
                 )
         # Legend: the scale, over capacity, no capacity.
-        x = left
         painter.setPen(_MUTED)
-        caption = self.legend_texts[0]
-        painter.drawText(QPoint(4, legend_top + metrics.ascent()), caption)
-        x = max(left, 8 + metrics.horizontalAdvance(caption) + 8)
-        for colour in HEAT_SCALE:
-            painter.fillRect(QRect(x, legend_top, 16, metrics.height()), QColor(colour))
-            x += 16
-        painter.drawText(QPoint(x + 6, legend_top + metrics.ascent()), "0–100\u202f%")
-        x += 6 + metrics.horizontalAdvance("0–100\u202f%") + 18
-        for colour, text in (
-            (OVER_CAPACITY, self.legend_texts[1]),
-            (NO_CAPACITY, self.legend_texts[2]),
-        ):
-            painter.fillRect(QRect(x, legend_top, 16, metrics.height()), QColor(colour))
-            painter.drawText(QPoint(x + 22, legend_top + metrics.ascent()), text)
-            x += 22 + metrics.horizontalAdvance(text) + 18
+        colours = iter((*HEAT_SCALE, OVER_CAPACITY, NO_CAPACITY))
+        for swatch, baseline, text in self.legend_places(legend_top):
+            if not swatch.isNull():
+                painter.fillRect(swatch, QColor(next(colours)))
+            if text:
+                painter.drawText(baseline, text)
         # Bars: the whole period, one per row.
         painter.setFont(bold)
         painter.setPen(_BRAND)

@@ -10,6 +10,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QFileDialog, QTableView
 from pytestqt.qtbot import QtBot
 
@@ -19,7 +20,7 @@ from dst_desktop.services.workflows import Workflows
 from dst_desktop.ui import table_export
 from dst_desktop.ui.l10n import LanguageInstaller
 from dst_desktop.ui.main_window import MainWindow
-from dst_desktop.ui.reports_window import ReportsWindow
+from dst_desktop.ui.reports_window import ReportsWindow, UtilisationChart
 from tests.conftest import TODAY, booking_request
 from tests.gui.helpers import child, table_rows
 from tests.unit.presenters.fakes import FakeDialogs
@@ -225,6 +226,33 @@ def test_reports_window_shows_the_utilisation_and_exports_it(
     assert not grab.isNull() and grab.width() > 600
     grab.save(str(tmp_path / "reports.png"))
     assert (tmp_path / "reports.png").stat().st_size > 0
+
+
+def test_the_charts_legend_stays_inside_the_chart_however_narrow(
+    main: MainWindow, qtbot: QtBot
+) -> None:
+    reports = open_reports(main, qtbot)
+    assert reports.chart.chart is not None
+    chart = UtilisationChart()
+    qtbot.addWidget(chart)
+    chart.show_chart(reports.chart.chart)
+    chart.show()
+    metrics = QFontMetrics(chart.font())
+
+    def right_edges() -> list[int]:
+        return [
+            max(swatch.right(), baseline.x() + metrics.horizontalAdvance(text))
+            for swatch, baseline, text in chart.legend_places(0)
+        ]
+
+    for width in (360, 480, 560, 640, 1000):
+        chart.resize(width, chart.height())
+        assert max(right_edges()) < width, width
+        assert chart.minimumHeight() == chart.sizeHint().height()
+    tops = {swatch.top() for swatch, _, _ in chart.legend_places(0) if not swatch.isNull()}
+    assert tops == {0}  # wide: one line
+    chart.resize(360, chart.height())
+    assert len({s.top() for s, _, _ in chart.legend_places(0) if not s.isNull()}) == 2
 
 
 def test_reports_window_says_when_the_period_is_backwards(main: MainWindow, qtbot: QtBot) -> None:
