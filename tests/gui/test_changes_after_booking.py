@@ -236,7 +236,7 @@ def test_the_edit_dialog_returns_what_was_changed(qtbot: QtBot) -> None:
     qtbot.addWidget(dialog)
     assert not dialog.error_label.isVisibleTo(dialog)
     assert dialog.draft() == edit_request().draft
-    dialog.date_edit.setDate(QDate(2025, 3, 12))
+    dialog.date_edit.edit.setText("12/03/2025")  # typed as the user writes dates
     dialog.module_list.item(0).setCheckState(Qt.CheckState.Checked)
     dialog.participants_spin.setValue(14)
     dialog.client_combo.setCurrentIndex(1)
@@ -250,6 +250,33 @@ def test_the_edit_dialog_returns_what_was_changed(qtbot: QtBot) -> None:
         "offer_456",
         "Gate C",
     )
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+
+
+def test_the_edit_dialog_refuses_a_typed_date_that_does_not_exist(qtbot: QtBot) -> None:
+    dialog = EditBookingDialog(edit_request())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.date_edit.setFocus()
+    dialog.date_edit.edit.selectAll()
+    qtbot.keyClicks(dialog.date_edit.edit, "31/02/2025")
+
+    dialog.save_button.click()
+
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.isVisible()
+    assert dialog.error_label.text() == (
+        "Not a date: type it as 31/12/2026, or choose it in the calendar."
+    )
+    assert dialog.draft().day == edit_request().draft.day  # never another day unseen
+    dialog.date_edit.edit.setText("12/03/2025")
+    dialog.save_button.click()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.draft().day == dt.date(2025, 3, 12)
+
+
+def test_the_edit_dialog_shows_the_refusal_it_was_given(qtbot: QtBot) -> None:
     refused = EditBookingDialog(edit_request("13 participants is more than 12."))
     qtbot.addWidget(refused)
     assert refused.error_label.isVisibleTo(refused)
