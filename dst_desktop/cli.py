@@ -970,8 +970,8 @@ def _command_reports(
 def _export_ical(
     reports: Reports, args: argparse.Namespace, path: Path, language: Language, out: TextIO
 ) -> int:
-    from dst_desktop.exports.icalendar_feed import CalendarWording, calendar_bytes
-    from dst_desktop.reports.i18n import Wording
+    from dst_desktop.exports.icalendar_feed import calendar_bytes
+    from dst_desktop.presenters.calendar_files import calendar_wording
 
     feed = reports.calendar_feed(
         operator_id=args.operator,
@@ -980,20 +980,7 @@ def _export_ical(
         first=args.first,
         last=args.last,
     )
-    words = Wording(language)
-    wording = CalendarWording(
-        setup=words("Setup"),
-        operator=words("Operator"),
-        participants=words("Participants"),
-        reference=words("Reference"),
-        not_allocated=words("not allocated yet"),
-        notes=words("Notes"),
-        statuses={
-            "TENTATIVE": words("Request awaiting confirmation"),
-            "CONFIRMED": words("Confirmed"),
-            "CANCELLED": words("Cancelled"),
-        },
-    )
+    wording = calendar_wording(language)
     name = f"DST — {feed.subject}" if feed.subject else "DST"
     now = dt.datetime.now(dt.UTC)
     _write(path, calendar_bytes(feed.entries, name, now, wording), args.force)

@@ -726,6 +726,7 @@ class MainWindow(QMainWindow):
         self.presenter.set_printing(printing)
 
     def open_reference_data(self) -> None:
+        from dst_desktop.ui.printing import interface_language
         from dst_desktop.ui.reference_dialog import ReferenceDataDialog
 
         dialog = ReferenceDataDialog(self.presenter.business_date, self)
@@ -736,6 +737,9 @@ class MainWindow(QMainWindow):
         dialog.new_requested.connect(presenter.new)
         dialog.save_requested.connect(presenter.save)
         dialog.remove_requested.connect(presenter.remove)
+        dialog.calendar_requested.connect(
+            lambda kind, item_id: presenter.export_calendar(kind, item_id, interface_language())
+        )
         presenter.load()
         for kind in dialog.kind_tabs:
             presenter.new(kind)

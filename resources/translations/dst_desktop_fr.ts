@@ -3153,6 +3153,10 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
         <translation>Données de référence (*.json);;Tous les fichiers (*)</translation>
     </message>
     <message>
+        <source>%1 (*.ics);;All files (*)</source>
+        <translation>%1 (*.ics);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
         <source>%1 (*.json);;All files (*)</source>
         <translation>%1 (*.json);;Tous les fichiers (*)</translation>
     </message>
@@ -3262,7 +3266,7 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
     <name>ReferenceEditor</name>
     <message>
         <source>Yes</source>
-        <extracomment>Told of the conflicts a save created, their sessions, and what caused them.</extracomment>
+        <extracomment>Writes the sessions of an operator, setup or region (kind, id) to a calendar file in a language; answers how many events (``presenters.calendar_files.write_calendar_file``). Told of the conflicts a save created, their sessions, and what caused them; answers how many of those sessions are still left on a setup or operator that cannot serve them (the user may have reallocated them meanwhile). The kinds whose entries have a calendar file of their sessions.</extracomment>
         <translation>Oui</translation>
     </message>
     <message>
@@ -3344,6 +3348,22 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
     <message>
         <source>%1 bookings refer to it: it stays, for the history.</source>
         <translation>%1 réservations y font référence&#xa0;: l’entrée reste, pour l’historique.</translation>
+    </message>
+    <message>
+        <source>Export a calendar</source>
+        <translation>Exporter un calendrier</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Calendrier</translation>
+    </message>
+    <message>
+        <source>%1 event of %2 written to %3.</source>
+        <translation>%1 événement de %2 écrit dans %3.</translation>
+    </message>
+    <message>
+        <source>%1 events of %2 written to %3.</source>
+        <translation>%1 événements de %2 écrits dans %3.</translation>
     </message>
     <message>
         <source>Remove an entry</source>
@@ -3575,6 +3595,14 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
     <message>
         <source>Remove…</source>
         <translation>Supprimer…</translation>
+    </message>
+    <message>
+        <source>Calendar (.ics)…</source>
+        <translation>Calendrier (.ics)…</translation>
+    </message>
+    <message>
+        <source>Write this entry&apos;s sessions to a calendar file (.ics) that a phone or a calendar program imports; importing it again updates the events</source>
+        <translation>Écrire les sessions de cette entrée dans un fichier de calendrier (.ics) qu’un téléphone ou un agenda importe&#xa0;; l’importer à nouveau met les événements à jour</translation>
     </message>
     <message>
         <source>New</source>

@@ -9,12 +9,14 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from icalendar import Calendar
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QFileDialog, QTableView
 from pytestqt.qtbot import QtBot
 
 from dst_desktop.app import create_main_window
+from dst_desktop.presenters.reference_editor import ReferenceKind
 from dst_desktop.reports import PrintDocument
 from dst_desktop.services.workflows import Workflows
 from dst_desktop.ui import table_export
@@ -173,6 +175,49 @@ def test_reference_lists_export_and_copy(main: MainWindow, qtbot: QtBot, tmp_pat
     view.selectRow(1)
     exporter.copy_action.trigger()
     assert QApplication.clipboard().text() == "\t".join(table_rows(dialog, "setupsTable")[1]) + "\n"
+    dialog.close()
+
+
+def test_an_operators_calendar_from_the_reference_data(
+    qtbot: QtBot, booked: list[str], database_url: str, tmp_path: Path
+) -> None:
+    dialogs = FakeDialogs()
+    window = create_main_window(database_url, TODAY, dialogs=dialogs)
+    qtbot.addWidget(window)
+    window.open_reference_data()
+    dialog = window.reference_dialog
+    assert dialog is not None
+    assert not dialog.kind_tabs[ReferenceKind.MODULES].calendar_button.isVisibleTo(dialog)
+    tab = dialog.kind_tabs[ReferenceKind.OPERATORS]
+    assert not tab.calendar_button.isEnabled()  # a new entry has no sessions yet
+    dialog.tabs.setCurrentWidget(tab)
+    rows = table_rows(tab, "operatorsTable")
+    tab.table.selectRow(next(n for n, row in enumerate(rows) if row[-1] == "op_occitanie_1"))
+    assert tab.calendar_button.isEnabled()
+    target = tmp_path / "camille"
+    dialogs.save_file = str(target)
+
+    tab.calendar_button.click()
+
+    title, file_type, suggested = dialogs.file_dialogs[-1]
+    assert (title, file_type) == ("Export a calendar", "Calendar")
+    assert suggested == "dst-operateur-occitanie-1.ics"
+    written = tmp_path / "camille.ics"
+    calendar = Calendar.from_ical(written.read_bytes())
+    events = list(calendar.walk("VEVENT"))
+    assert [str(event["UID"]) for event in events] == [f"{booked[1]}@dst-desktop"]
+    assert str(events[0]["STATUS"]) == "CONFIRMED"
+    assert "Opérateur Occitanie 1" in str(events[0]["DESCRIPTION"])
+    assert tab.message_label.text() == (f"1 event of Opérateur Occitanie 1 written to {written}.")
+    # Again after the dialog asked to replace it; a folder that is gone is said plainly.
+    tab.calendar_button.click()
+    assert written.stat().st_size > 0
+    dialogs.save_file = str(tmp_path / "gone" / "camille.ics")
+    tab.calendar_button.click()
+    assert (
+        tab.message_label.text()
+        == f"The folder of {tmp_path / 'gone' / 'camille.ics'} does not exist."
+    )
     dialog.close()
 
 
