@@ -433,6 +433,7 @@ def test_every_menu_command_does_something_visible_or_says_why_it_cannot(
             window.reference_dialog,
             window.reports_window,
             window.audit_window,
+            window.help_dialog,  # else the shortcuts only turn the guide's page
         ):
             if opened is not None:
                 opened.close()
