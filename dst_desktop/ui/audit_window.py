@@ -7,7 +7,6 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QSignalBlocker,
@@ -17,7 +16,6 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -31,8 +29,8 @@ from PySide6.QtWidgets import (
 
 from dst_desktop.presenters.audit_log import AuditCriteria, AuditLogPresenter, AuditRow
 from dst_desktop.presenters.catalogue import Choice
+from dst_desktop.ui.date_field import DateField
 from dst_desktop.ui.icons import icon
-from dst_desktop.ui.l10n import from_qdate, short_date_format, to_qdate
 from dst_desktop.ui.plain_text import literal_text
 from dst_desktop.ui.table_export import EXPORT_VALUE_ROLE, adopt_table_export
 
@@ -112,13 +110,12 @@ class AuditLogWindow(QDialog):
         self.actor_edit.setClearButtonEnabled(True)
         self.action_combo = QComboBox()
         self.action_combo.setObjectName("auditActionCombo")
-        self.from_edit = QDateEdit()
+        # Typed as the user writes dates (a date edited section by section turns a
+        # mistyped day into another one unseen), or picked in a calendar.
+        self.from_edit = DateField()
         self.from_edit.setObjectName("auditFromEdit")
-        self.to_edit = QDateEdit()
+        self.to_edit = DateField()
         self.to_edit.setObjectName("auditToEdit")
-        for edit in (self.from_edit, self.to_edit):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat(short_date_format(QLocale()))
         self.export_button = QPushButton(icon("export"), self.tr("Export…"))
         self.export_button.setObjectName("auditExportButton")
         self.export_button.setToolTip(self.tr("Save the entries shown as an Excel workbook or CSV"))
@@ -180,8 +177,8 @@ class AuditLogWindow(QDialog):
         self.session_edit.returnPressed.connect(self.apply_filters)
         self.actor_edit.returnPressed.connect(self.apply_filters)
         self.action_combo.currentIndexChanged.connect(lambda _index: self.apply_filters())
-        self.from_edit.dateChanged.connect(lambda _date: self.apply_filters())
-        self.to_edit.dateChanged.connect(lambda _date: self.apply_filters())
+        self.from_edit.date_changed.connect(lambda _date: self.apply_filters())
+        self.to_edit.date_changed.connect(lambda _date: self.apply_filters())
         self.export_button.clicked.connect(self.table_export.export_with_dialog)
 
     def criteria(self) -> AuditCriteria:
@@ -189,8 +186,8 @@ class AuditLogWindow(QDialog):
             session_id=self.session_edit.text(),
             actor=self.actor_edit.text(),
             action=str(self.action_combo.currentData() or ""),
-            first=from_qdate(self.from_edit.date()),
-            last=from_qdate(self.to_edit.date()),
+            first=self.from_edit.date(),
+            last=self.to_edit.date(),
         )
 
     def apply_filters(self) -> None:
@@ -202,8 +199,8 @@ class AuditLogWindow(QDialog):
 
     def show_period(self, first: dt.date, last: dt.date) -> None:
         with QSignalBlocker(self.from_edit), QSignalBlocker(self.to_edit):
-            self.from_edit.setDate(to_qdate(first))
-            self.to_edit.setDate(to_qdate(last))
+            self.from_edit.set_date(first)
+            self.to_edit.set_date(last)
 
     def show_actions(self, choices: Sequence[Choice]) -> None:
         with QSignalBlocker(self.action_combo):

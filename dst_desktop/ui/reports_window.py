@@ -7,7 +7,6 @@ import datetime as dt
 
 from PySide6.QtCore import (
     QEvent,
-    QLocale,
     QPoint,
     QRect,
     QSignalBlocker,
@@ -28,7 +27,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -54,8 +52,8 @@ from dst_desktop.presenters.reports_window import (
 from dst_desktop.reports.utilisation import HEAT_SCALE, NO_CAPACITY, OVER_CAPACITY, heat_colour
 from dst_desktop.ui import printing
 from dst_desktop.ui.cell_table import AnyIndex, CellTableModel
+from dst_desktop.ui.date_field import DateField
 from dst_desktop.ui.icons import icon
-from dst_desktop.ui.l10n import from_qdate, short_date_format, to_qdate
 from dst_desktop.ui.plain_text import literal_text
 from dst_desktop.ui.table_export import EXPORT_VALUE_ROLE, adopt_table_export
 
@@ -334,13 +332,12 @@ class ReportsWindow(QDialog):
             (self.tr("Chosen dates"), Period.CUSTOM),
         ):
             self.period_combo.addItem(text, period.value)
-        self.from_edit = QDateEdit()
+        # Typed as the user writes dates (a date edited section by section turns a
+        # mistyped day into another one unseen), or picked in a calendar.
+        self.from_edit = DateField()
         self.from_edit.setObjectName("reportFromEdit")
-        self.to_edit = QDateEdit()
+        self.to_edit = DateField()
         self.to_edit.setObjectName("reportToEdit")
-        for edit in (self.from_edit, self.to_edit):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat(short_date_format(QLocale()))
         self.by_combo = QComboBox()
         self.by_combo.setObjectName("reportGroupingCombo")
         for text, by in (
@@ -421,8 +418,8 @@ class ReportsWindow(QDialog):
         )
 
         self.period_combo.currentIndexChanged.connect(self._period_chosen)
-        self.from_edit.dateChanged.connect(self._dates_changed)
-        self.to_edit.dateChanged.connect(self._dates_changed)
+        self.from_edit.date_changed.connect(self._dates_changed)
+        self.to_edit.date_changed.connect(self._dates_changed)
         self.by_combo.currentIndexChanged.connect(self._grouping_chosen)
         self.print_button.clicked.connect(self.print_report)
         self.export_button.clicked.connect(self.table_export.export_with_dialog)
@@ -433,15 +430,13 @@ class ReportsWindow(QDialog):
         if self.presenter is not None:
             self.presenter.period_chosen(Period(self.period_combo.currentData()))
 
-    def _dates_changed(self) -> None:
+    def _dates_changed(self, _day: object = None) -> None:
         if self.presenter is None:
             return
         custom = self.period_combo.findData(Period.CUSTOM.value)
         with QSignalBlocker(self.period_combo):
             self.period_combo.setCurrentIndex(custom)
-        self.presenter.dates_changed(
-            from_qdate(self.from_edit.date()), from_qdate(self.to_edit.date())
-        )
+        self.presenter.dates_changed(self.from_edit.date(), self.to_edit.date())
 
     def _grouping_chosen(self, _index: int) -> None:
         if self.presenter is not None:
@@ -458,8 +453,8 @@ class ReportsWindow(QDialog):
 
     def show_period(self, first: dt.date, last: dt.date) -> None:
         with QSignalBlocker(self.from_edit), QSignalBlocker(self.to_edit):
-            self.from_edit.setDate(to_qdate(first))
-            self.to_edit.setDate(to_qdate(last))
+            self.from_edit.set_date(first)
+            self.to_edit.set_date(last)
 
     def show_chart(self, chart: Chart) -> None:
         self.chart.show_chart(chart)

@@ -233,8 +233,8 @@ def test_reports_window_shows_the_utilisation_and_exports_it(
     main: MainWindow, qtbot: QtBot, tmp_path: Path, previewed: list[PrintDocument]
 ) -> None:
     reports = open_reports(main, qtbot)
-    reports.from_edit.setDate(dt.date(2025, 3, 10))
-    reports.to_edit.setDate(dt.date(2025, 3, 16))
+    reports.from_edit.set_date(dt.date(2025, 3, 10))
+    reports.to_edit.set_date(dt.date(2025, 3, 16))
     rows = {row[0]: row for row in table_rows(reports, "reportTable")}
     # Occitanie: 5 setups, 6 operators, 7 days; one confirmed session in the week.
     assert rows["Occitanie"][1:4] == ["35", "1", "2.9\u202f%"]
@@ -300,14 +300,38 @@ def test_the_charts_legend_stays_inside_the_chart_however_narrow(
     assert len({s.top() for s, _, _ in chart.legend_places(0) if not s.isNull()}) == 2
 
 
+def test_the_report_period_is_typed_as_the_user_writes_dates(
+    main: MainWindow, qtbot: QtBot
+) -> None:
+    reports = open_reports(main, qtbot)
+    for field, typed in ((reports.from_edit, "10/03/2025"), (reports.to_edit, "16/03/2025")):
+        field.setFocus()
+        field.edit.selectAll()
+        qtbot.keyClicks(field.edit, typed)
+        qtbot.keyClick(field.edit, Qt.Key.Key_Return)
+    assert (reports.from_edit.date(), reports.to_edit.date()) == (
+        dt.date(2025, 3, 10),
+        dt.date(2025, 3, 16),
+    )
+    assert [row[0] for row in table_rows(reports, "reportTable")] == ["Bretagne", "Occitanie"]
+    assert "1 sessions for" in reports.summary_label.text()
+    # A day that does not exist changes nothing and says so.
+    reports.to_edit.edit.selectAll()
+    qtbot.keyClicks(reports.to_edit.edit, "31/02/2025")
+    qtbot.keyClick(reports.to_edit.edit, Qt.Key.Key_Return)
+    assert reports.to_edit.date() == dt.date(2025, 3, 16)
+    assert not reports.to_edit.is_valid()
+    assert reports.to_edit.edit.toolTip().startswith("Not a date")
+
+
 def test_reports_window_says_when_the_period_is_backwards(main: MainWindow, qtbot: QtBot) -> None:
     reports = open_reports(main, qtbot)
-    reports.from_edit.setDate(dt.date(2025, 4, 1))
-    reports.to_edit.setDate(dt.date(2025, 3, 1))
+    reports.from_edit.set_date(dt.date(2025, 4, 1))
+    reports.to_edit.set_date(dt.date(2025, 3, 1))
     assert reports.problem_label.isVisible()
     assert "ends before it starts" in reports.problem_label.text()
     assert not reports.print_button.isEnabled()
     assert table_rows(reports, "reportTable") == []
-    reports.to_edit.setDate(dt.date(2025, 4, 30))
+    reports.to_edit.set_date(dt.date(2025, 4, 30))
     assert not reports.problem_label.isVisible()
     assert len(table_rows(reports, "reportTable")) == 2
