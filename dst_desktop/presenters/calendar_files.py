@@ -30,6 +30,11 @@ def calendar_wording(language: Language) -> CalendarWording:
             "CONFIRMED": words("Confirmed"),
             "CANCELLED": words("Cancelled"),
         },
+        session_statuses={
+            "scheduled": words("Scheduled"),
+            "in_progress": words("In progress"),
+            "completed": words("Completed"),
+        },
     )
 
 

@@ -535,6 +535,24 @@ def test_ical_events_are_stable_and_follow_the_session(
     assert int(after[uid]["SEQUENCE"]) > int(before[uid]["SEQUENCE"])  # type: ignore[index]
 
 
+def test_an_events_description_says_how_far_the_mission_went(
+    cli: Cli, booked: dict[str, str], workflows: Workflows, tmp_path: Path
+) -> None:
+    assert workflows.mission.complete_mission(booked["confirmed"]).success
+    english, french = tmp_path / "en.ics", tmp_path / "fr.ics"
+    assert cli.run("export-ical", str(english), "--operator", "op_occitanie_1")[0] == 0
+    assert (
+        cli.run("export-ical", str(french), "--operator", "op_occitanie_1", "--language", "fr")[0]
+        == 0
+    )
+
+    (event,) = events(english).values()
+    assert str(event["STATUS"]) == "CONFIRMED"  # type: ignore[index]
+    assert str(event["DESCRIPTION"]).splitlines()[0] == "Completed"  # type: ignore[index]
+    (event,) = events(french).values()
+    assert str(event["DESCRIPTION"]).splitlines()[0] == "Terminée"  # type: ignore[index]
+
+
 def test_an_operators_feed_holds_only_their_sessions(
     cli: Cli, booked: dict[str, str], tmp_path: Path
 ) -> None:
