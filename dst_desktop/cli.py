@@ -1080,6 +1080,7 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         from dst_desktop.app import run_window
 
         return run_window(url, today=today, actor=actor)
+    _refuse_writing_over_database(url, args)
     if args.command == "init":
         return _command_init(url, today, actor, out)
     if args.command == "check":
@@ -1112,6 +1113,33 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         run = run_users if args.command == "users" else run_audit
         return run(url, today, args, out)
     raise UsageError(f"unknown command {args.command!r}")
+
+
+def _refuse_writing_over_database(url: str, args: argparse.Namespace) -> None:
+    """An output file named like the database itself (``export-snapshot bookings.db
+    --force``) would replace the bookings: refused before anything is done."""
+    from dst_desktop.persistence.backup import writes_over_database
+
+    writing = {
+        "backup",
+        "export-snapshot",
+        "export-bookings",
+        "export-sessions",
+        "export-ical",
+    }
+    targets: list[str] = []
+    if args.command in writing:
+        targets.append(args.file)
+    elif args.command in {"print-summary", "day-sheet"}:
+        targets.append(args.pdf)
+    elif args.command == "utilisation":
+        targets.extend(name for name in (args.csv, args.xlsx, args.pdf) if name)
+    for target in targets:
+        if target and writes_over_database(url, Path(target)):
+            raise CommandError(
+                f"{target} is the database itself (or one of its journal files); write to "
+                "another file"
+            )
 
 
 def _log_crash(error: BaseException) -> Path | None:

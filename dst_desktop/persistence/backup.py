@@ -129,6 +129,16 @@ def _restore_hint() -> str:
     return RESTORE_HINT[0].upper() + RESTORE_HINT[1:] + "."
 
 
+def writes_over_database(url: str, target: Path) -> bool:
+    """Whether writing ``target`` would replace the SQLite database at ``url`` or one of
+    its journal files (an output file name mistyped as the database's)."""
+    from dst_desktop.persistence.database import database_kind
+
+    if database_kind(url) != "sqlite":
+        return False
+    return _is_database_file(target, SqliteBackend(url).path)
+
+
 def _is_database_file(target: Path, database: Path) -> bool:
     """Whether ``target`` names the database file or one of its journal files."""
     try:
