@@ -27,6 +27,10 @@ if TYPE_CHECKING:
     from dst_desktop.services.reports import Reports
     from dst_desktop.services.workflows import Workflows
 
+#: The most sessions ``generate-data`` adds at once (ten times the benchmark's database):
+#: a larger number is a typing mistake, and would run for hours.
+MAX_GENERATED_SESSIONS = 1_000_000
+
 EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
@@ -824,8 +828,11 @@ def _command_generate(
     from dst_desktop.api import open_workflows
     from dst_desktop.services.generator import generate_data
 
-    if args.sessions < 0 or not 0 <= args.pending <= args.sessions:
-        raise UsageError("--sessions must be ≥ 0 and --pending between 0 and --sessions")
+    if not 0 <= args.sessions <= MAX_GENERATED_SESSIONS or not 0 <= args.pending <= args.sessions:
+        raise UsageError(
+            f"--sessions must be between 0 and {MAX_GENERATED_SESSIONS} and --pending between "
+            "0 and --sessions"
+        )
     with open_workflows(url, today, actor) as api:
         workflows = api.workflows
         if workflows.queries.is_empty():
