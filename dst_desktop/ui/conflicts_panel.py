@@ -29,6 +29,7 @@ from dst_desktop.presenters.conflicts import ConflictRow
 from dst_desktop.presenters.messages import Tone
 from dst_desktop.ui.icons import icon
 from dst_desktop.ui.plain_text import literal_text, plain_label
+from dst_desktop.ui.table_export import EXPORT_VALUE_ROLE, adopt_table_export
 from dst_desktop.ui.theme import MUTED, TONE_TEXT
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -80,6 +81,8 @@ class ConflictTableModel(QAbstractTableModel):
             return row.cells[column]
         if role == SESSION_ID_ROLE:
             return row.session_id
+        if role == EXPORT_VALUE_ROLE and column == 0 and row.day is not None:
+            return row.day
         if role == Qt.ItemDataRole.ToolTipRole:
             return literal_text(row.blocked or row.cells[column])
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -133,6 +136,7 @@ class ConflictsPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         layout.addWidget(self.table, 1)
+        self.table_export = adopt_table_export(self.table, self.tr("Conflicts"), "conflicts")
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         self.details_button = QPushButton(icon("details"), self.tr("Details…"))

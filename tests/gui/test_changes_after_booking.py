@@ -5,9 +5,11 @@ request corrected; and the dialogs these use, clicked for real."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
+import openpyxl
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QDialog, QPushButton
+from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -101,7 +103,11 @@ def test_an_operator_on_leave_is_reallocated_in_one_click_and_the_day_sheet_foll
 
 
 def test_conflicts_left_for_later_wait_in_their_tab_with_a_badge(
-    qtbot: QtBot, workflows: Workflows, window: MainWindow, dialogs: FakeDialogs
+    qtbot: QtBot,
+    workflows: Workflows,
+    window: MainWindow,
+    dialogs: FakeDialogs,
+    tmp_path: Path,
 ) -> None:
     first = create_confirmed(workflows)
     second = create_confirmed(workflows, date="2025-03-11")
@@ -117,6 +123,19 @@ def test_conflicts_left_for_later_wait_in_their_tab_with_a_badge(
     rows = table_rows(window, "conflictsTable")
     assert [row[0] for row in rows] == ["10/03/2025", "11/03/2025"]
     assert {row[3] for row in rows} == {"Setup Occitanie #1 is in maintenance that day"}
+    # The list is exported as shown (dates as dates in a workbook) and copied with Ctrl+C.
+    exporter = window.conflicts_panel.table_export
+    workbook = tmp_path / "conflicts.xlsx"
+    assert exporter.export(str(workbook))
+    sheet = openpyxl.load_workbook(workbook).active
+    assert sheet is not None
+    written = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert [row[0] for row in written] == [dt.datetime(2025, 3, 10), dt.datetime(2025, 3, 11)]
+    assert [list(row[1:]) for row in written] == [row[1:] for row in rows]
+    select_rows(window, "conflictsTable", [0])
+    window.conflicts_panel.table.setFocus()
+    exporter.copy_action.trigger()
+    assert QApplication.clipboard().text() == "\t".join(rows[0]) + "\n"
     select_rows(window, "conflictsTable", [1])
     click(qtbot, window.conflicts_panel, "reallocateButton")
     assert window.conflicts_panel.outcome_label.text() == (
