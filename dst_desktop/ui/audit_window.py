@@ -146,6 +146,7 @@ class AuditLogWindow(QDialog):
         layout.addLayout(filters)
 
         self.summary_label = QLabel()
+        self._summary = ""  # the summary the presenter gave, before any "saved to"
         self.summary_label.setObjectName("auditSummaryLabel")
         self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.summary_label)
@@ -180,6 +181,7 @@ class AuditLogWindow(QDialog):
         self.from_edit.date_changed.connect(lambda _date: self.apply_filters())
         self.to_edit.date_changed.connect(lambda _date: self.apply_filters())
         self.export_button.clicked.connect(self.table_export.export_with_dialog)
+        self.table_export.exported.connect(self._exported)
 
     def criteria(self) -> AuditCriteria:
         return AuditCriteria(
@@ -216,6 +218,11 @@ class AuditLogWindow(QDialog):
             header.resizeSection(column, min(header.sectionSize(column) + 8, 260))
         self.export_button.setEnabled(bool(rows))
 
+    def _exported(self, saved: str) -> None:
+        """Say where the export went, after the entries' summary."""
+        self.summary_label.setText(f"{self._summary}  {saved}".strip())
+
     def show_summary(self, text: str, problem: bool) -> None:
+        self._summary = text
         self.summary_label.setText(text)
         self.summary_label.setStyleSheet("color: #8a1c0b; font-weight: 600;" if problem else "")

@@ -469,7 +469,8 @@ class ReferenceDataDialog(QDialog):
         for kind in ReferenceKind:
             tab = ReferenceTab(kind, today)
             self.kind_tabs[kind] = tab
-            adopt_table_export(tab.table, titles[kind], kind.value)
+            exporter = adopt_table_export(tab.table, titles[kind], kind.value)
+            exporter.exported.connect(lambda saved, t=tab: t.show_message(saved, Tone.GOOD))
             self.tabs.addTab(tab, titles[kind])
             self.tabs.setTabToolTip(
                 self.tabs.count() - 1, fill(self.tr("%1: the list and the form"), titles[kind])

@@ -367,6 +367,7 @@ class ReportsWindow(QDialog):
         layout.addLayout(controls)
 
         self.summary_label = QLabel()
+        self._summary = ""  # the summary the presenter gave, before any "saved to"
         self.summary_label.setObjectName("reportSummaryLabel")
         self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
         self.problem_label = QLabel()
@@ -423,6 +424,7 @@ class ReportsWindow(QDialog):
         self.by_combo.currentIndexChanged.connect(self._grouping_chosen)
         self.print_button.clicked.connect(self.print_report)
         self.export_button.clicked.connect(self.table_export.export_with_dialog)
+        self.table_export.exported.connect(self._exported)
 
     # -- user actions --------------------------------------------------------------------
 
@@ -467,7 +469,12 @@ class ReportsWindow(QDialog):
             header.resizeSection(column, min(header.sectionSize(column) + 4, 220))
 
     def show_summary(self, text: str) -> None:
+        self._summary = text
         self.summary_label.setText(text)
+
+    def _exported(self, saved: str) -> None:
+        """Say where the export went, after the figures' summary."""
+        self.summary_label.setText(f"{self._summary}  {saved}".strip())
 
     def show_problem(self, text: str) -> None:
         self.problem_label.setText(text)

@@ -1230,7 +1230,7 @@ Revenir à la sauvegarde du %2&#x202f;? Les réservations faites depuis disparai
     </message>
     <message>
         <source>Date</source>
-        <extracomment>Why the session cannot be reallocated from here (&quot;&quot;: it can). Why reallocation is unavailable in this database (&quot;&quot;: it is available).</extracomment>
+        <extracomment>Why the session cannot be reallocated from here (&quot;&quot;: it can). The session&apos;s day, for exports that keep dates as dates. Why reallocation is unavailable in this database (&quot;&quot;: it is available).</extracomment>
         <translation>Date</translation>
     </message>
     <message>
@@ -2647,10 +2647,6 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
         <translation>&amp;Rapports</translation>
     </message>
     <message>
-        <source>Table saved to %1</source>
-        <translation>Tableau enregistré dans %1</translation>
-    </message>
-    <message>
         <source>Audit &amp;log…</source>
         <translation>&amp;Journal d’audit…</translation>
     </message>
@@ -4020,7 +4016,7 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
     <name>TableExport</name>
     <message>
         <source>&amp;Copy</source>
-        <extracomment>The typed value behind a cell&apos;s text (dates, numbers), for spreadsheets. Where the last export went (tests and the status bar read it).</extracomment>
+        <extracomment>The typed value behind a cell&apos;s text (dates, numbers), for spreadsheets. A file was written: what to tell the user (&quot;Table saved to …&quot;), for the window that shows the table to say it where it says such things. Where the last export went (tests and the status bar read it).</extracomment>
         <translation>&amp;Copier</translation>
     </message>
     <message>
@@ -4038,6 +4034,10 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
     <message>
         <source>Export table</source>
         <translation>Exporter le tableau</translation>
+    </message>
+    <message>
+        <source>Table saved to %1.</source>
+        <translation>Tableau enregistré dans %1.</translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx)</source>

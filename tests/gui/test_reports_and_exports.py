@@ -147,7 +147,11 @@ def test_the_menu_export_asks_where_and_replaces_what_the_dialog_allowed(
     sheet = openpyxl.load_workbook(tmp_path / "queue.xlsx").active
     assert sheet is not None
     assert sheet.max_row == 1 + len(table_rows(main, "pendingTable"))
-    assert "queue.xlsx" in main.statusBar().currentMessage()
+    assert main.statusBar().currentMessage() == f"Table saved to {tmp_path / 'queue.xlsx'}."
+    # The tables' own Export… (right-click) says it too.
+    main.statusBar().clearMessage()
+    main.browser_export.export_action.trigger()
+    assert main.statusBar().currentMessage() == f"Table saved to {tmp_path / 'queue.xlsx'}."
 
 
 def test_a_failed_export_says_why_and_writes_nothing(
@@ -171,6 +175,10 @@ def test_reference_lists_export_and_copy(main: MainWindow, qtbot: QtBot, tmp_pat
     assert exporter is not None
     assert exporter.export(str(tmp_path / "setups.csv"))
     assert read_csv(tmp_path / "setups.csv")[1:] == table_rows(dialog, "setupsTable")
+    # The dialog says where the table went, where it says what it did.
+    assert dialog.kind_tabs[ReferenceKind.SETUPS].message_label.text() == (
+        f"Table saved to {tmp_path / 'setups.csv'}."
+    )
     view.setFocus()
     view.selectRow(1)
     exporter.copy_action.trigger()
@@ -245,7 +253,11 @@ def test_reports_window_shows_the_utilisation_and_exports_it(
     assert [row.name for row in chart.rows] == ["Bretagne", "Occitanie"]
     assert chart.week_labels == ("11",)
 
+    summary = reports.summary_label.text()
     assert reports.table_export.export(str(tmp_path / "report.xlsx"))
+    assert reports.summary_label.text() == (
+        f"{summary}  Table saved to {tmp_path / 'report.xlsx'}."
+    )
     sheet = openpyxl.load_workbook(tmp_path / "report.xlsx").active
     assert sheet is not None
     figures = {row[0]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
