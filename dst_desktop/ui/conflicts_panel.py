@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from dst_desktop.presenters.conflicts import ConflictRow
 from dst_desktop.presenters.messages import Tone
-from dst_desktop.ui.icons import icon
+from dst_desktop.ui.icons import icon, icon_on_dark
 from dst_desktop.ui.plain_text import literal_text, plain_label
 from dst_desktop.ui.table_export import EXPORT_VALUE_ROLE, adopt_table_export
 from dst_desktop.ui.theme import MUTED, TONE_TEXT
@@ -146,7 +146,9 @@ class ConflictsPanel(QWidget):
         self.reallocate_button.setToolTip(
             self.tr("Move the selected sessions to free setups or operators of the same day")
         )
-        self.reallocate_all_button = QPushButton(icon("reallocate"), self.tr("Reallocate all"))
+        self.reallocate_all_button = QPushButton(
+            icon_on_dark("reallocate"), self.tr("Reallocate all")
+        )
         self.reallocate_all_button.setObjectName("reallocateAllButton")
         self.reallocate_all_button.setProperty("primary", True)
         for button in (self.details_button, self.reallocate_button, self.reallocate_all_button):
