@@ -19,11 +19,17 @@ from dst_desktop import __version__
 from dst_desktop.domain.errors import StorageError
 
 if TYPE_CHECKING:
+    from dst_desktop.api import ApiWorkflows
     from dst_desktop.exports.table import Table
     from dst_desktop.reports.i18n import Language
     from dst_desktop.services.exchange import BookingsImported
+    from dst_desktop.services.reference import ReferenceImported
     from dst_desktop.services.reports import Reports
     from dst_desktop.services.workflows import Workflows
+
+#: The most sessions ``generate-data`` adds at once (ten times the benchmark's database):
+#: a larger number is a typing mistake, and would run for hours.
+MAX_GENERATED_SESSIONS = 1_000_000
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -638,7 +644,7 @@ def _command_import_reference(
     with open_workflows(url, today, actor) as api:
         result = api.workflows.reference.import_reference(data, source=file)
         if reallocate and isinstance(result, ReferenceImported):
-            for session_id in dict.fromkeys(c.session_id for c in result.conflicts):
+            for session_id in _sessions_to_reallocate(api, data, result):
                 reallocations.append(api.booking.reallocate_session(session_id))
     failed = [item for item in reallocations if item.get("success") is False]
     if as_json:
@@ -672,6 +678,38 @@ def _command_import_reference(
     else:
         out.write(f"Nothing was imported: {result.message}\n")
     return EXIT_OK if result.success and not failed else EXIT_FAILURE
+
+
+def _sessions_to_reallocate(
+    api: ApiWorkflows, data: object, result: ReferenceImported
+) -> list[str]:
+    """The sessions an import with ``--reallocate`` moves: those in conflict on the setups
+    and operators the file names (from today on), whether the file put them there or an
+    earlier import did — importing again with ``--reallocate``, as the report advises,
+    repairs them — and those the file itself put in conflict."""
+    from dst_desktop.services.booking_changes import ResourceConflicts
+
+    named: dict[str, set[str]] = {"setups": set(), "operators": set()}
+    if isinstance(data, dict):
+        for kind, ids in named.items():
+            entries = data.get(kind)
+            if isinstance(entries, list):
+                ids.update(
+                    entry["id"]
+                    for entry in entries
+                    if isinstance(entry, dict) and isinstance(entry.get("id"), str)
+                )
+    standing = api.workflows.booking_changes.get_resource_conflicts()
+    still = (
+        [
+            conflict.session_id
+            for conflict in standing.conflicts
+            if conflict.setup_id in named["setups"] or conflict.operator_id in named["operators"]
+        ]
+        if isinstance(standing, ResourceConflicts)
+        else []
+    )
+    return list(dict.fromkeys([*(c.session_id for c in result.conflicts), *still]))
 
 
 def _command_call(
@@ -795,8 +833,11 @@ def _command_generate(
     from dst_desktop.api import open_workflows
     from dst_desktop.services.generator import generate_data
 
-    if args.sessions < 0 or not 0 <= args.pending <= args.sessions:
-        raise UsageError("--sessions must be ≥ 0 and --pending between 0 and --sessions")
+    if not 0 <= args.sessions <= MAX_GENERATED_SESSIONS or not 0 <= args.pending <= args.sessions:
+        raise UsageError(
+            f"--sessions must be between 0 and {MAX_GENERATED_SESSIONS} and --pending between "
+            "0 and --sessions"
+        )
     with open_workflows(url, today, actor) as api:
         workflows = api.workflows
         if workflows.queries.is_empty():
@@ -941,8 +982,8 @@ def _command_reports(
 def _export_ical(
     reports: Reports, args: argparse.Namespace, path: Path, language: Language, out: TextIO
 ) -> int:
-    from dst_desktop.exports.icalendar_feed import CalendarWording, calendar_bytes
-    from dst_desktop.reports.i18n import Wording
+    from dst_desktop.exports.icalendar_feed import calendar_bytes
+    from dst_desktop.presenters.calendar_files import calendar_wording
 
     feed = reports.calendar_feed(
         operator_id=args.operator,
@@ -951,20 +992,7 @@ def _export_ical(
         first=args.first,
         last=args.last,
     )
-    words = Wording(language)
-    wording = CalendarWording(
-        setup=words("Setup"),
-        operator=words("Operator"),
-        participants=words("Participants"),
-        reference=words("Reference"),
-        not_allocated=words("not allocated yet"),
-        notes=words("Notes"),
-        statuses={
-            "TENTATIVE": words("Request awaiting confirmation"),
-            "CONFIRMED": words("Confirmed"),
-            "CANCELLED": words("Cancelled"),
-        },
-    )
+    wording = calendar_wording(language)
     name = f"DST — {feed.subject}" if feed.subject else "DST"
     now = dt.datetime.now(dt.UTC)
     _write(path, calendar_bytes(feed.entries, name, now, wording), args.force)
@@ -1064,6 +1092,7 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         from dst_desktop.app import run_window
 
         return run_window(url, today=today, actor=actor)
+    _refuse_writing_over_database(url, args)
     if args.command == "init":
         return _command_init(url, today, actor, out)
     if args.command == "check":
@@ -1096,6 +1125,33 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         run = run_users if args.command == "users" else run_audit
         return run(url, today, args, out)
     raise UsageError(f"unknown command {args.command!r}")
+
+
+def _refuse_writing_over_database(url: str, args: argparse.Namespace) -> None:
+    """An output file named like the database itself (``export-snapshot bookings.db
+    --force``) would replace the bookings: refused before anything is done."""
+    from dst_desktop.persistence.backup import writes_over_database
+
+    writing = {
+        "backup",
+        "export-snapshot",
+        "export-bookings",
+        "export-sessions",
+        "export-ical",
+    }
+    targets: list[str] = []
+    if args.command in writing:
+        targets.append(args.file)
+    elif args.command in {"print-summary", "day-sheet"}:
+        targets.append(args.pdf)
+    elif args.command == "utilisation":
+        targets.extend(name for name in (args.csv, args.xlsx, args.pdf) if name)
+    for target in targets:
+        if target and writes_over_database(url, Path(target)):
+            raise CommandError(
+                f"{target} is the database itself (or one of its journal files); write to "
+                "another file"
+            )
 
 
 def _log_crash(error: BaseException) -> Path | None:

@@ -80,7 +80,9 @@ class ScriptedDialogs:
     def choose_file_to_open(self, title: str, file_type: str) -> str | None:
         return self.file
 
-    def choose_file_to_save(self, title: str, file_type: str, suggested_name: str) -> str | None:
+    def choose_file_to_save(
+        self, title: str, file_type: str, suggested_name: str, suffix: str = "json"
+    ) -> str | None:
         return self.file
 
     def ask_snapshot_options(self, suggested: SnapshotOptions) -> SnapshotOptions | None:

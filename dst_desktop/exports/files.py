@@ -53,12 +53,15 @@ class OutputFileError(Exception):
 
 def check_output(path: Path, *, replace: bool) -> None:
     """Fail early, before any work, when ``path`` cannot be written (or exists)."""
-    if path.is_dir():
-        raise OutputFileError(path, OutputProblem.IS_FOLDER)
-    if not path.parent.is_dir():
-        raise OutputFileError(path, OutputProblem.NO_FOLDER)
-    if path.exists() and not replace:
-        raise OutputFileError(path, OutputProblem.EXISTS)
+    try:
+        if path.is_dir():
+            raise OutputFileError(path, OutputProblem.IS_FOLDER)
+        if not path.parent.is_dir():
+            raise OutputFileError(path, OutputProblem.NO_FOLDER)
+        if path.exists() and not replace:
+            raise OutputFileError(path, OutputProblem.EXISTS)
+    except OSError as error:  # a name too long, a folder that cannot be searched
+        raise output_error(path, error) from error
 
 
 def output_error(path: Path, error: OSError) -> OutputFileError:

@@ -57,6 +57,11 @@ class SessionLike(Protocol):
     def created_at(self) -> dt.datetime: ...
     @property
     def notes(self) -> str: ...
+    @property
+    def status(self) -> object:
+        """The session's status; its ``value`` (``completed``…) keys
+        :attr:`CalendarWording.session_statuses`."""
+        ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +82,15 @@ class CalendarWording:
             "CANCELLED": "Cancelled",
         }
     )
+    #: By session status, for the missions whose RFC 5545 status (CONFIRMED) says less
+    #: than their own: scheduled, in progress, completed.
+    session_statuses: dict[str, str] = field(
+        default_factory=lambda: {
+            "scheduled": "Scheduled",
+            "in_progress": "In progress",
+            "completed": "Completed",
+        }
+    )
 
 
 def _utc(moment: dt.datetime) -> dt.datetime:
@@ -94,8 +108,10 @@ def summary_text(item: CalendarItem) -> str:
 
 def description_text(item: CalendarItem, wording: CalendarWording) -> str:
     facts = item.record
+    own = str(getattr(facts.session.status, "value", facts.session.status))
+    status = wording.session_statuses.get(own) or wording.statuses.get(item.status, item.status)
     lines = [
-        wording.statuses.get(item.status, item.status),
+        status,
         f"{wording.setup}: {facts.setup or wording.not_allocated}",
         f"{wording.operator}: {facts.operator or wording.not_allocated}",
         f"{wording.participants}: {facts.session.requested_participants}",

@@ -66,6 +66,13 @@ def backup_database(url: str, target: Path, *, replace: bool = False) -> BackupM
 
     if isinstance(backend, SqliteBackend) and not backend.path.is_file():
         raise StorageError(f"there is no database at {backend.path}")
+    if isinstance(backend, SqliteBackend) and _is_database_file(target, backend.path):
+        # Replacing the database by its copy would cut off every program that has it open,
+        # and clearing the copy's journal files would delete the database's own.
+        raise StorageError(
+            f"{target} is the database itself (or one of its journal files); write the "
+            "backup to another file"
+        )
     try:
         write_output_with(target, produce, replace=replace)
     except OutputFileError as error:
@@ -120,6 +127,27 @@ def _checked(copy: Path, description: str) -> int:
 
 def _restore_hint() -> str:
     return RESTORE_HINT[0].upper() + RESTORE_HINT[1:] + "."
+
+
+def writes_over_database(url: str, target: Path) -> bool:
+    """Whether writing ``target`` would replace the SQLite database at ``url`` or one of
+    its journal files (an output file name mistyped as the database's)."""
+    from dst_desktop.persistence.database import database_kind
+
+    if database_kind(url) != "sqlite":
+        return False
+    return _is_database_file(target, SqliteBackend(url).path)
+
+
+def _is_database_file(target: Path, database: Path) -> bool:
+    """Whether ``target`` names the database file or one of its journal files."""
+    try:
+        folder, base = database.resolve().parent, database.resolve().name
+        named = target.resolve()
+    except OSError:
+        return False
+    companions = {base, *(base + suffix for suffix in ("-wal", "-shm", "-journal"))}
+    return named.parent == folder and named.name in companions
 
 
 def _remove_companions(folder: Path, name: str) -> None:

@@ -301,11 +301,12 @@ class ChangesAfterBooking:
         conflicts: Sequence[ResourceConflict],
         sessions: Mapping[str, Session],
         cause: str,
-    ) -> None:
+    ) -> int:
         """Say which sessions a change left on resources that cannot serve them, and
-        reallocate those the user picks (all of them in one click)."""
+        reallocate those the user picks (all of them in one click); return how many are
+        still left on such resources."""
         if not conflicts:
-            return
+            return 0
         translate = self._l10n.translate
         problems: dict[str, list[str]] = {}
         for conflict in conflicts:
@@ -314,7 +315,7 @@ class ChangesAfterBooking:
             )
         hit = [sessions[i] for i in problems if i in sessions]
         if not hit:
-            return
+            return len(problems)
         summary = fill(
             count_text(
                 self._l10n,
@@ -353,7 +354,7 @@ class ChangesAfterBooking:
         )
         picked = [session for session in hit if session.id in set(chosen)]
         if not picked:
-            return
+            return len(problems)
         lines, done = self.reallocate(picked)
         self._dialogs.report(
             title,
@@ -364,6 +365,7 @@ class ChangesAfterBooking:
             ),
             lines,
         )
+        return len(problems) - done
 
 
 def _changed_fields(session: Session, draft: BookingDraft) -> dict[str, object]:

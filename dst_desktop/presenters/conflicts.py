@@ -4,6 +4,7 @@ warning badge on its tab and one click to reallocate them."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -26,6 +27,8 @@ class ConflictRow:
     cells: tuple[str, ...]
     #: Why the session cannot be reallocated from here ("": it can).
     blocked: str = ""
+    #: The session's day, for exports that keep dates as dates.
+    day: dt.date | None = None
 
 
 class ConflictsView(Protocol):
@@ -142,6 +145,7 @@ class ConflictsPresenter:
                         session_id,
                     ),
                     blocked,
+                    session.date,
                 )
             )
         self._view.show_conflicts(headers, rows)

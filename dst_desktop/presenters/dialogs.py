@@ -137,8 +137,11 @@ class Dialogs(Protocol):
     def choose_file_to_open(self, title: str, file_type: str) -> str | None:
         """A file to read; ``file_type`` names it for the filter (``Event snapshot``)."""
 
-    def choose_file_to_save(self, title: str, file_type: str, suggested_name: str) -> str | None:
-        """Where to write a file, starting from ``suggested_name``; None: given up."""
+    def choose_file_to_save(
+        self, title: str, file_type: str, suggested_name: str, suffix: str = "json"
+    ) -> str | None:
+        """Where to write a file, starting from ``suggested_name``; None: given up.
+        ``suffix`` (``json`` or ``ics``) is the extension the dialog lists."""
 
     def ask_snapshot_options(self, suggested: SnapshotOptions) -> SnapshotOptions | None:
         """The event's name and the months a snapshot covers; None when given up."""

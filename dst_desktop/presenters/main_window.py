@@ -46,6 +46,7 @@ from dst_desktop.presenters.reference_editor import (
     single_entry_failure,
 )
 from dst_desktop.presenters.tasks import TaskRunner, closing_connection
+from dst_desktop.reports.i18n import Language
 from dst_desktop.services.demo import build_demo
 from dst_desktop.services.input_files import (
     MAX_REFERENCE_FILE_BYTES,
@@ -499,7 +500,13 @@ class MainPresenter:
             on_changed=self.reference_changed,
             on_conflicts=self.changes.offer_reallocation,
             dialogs=self._dialogs,
+            calendar=self._write_calendar,
         )
+
+    def _write_calendar(self, kind: str, item_id: str, path: Path, language: Language) -> int:
+        from dst_desktop.presenters.calendar_files import write_calendar_file
+
+        return write_calendar_file(self._workflows.reports, kind, item_id, path, language)
 
     # -- printing ------------------------------------------------------------------------
 

@@ -13,24 +13,34 @@ import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
+from pathlib import Path
 from typing import Protocol
 
 from dst_desktop.domain.conflicts import ResourceConflict
 from dst_desktop.domain.model import Client, Module, Operator, ReferenceItem, Session, Setup
 from dst_desktop.domain.names import name_key
+from dst_desktop.exports.files import OutputFileError
 from dst_desktop.presenters.catalogue import Catalogue, Choice, by_name
 from dst_desktop.presenters.contact import contact_problem
 from dst_desktop.presenters.dialogs import Dialogs
 from dst_desktop.presenters.l10n import Localizer, count_text, fill
 from dst_desktop.presenters.messages import Tone, failure_text
+from dst_desktop.presenters.table_files import output_error_text
+from dst_desktop.reports.i18n import Language
 from dst_desktop.services.reference import ReferenceData
 from dst_desktop.services.results import Failure
 from dst_desktop.services.validation import MAX_ID_LENGTH
 
-#: Told of the conflicts a save created, their sessions, and what caused them.
+#: Writes the sessions of an operator, setup or region (kind, id) to a calendar file in a
+#: language; answers how many events (``presenters.calendar_files.write_calendar_file``).
+CalendarWriter = Callable[[str, str, Path, Language], int]
+
+#: Told of the conflicts a save created, their sessions, and what caused them; answers
+#: how many of those sessions are still left on a setup or operator that cannot serve them
+#: (the user may have reallocated them meanwhile).
 ConflictsFound = Callable[
     [Sequence[ResourceConflict], Mapping[str, Session], str],
-    None,
+    int,
 ]
 
 
@@ -43,6 +53,16 @@ class ReferenceKind(Enum):
     MODULES = "modules"
     CLIENTS = "clients"
     OFFERS = "offers"
+
+
+#: The kinds whose entries have a calendar file of their sessions.
+CALENDAR_KINDS = (ReferenceKind.OPERATORS, ReferenceKind.SETUPS, ReferenceKind.REGIONS)
+
+
+def with_ics_suffix(path: str) -> Path:
+    """``path``, with ``.ics`` added when the name has another extension or none."""
+    chosen = Path(path)
+    return chosen if chosen.suffix.lower() == ".ics" else chosen.with_name(chosen.name + ".ics")
 
 
 _ID_PREFIX = {
@@ -130,11 +150,14 @@ class ReferenceEditorPresenter:
         on_changed: Callable[[], None],
         on_conflicts: ConflictsFound | None = None,
         dialogs: Dialogs | None = None,
+        calendar: CalendarWriter | None = None,
     ) -> None:
         """``today`` gives the business date, from which leave and maintenance are "coming";
         ``on_conflicts`` is told of the sessions a save leaves on a setup or operator that
         cannot serve them (with the sessions, and what caused it); ``dialogs`` asks before
-        an entry is removed (None: removed without asking)."""
+        an entry is removed (None: removed without asking); ``calendar`` writes the
+        calendar file of an operator, setup or region (None: no calendars)."""
+        self._calendar = calendar
         self._on_conflicts = on_conflicts
         self._view = view
         self._dialogs = dialogs
@@ -308,6 +331,41 @@ class ReferenceEditorPresenter:
             )
         return count_text(self._l10n, uses, *texts)
 
+    def has_calendar(self, kind: ReferenceKind) -> bool:
+        """Whether entries of ``kind`` have a calendar file (operators, setups, regions)."""
+        return self._calendar is not None and kind in CALENDAR_KINDS
+
+    def export_calendar(self, kind: ReferenceKind, item_id: str, language: Language) -> None:
+        """Ask where, then write every session of the entry to an iCalendar file that a
+        phone or a calendar program imports (the file dialog asks before replacing)."""
+        item = next((i for i in self._items(kind) if i.id == item_id), None)
+        if item is None or not self.has_calendar(kind) or self._dialogs is None:
+            return
+        assert self._calendar is not None
+        translate = self._l10n.translate
+        slug = re.sub(r"[^a-z0-9]+", "-", name_key(item.name)).strip("-")[:40] or "calendar"
+        chosen = self._dialogs.choose_file_to_save(
+            translate("ReferenceEditor", "Export a calendar"),
+            translate("ReferenceEditor", "Calendar"),
+            f"dst-{slug}.ics",
+            suffix="ics",
+        )
+        if not chosen:
+            return
+        path = with_ics_suffix(chosen)
+        try:
+            events = self._calendar(kind.value, item.id, path, language)
+        except OutputFileError as error:
+            self._view.show_message(kind, output_error_text(error, self._l10n), Tone.BAD)
+            return
+        text = count_text(
+            self._l10n,
+            events,
+            translate("ReferenceEditor", "%1 event of %2 written to %3."),
+            translate("ReferenceEditor", "%1 events of %2 written to %3."),
+        )
+        self._view.show_message(kind, fill(text, events, item.name, path), Tone.GOOD)
+
     def remove(self, kind: ReferenceKind, item_id: str) -> None:
         """Delete an entry made by mistake, after asking; one in use stays."""
         translate = self._l10n.translate
@@ -406,6 +464,14 @@ class ReferenceEditorPresenter:
         self.select(kind, entry.id)
         saved = fill(translate("ReferenceEditor", "%1 saved."), entry.name)
         hit = len({conflict.session_id for conflict in result.conflicts})
+        self._on_changed()
+        if self._on_conflicts is not None and hit:
+            # Asked first, so that the message says what is still left afterwards.
+            hit = self._on_conflicts(
+                result.conflicts,
+                result.conflict_sessions,
+                fill(translate("ReferenceEditor", "Saving %1"), entry.name),
+            )
         if hit:
             saved += " " + count_text(
                 self._l10n,
@@ -418,13 +484,6 @@ class ReferenceEditorPresenter:
                 ),
             )
         self._view.show_message(kind, saved, Tone.ATTENTION if hit else Tone.GOOD)
-        self._on_changed()
-        if self._on_conflicts is not None and result.conflicts:
-            self._on_conflicts(
-                result.conflicts,
-                result.conflict_sessions,
-                fill(translate("ReferenceEditor", "Saving %1"), entry.name),
-            )
 
 
 def single_entry_failure(failure: Failure) -> Failure:

@@ -107,7 +107,10 @@ class _Entry:
             reject_unknown_fields(raw, _FIELDS[kind], self.label)
             self.id = parse_id(raw.get("id"), "id")
         except InvalidInputError as error:
-            raise InvalidInputError(f"{self.label}.{error.field}", error.message) from None
+            message = error.message
+            if not message.startswith(self.label):  # "changes has an unknown field" names it
+                message = f"{self.label}: {message}"
+            raise InvalidInputError(f"{self.label}.{error.field}", message) from None
         self.label = f"{kind}[{index}] (id {show(self.id)})"
 
     def collect(self, read: Callable[[], T], placeholder: T) -> T:

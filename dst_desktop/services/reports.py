@@ -26,9 +26,10 @@ from dst_desktop.services.permissions import Permissions
 from dst_desktop.services.results import JsonDict
 from dst_desktop.services.store import Store, StoreTransaction
 
-#: The longest utilisation period, in days (ten years and two leap days): anything longer
-#: is taken for a typing mistake rather than computed day by day.
-MAX_PERIOD_DAYS = 3652
+#: The longest utilisation period, in days: ten calendar years, which hold up to three
+#: leap days (2016 to 2025). Anything longer is taken for a typing mistake rather than
+#: computed day by day.
+MAX_PERIOD_DAYS = 3653
 
 
 class ReportInputError(ValueError):

@@ -10,6 +10,8 @@ import datetime as dt
 import json
 import re
 
+from dst_desktop.domain.names import visible_text
+
 MAX_ID_LENGTH = 64
 MAX_NAME_LENGTH = 200
 MAX_TEXT_LENGTH = 2000
@@ -38,6 +40,8 @@ def show(value: object, limit: int = 60) -> str:
         text = f"<{type(value).__name__}>"
     if not is_storable(text):  # a lone surrogate: show it escaped, never crash printing it
         text = json.dumps(value, ensure_ascii=True)
+    # A bidirectional control echoed as is would reorder the rest of the message.
+    text = visible_text(text)
     if len(text) > limit:
         text = text[: limit - 1] + "…"
     return text

@@ -5,10 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from PySide6.QtCore import QLocale, QSignalBlocker, Qt, QTimer
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -22,8 +21,8 @@ from PySide6.QtWidgets import (
 from dst_desktop.presenters.audit_log import AuditCriteria, AuditLogPresenter, AuditRow
 from dst_desktop.presenters.catalogue import Choice
 from dst_desktop.ui.cell_table import AnyIndex, CellTableModel, show_as_listing
+from dst_desktop.ui.date_field import DateField
 from dst_desktop.ui.icons import icon
-from dst_desktop.ui.l10n import from_qdate, short_date_format, to_qdate
 from dst_desktop.ui.plain_text import literal_text
 from dst_desktop.ui.table_export import EXPORT_VALUE_ROLE, adopt_table_export
 
@@ -73,13 +72,12 @@ class AuditLogWindow(QDialog):
         self.actor_edit.setClearButtonEnabled(True)
         self.action_combo = QComboBox()
         self.action_combo.setObjectName("auditActionCombo")
-        self.from_edit = QDateEdit()
+        # Typed as the user writes dates (a date edited section by section turns a
+        # mistyped day into another one unseen), or picked in a calendar.
+        self.from_edit = DateField()
         self.from_edit.setObjectName("auditFromEdit")
-        self.to_edit = QDateEdit()
+        self.to_edit = DateField()
         self.to_edit.setObjectName("auditToEdit")
-        for edit in (self.from_edit, self.to_edit):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat(short_date_format(QLocale()))
         self.export_button = QPushButton(icon("export"), self.tr("Export…"))
         self.export_button.setObjectName("auditExportButton")
         self.export_button.setToolTip(self.tr("Save the entries shown as an Excel workbook or CSV"))
@@ -110,6 +108,7 @@ class AuditLogWindow(QDialog):
         layout.addLayout(filters)
 
         self.summary_label = QLabel()
+        self._summary = ""  # the summary the presenter gave, before any "saved to"
         self.summary_label.setObjectName("auditSummaryLabel")
         self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.summary_label)
@@ -132,17 +131,18 @@ class AuditLogWindow(QDialog):
         self.session_edit.returnPressed.connect(self.apply_filters)
         self.actor_edit.returnPressed.connect(self.apply_filters)
         self.action_combo.currentIndexChanged.connect(lambda _index: self.apply_filters())
-        self.from_edit.dateChanged.connect(lambda _date: self.apply_filters())
-        self.to_edit.dateChanged.connect(lambda _date: self.apply_filters())
+        self.from_edit.date_changed.connect(lambda _date: self.apply_filters())
+        self.to_edit.date_changed.connect(lambda _date: self.apply_filters())
         self.export_button.clicked.connect(self.table_export.export_with_dialog)
+        self.table_export.exported.connect(self._exported)
 
     def criteria(self) -> AuditCriteria:
         return AuditCriteria(
             session_id=self.session_edit.text(),
             actor=self.actor_edit.text(),
             action=str(self.action_combo.currentData() or ""),
-            first=from_qdate(self.from_edit.date()),
-            last=from_qdate(self.to_edit.date()),
+            first=self.from_edit.date(),
+            last=self.to_edit.date(),
         )
 
     def apply_filters(self) -> None:
@@ -154,8 +154,8 @@ class AuditLogWindow(QDialog):
 
     def show_period(self, first: dt.date, last: dt.date) -> None:
         with QSignalBlocker(self.from_edit), QSignalBlocker(self.to_edit):
-            self.from_edit.setDate(to_qdate(first))
-            self.to_edit.setDate(to_qdate(last))
+            self.from_edit.set_date(first)
+            self.to_edit.set_date(last)
 
     def show_actions(self, choices: Sequence[Choice]) -> None:
         with QSignalBlocker(self.action_combo):
@@ -171,6 +171,11 @@ class AuditLogWindow(QDialog):
             header.resizeSection(column, min(header.sectionSize(column) + 8, 260))
         self.export_button.setEnabled(bool(rows))
 
+    def _exported(self, saved: str) -> None:
+        """Say where the export went, after the entries' summary."""
+        self.summary_label.setText(f"{self._summary}  {saved}".strip())
+
     def show_summary(self, text: str, problem: bool) -> None:
+        self._summary = text
         self.summary_label.setText(text)
         self.summary_label.setStyleSheet("color: #8a1c0b; font-weight: 600;" if problem else "")

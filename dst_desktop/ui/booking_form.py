@@ -32,7 +32,7 @@ from dst_desktop.presenters.l10n import fill
 from dst_desktop.presenters.messages import Tone
 from dst_desktop.ui.accessible import describe
 from dst_desktop.ui.elided_label import ElidedLabel
-from dst_desktop.ui.icons import icon
+from dst_desktop.ui.icons import icon, icon_on_dark
 from dst_desktop.ui.l10n import long_day_text, short_day_text
 from dst_desktop.ui.plain_text import plain_label
 from dst_desktop.ui.theme import PANE_MARGINS, TONE_BACKGROUND, TONE_TEXT
@@ -359,7 +359,7 @@ class BookingForm(QGroupBox):
         self.created_label.setFixedHeight(2 * self.created_label.fontMetrics().lineSpacing())
         self.created_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         create_row.addWidget(self.created_label, 1)
-        self.create_button = QPushButton(icon("new-booking"), self.tr("Create booking"))
+        self.create_button = QPushButton(icon_on_dark("new-booking"), self.tr("Create booking"))
         self.create_button.setObjectName("createBookingButton")
         self.create_button.setProperty("primary", True)
         self.create_button.setEnabled(False)

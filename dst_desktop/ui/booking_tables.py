@@ -42,7 +42,7 @@ from dst_desktop.presenters.messages import Tone
 from dst_desktop.ui.accessible import describe
 from dst_desktop.ui.date_field import DateField
 from dst_desktop.ui.elided_label import ElidedLabel
-from dst_desktop.ui.icons import icon
+from dst_desktop.ui.icons import icon, icon_on_dark
 from dst_desktop.ui.plain_text import literal_text
 from dst_desktop.ui.row_table import RowTable
 from dst_desktop.ui.table_export import EXPORT_VALUE_ROLE
@@ -645,7 +645,7 @@ class PendingQueuePanel(_BookingsPanel):
                 "select several, Enter opens the booking, Tab goes to the buttons."
             ),
         )
-        self.confirm_button = QPushButton(icon("confirm"), self.tr("Confirm"))
+        self.confirm_button = QPushButton(icon_on_dark("confirm"), self.tr("Confirm"))
         self.confirm_button.setObjectName("confirmButton")
         self.confirm_button.setProperty("primary", True)
         #: The Confirm button's tooltip when it can be used (the window's command sets it).

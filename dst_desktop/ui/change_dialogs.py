@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -38,8 +37,9 @@ from dst_desktop.presenters.input_limits import MAX_PARTICIPANTS, MAX_TEXT_LENGT
 from dst_desktop.presenters.l10n import fill
 from dst_desktop.presenters.messages import Tone
 from dst_desktop.ui.calendar_panel import AvailabilityCalendar
+from dst_desktop.ui.date_field import DateField
 from dst_desktop.ui.icons import icon
-from dst_desktop.ui.l10n import QtLocalizer, from_qdate, short_date_format, to_qdate
+from dst_desktop.ui.l10n import QtLocalizer, from_qdate, to_qdate
 from dst_desktop.ui.plain_text import plain_label
 from dst_desktop.ui.theme import TONE_BACKGROUND, TONE_TEXT
 
@@ -101,11 +101,10 @@ class EditBookingDialog(QDialog):
         layout.addWidget(self.error_label)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.date_edit = QDateEdit()
+        # Typed as the user writes dates, like every date field of the window: a date
+        # edited section by section turns a mistyped 31/02 into another day unseen.
+        self.date_edit = DateField(draft.day)
         self.date_edit.setObjectName("editDateEdit")
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat(short_date_format(QLocale()))
-        self.date_edit.setDate(to_qdate(draft.day))
         form.addRow(self.tr("&Date:"), self.date_edit)
         self.module_list = QListWidget()
         self.module_list.setObjectName("editModuleList")
@@ -160,7 +159,15 @@ class EditBookingDialog(QDialog):
             self, layout, self.tr("Save changes"), "saveChangesButton"
         )
 
+    def accept(self) -> None:
+        if not self.date_edit.read_typed():
+            _show_error(self.error_label, self.date_edit.problem_text())
+            self.date_edit.setFocus()
+            return
+        super().accept()
+
     def draft(self) -> BookingDraft:
+        self.date_edit.read_typed()  # what is typed, even before the field is left
         modules = []
         for row in range(self.module_list.count()):
             item = self.module_list.item(row)
@@ -168,7 +175,7 @@ class EditBookingDialog(QDialog):
                 modules.append(str(item.data(ID_ROLE)))
         offer = self.offer_combo.currentData()
         return BookingDraft(
-            day=from_qdate(self.date_edit.date()),
+            day=self.date_edit.date(),
             module_ids=tuple(modules),
             participants=self.participants_spin.value(),
             client_id=str(self.client_combo.currentData()),

@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 from dst_desktop.presenters.conflicts import ConflictRow
 from dst_desktop.presenters.messages import Tone
 from dst_desktop.ui.cell_table import AnyIndex, CellTableModel, show_as_listing
-from dst_desktop.ui.icons import icon
+from dst_desktop.ui.icons import icon, icon_on_dark
 from dst_desktop.ui.plain_text import literal_text, plain_label
+from dst_desktop.ui.table_export import EXPORT_VALUE_ROLE, adopt_table_export
 from dst_desktop.ui.theme import MUTED, TONE_TEXT
 
 SESSION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -49,6 +50,8 @@ class ConflictTableModel(CellTableModel):
             return row.cells[column]
         if role == SESSION_ID_ROLE:
             return row.session_id
+        if role == EXPORT_VALUE_ROLE and column == 0 and row.day is not None:
+            return row.day
         if role == Qt.ItemDataRole.ToolTipRole:
             return literal_text(row.blocked or row.cells[column])
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -94,6 +97,7 @@ class ConflictsPanel(QWidget):
         )
         self.table.horizontalHeader().setHighlightSections(False)
         layout.addWidget(self.table, 1)
+        self.table_export = adopt_table_export(self.table, self.tr("Conflicts"), "conflicts")
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         self.details_button = QPushButton(icon("details"), self.tr("Details…"))
@@ -103,7 +107,9 @@ class ConflictsPanel(QWidget):
         self.reallocate_button.setToolTip(
             self.tr("Move the selected sessions to free setups or operators of the same day")
         )
-        self.reallocate_all_button = QPushButton(icon("reallocate"), self.tr("Reallocate all"))
+        self.reallocate_all_button = QPushButton(
+            icon_on_dark("reallocate"), self.tr("Reallocate all")
+        )
         self.reallocate_all_button.setObjectName("reallocateAllButton")
         self.reallocate_all_button.setProperty("primary", True)
         for button in (self.details_button, self.reallocate_button, self.reallocate_all_button):

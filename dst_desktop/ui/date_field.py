@@ -148,14 +148,19 @@ class DateField(QWidget):
         self.set_date(day)
         return True
 
+    def read_typed(self) -> bool:
+        """Take what was typed as the date (as leaving the field does); False, and the
+        field marked, when it is not a date — the date stays the last valid one."""
+        return self._read()
+
+    def problem_text(self) -> str:
+        """What to say of text that is not a date."""
+        example = self._text(dt.date(2026, 12, 31))
+        return fill(self.tr("Not a date: type it as %1, or choose it in the calendar."), example)
+
     def _set_valid(self, valid: bool) -> None:
         self.edit.setProperty("invalid", not valid)
-        example = self._text(dt.date(2026, 12, 31))
-        self.edit.setToolTip(
-            self._tip
-            if valid
-            else fill(self.tr("Not a date: type it as %1, or choose it in the calendar."), example)
-        )
+        self.edit.setToolTip(self._tip if valid else self.problem_text())
         style = self.edit.style()
         style.unpolish(self.edit)
         style.polish(self.edit)

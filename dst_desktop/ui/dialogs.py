@@ -299,7 +299,9 @@ class QtDialogs(QObject):
         )
         return path or None
 
-    def _filters(self, file_type: str) -> str:
+    def _filters(self, file_type: str, suffix: str = "json") -> str:
+        if suffix == "ics":
+            return fill(self.tr("%1 (*.ics);;All files (*)"), file_type)
         return fill(self.tr("%1 (*.json);;All files (*)"), file_type)
 
     def choose_file_to_open(self, title: str, file_type: str) -> str | None:
@@ -310,12 +312,14 @@ class QtDialogs(QObject):
             _remember_folder(path)
         return path or None
 
-    def choose_file_to_save(self, title: str, file_type: str, suggested_name: str) -> str | None:
+    def choose_file_to_save(
+        self, title: str, file_type: str, suggested_name: str, suffix: str = "json"
+    ) -> str | None:
         path, _ = QFileDialog.getSaveFileName(
             self._parent,
             title,
             str(_start_folder() / suggested_name),
-            self._filters(file_type),
+            self._filters(file_type, suffix),
         )
         if path:
             _remember_folder(path)

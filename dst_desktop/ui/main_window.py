@@ -726,6 +726,7 @@ class MainWindow(QMainWindow):
         self.presenter.set_printing(printing)
 
     def open_reference_data(self) -> None:
+        from dst_desktop.ui.printing import interface_language
         from dst_desktop.ui.reference_dialog import ReferenceDataDialog
 
         dialog = ReferenceDataDialog(self.presenter.business_date, self)
@@ -736,6 +737,9 @@ class MainWindow(QMainWindow):
         dialog.new_requested.connect(presenter.new)
         dialog.save_requested.connect(presenter.save)
         dialog.remove_requested.connect(presenter.remove)
+        dialog.calendar_requested.connect(
+            lambda kind, item_id: presenter.export_calendar(kind, item_id, interface_language())
+        )
         presenter.load()
         for kind in dialog.kind_tabs:
             presenter.new(kind)
@@ -985,6 +989,12 @@ class MainWindow(QMainWindow):
         self.browser_export = adopt_table_export(
             self.browser_panel.table, self.tr("All bookings"), "bookings"
         )
+        for exporter in (
+            self.queue_export,
+            self.browser_export,
+            self.conflicts_panel.table_export,
+        ):
+            exporter.exported.connect(self.show_status_message)
         self.reports_window: ReportsWindow | None = None
         self.reports_action = self._action(
             "reportsAction",
@@ -1017,8 +1027,7 @@ class MainWindow(QMainWindow):
             if self.tabs.currentWidget() is self.browser_panel
             else self.queue_export
         )
-        if exporter.export_with_dialog():
-            self.show_status_message(fill(self.tr("Table saved to %1"), exporter.last_path))
+        exporter.export_with_dialog()  # the status bar says where the table went
 
     # -- the audit log (SPEC 10) ---------------------------------------------------------
 

@@ -109,6 +109,7 @@ class ReferenceTab(QWidget):
     new_requested = Signal()
     save_requested = Signal(object, bool)
     remove_requested = Signal(str)
+    calendar_requested = Signal(str)
 
     def __init__(self, kind: ReferenceKind, today: dt.date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -270,6 +271,20 @@ class ReferenceTab(QWidget):
         remove.setContext(Qt.ShortcutContext.WidgetShortcut)
         remove.activated.connect(self._remove)
         buttons.addWidget(self.remove_button)
+        # Operators, setups and regions: their sessions as a calendar file for a phone.
+        self.calendar_button = QPushButton(icon("browse"), self.tr("Calendar (.ics)…"))
+        self.calendar_button.setObjectName("calendarButton")
+        self.calendar_button.setToolTip(
+            self.tr(
+                "Write this entry's sessions to a calendar file (.ics) that a phone or a "
+                "calendar program imports; importing it again updates the events"
+            )
+        )
+        self.calendar_button.setEnabled(False)
+        self.calendar_button.setVisible(
+            kind in (ReferenceKind.OPERATORS, ReferenceKind.SETUPS, ReferenceKind.REGIONS)
+        )
+        buttons.addWidget(self.calendar_button)
         buttons.addStretch(1)
         self.new_button = QPushButton(self.tr("New"))
         self.new_button.setObjectName("newButton")
@@ -292,6 +307,7 @@ class ReferenceTab(QWidget):
         self.new_button.clicked.connect(self.new_requested)
         self.save_button.clicked.connect(self._save)
         self.remove_button.clicked.connect(self._remove)
+        self.calendar_button.clicked.connect(self._calendar)
         self.search_edit.textChanged.connect(self._search_changed)
         self.add_day_button.clicked.connect(self._add_day)
         self.day_edit.return_pressed.connect(self._add_day)
@@ -315,6 +331,10 @@ class ReferenceTab(QWidget):
     def _remove(self) -> None:
         if not self.is_new and self.remove_button.isEnabled():
             self.remove_requested.emit(self.id_edit.text())
+
+    def _calendar(self) -> None:
+        if not self.is_new:
+            self.calendar_requested.emit(self.id_edit.text())
 
     def set_remove_available(self, reason: str) -> None:
         self.remove_button.setEnabled(not reason)
@@ -380,6 +400,7 @@ class ReferenceTab(QWidget):
 
     def show_entry(self, entry: ReferenceEntry, is_new: bool) -> None:
         self.is_new = is_new
+        self.calendar_button.setEnabled(not is_new)
         self.id_edit.setText(entry.id)
         self.id_edit.setReadOnly(not is_new)
         self.id_edit.setPlaceholderText(self.tr("made from the name") if is_new else "")
@@ -414,6 +435,7 @@ class ReferenceDataDialog(QDialog):
     new_requested = Signal(object)
     save_requested = Signal(object, object, bool)
     remove_requested = Signal(object, str)
+    calendar_requested = Signal(object, str)
 
     def __init__(self, today: dt.date, parent: QWidget | None = None) -> None:
         """``today`` is the business date: where the day pickers start."""
@@ -447,7 +469,8 @@ class ReferenceDataDialog(QDialog):
         for kind in ReferenceKind:
             tab = ReferenceTab(kind, today)
             self.kind_tabs[kind] = tab
-            adopt_table_export(tab.table, titles[kind], kind.value)
+            exporter = adopt_table_export(tab.table, titles[kind], kind.value)
+            exporter.exported.connect(lambda saved, t=tab: t.show_message(saved, Tone.GOOD))
             self.tabs.addTab(tab, titles[kind])
             self.tabs.setTabToolTip(
                 self.tabs.count() - 1, fill(self.tr("%1: the list and the form"), titles[kind])
@@ -459,6 +482,9 @@ class ReferenceDataDialog(QDialog):
             )
             tab.remove_requested.connect(
                 lambda item_id, k=kind: self.remove_requested.emit(k, item_id)
+            )
+            tab.calendar_requested.connect(
+                lambda item_id, k=kind: self.calendar_requested.emit(k, item_id)
             )
         layout.addWidget(self.tabs, 1)
         describe(

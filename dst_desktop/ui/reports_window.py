@@ -7,7 +7,6 @@ import datetime as dt
 
 from PySide6.QtCore import (
     QEvent,
-    QLocale,
     QPoint,
     QRect,
     QSignalBlocker,
@@ -15,10 +14,18 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QHelpEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -43,8 +50,8 @@ from dst_desktop.presenters.reports_window import (
 from dst_desktop.reports.utilisation import HEAT_SCALE, NO_CAPACITY, OVER_CAPACITY, heat_colour
 from dst_desktop.ui import printing
 from dst_desktop.ui.cell_table import AnyIndex, CellTableModel, show_as_listing
+from dst_desktop.ui.date_field import DateField
 from dst_desktop.ui.icons import icon
-from dst_desktop.ui.l10n import from_qdate, short_date_format, to_qdate
 from dst_desktop.ui.plain_text import literal_text
 from dst_desktop.ui.table_export import EXPORT_VALUE_ROLE, adopt_table_export
 
@@ -138,8 +145,41 @@ class UtilisationChart(QWidget):
         heat = labels + metrics.height() + 4
         rows = len(self.chart.rows) if self.chart else 0
         legend = heat + rows * (self.ROW + self.GAP) + 8
-        bars = legend + metrics.height() + 20 + metrics.height() + 8
+        legend_bottom = max(place[0].bottom() for place in self.legend_places(legend)) + 1
+        bars = legend_bottom + 20 + metrics.height() + 8
         return labels, heat, legend, bars
+
+    def legend_places(self, top: int) -> list[tuple[QRect, QPoint, str]]:
+        """Where the legend's swatches (and its texts' baselines) go, from ``top``: the
+        scale, then "over capacity" and "no capacity", on a second line when the chart is
+        too narrow for one."""
+        metrics = QFontMetrics(self.font())
+        line = metrics.height() + 4
+        places: list[tuple[QRect, QPoint, str]] = []
+        caption = self.legend_texts[0]
+        places.append((QRect(), QPoint(4, top + metrics.ascent()), caption))
+        x = max(self._name_width(), 8 + metrics.horizontalAdvance(caption) + 8)
+        for number, _colour in enumerate(HEAT_SCALE):
+            places.append((QRect(x + 16 * number, top, 16, metrics.height()), QPoint(), ""))
+        x += 16 * len(HEAT_SCALE)
+        scale = "0–100\u202f%"
+        places.append((QRect(), QPoint(x + 6, top + metrics.ascent()), scale))
+        x += 6 + metrics.horizontalAdvance(scale) + 18
+        rest = [self.legend_texts[1], self.legend_texts[2]]
+        needed = sum(22 + metrics.horizontalAdvance(text) + 18 for text in rest) - 18
+        if x + needed > self.width() - 4:
+            x, top = 4, top + line
+        for text in rest:
+            places.append(
+                (QRect(x, top, 16, metrics.height()), QPoint(x + 22, top + metrics.ascent()), text)
+            )
+            x += 22 + metrics.horizontalAdvance(text) + 18
+        return places
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.chart is not None and self.minimumHeight() != self._height():
+            self.setMinimumHeight(self._height())  # the legend took a second line, or gave it
 
     def _height(self) -> int:
         if self.chart is None or not self.chart.rows:
@@ -227,23 +267,13 @@ class UtilisationChart(QWidget):
                     QColor(heat_colour(value)),
                 )
         # Legend: the scale, over capacity, no capacity.
-        x = left
         painter.setPen(_MUTED)
-        caption = self.legend_texts[0]
-        painter.drawText(QPoint(4, legend_top + metrics.ascent()), caption)
-        x = max(left, 8 + metrics.horizontalAdvance(caption) + 8)
-        for colour in HEAT_SCALE:
-            painter.fillRect(QRect(x, legend_top, 16, metrics.height()), QColor(colour))
-            x += 16
-        painter.drawText(QPoint(x + 6, legend_top + metrics.ascent()), "0–100\u202f%")
-        x += 6 + metrics.horizontalAdvance("0–100\u202f%") + 18
-        for colour, text in (
-            (OVER_CAPACITY, self.legend_texts[1]),
-            (NO_CAPACITY, self.legend_texts[2]),
-        ):
-            painter.fillRect(QRect(x, legend_top, 16, metrics.height()), QColor(colour))
-            painter.drawText(QPoint(x + 22, legend_top + metrics.ascent()), text)
-            x += 22 + metrics.horizontalAdvance(text) + 18
+        colours = iter((*HEAT_SCALE, OVER_CAPACITY, NO_CAPACITY))
+        for swatch, baseline, text in self.legend_places(legend_top):
+            if not swatch.isNull():
+                painter.fillRect(swatch, QColor(next(colours)))
+            if text:
+                painter.drawText(baseline, text)
         # Bars: the whole period, one per row.
         painter.setFont(bold)
         painter.setPen(_BRAND)
@@ -300,13 +330,12 @@ class ReportsWindow(QDialog):
             (self.tr("Chosen dates"), Period.CUSTOM),
         ):
             self.period_combo.addItem(text, period.value)
-        self.from_edit = QDateEdit()
+        # Typed as the user writes dates (a date edited section by section turns a
+        # mistyped day into another one unseen), or picked in a calendar.
+        self.from_edit = DateField()
         self.from_edit.setObjectName("reportFromEdit")
-        self.to_edit = QDateEdit()
+        self.to_edit = DateField()
         self.to_edit.setObjectName("reportToEdit")
-        for edit in (self.from_edit, self.to_edit):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat(short_date_format(QLocale()))
         self.by_combo = QComboBox()
         self.by_combo.setObjectName("reportGroupingCombo")
         for text, by in (
@@ -336,6 +365,7 @@ class ReportsWindow(QDialog):
         layout.addLayout(controls)
 
         self.summary_label = QLabel()
+        self._summary = ""  # the summary the presenter gave, before any "saved to"
         self.summary_label.setObjectName("reportSummaryLabel")
         self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
         self.problem_label = QLabel()
@@ -378,11 +408,12 @@ class ReportsWindow(QDialog):
         )
 
         self.period_combo.currentIndexChanged.connect(self._period_chosen)
-        self.from_edit.dateChanged.connect(self._dates_changed)
-        self.to_edit.dateChanged.connect(self._dates_changed)
+        self.from_edit.date_changed.connect(self._dates_changed)
+        self.to_edit.date_changed.connect(self._dates_changed)
         self.by_combo.currentIndexChanged.connect(self._grouping_chosen)
         self.print_button.clicked.connect(self.print_report)
         self.export_button.clicked.connect(self.table_export.export_with_dialog)
+        self.table_export.exported.connect(self._exported)
 
     # -- user actions --------------------------------------------------------------------
 
@@ -390,15 +421,13 @@ class ReportsWindow(QDialog):
         if self.presenter is not None:
             self.presenter.period_chosen(Period(self.period_combo.currentData()))
 
-    def _dates_changed(self) -> None:
+    def _dates_changed(self, _day: object = None) -> None:
         if self.presenter is None:
             return
         custom = self.period_combo.findData(Period.CUSTOM.value)
         with QSignalBlocker(self.period_combo):
             self.period_combo.setCurrentIndex(custom)
-        self.presenter.dates_changed(
-            from_qdate(self.from_edit.date()), from_qdate(self.to_edit.date())
-        )
+        self.presenter.dates_changed(self.from_edit.date(), self.to_edit.date())
 
     def _grouping_chosen(self, _index: int) -> None:
         if self.presenter is not None:
@@ -415,8 +444,8 @@ class ReportsWindow(QDialog):
 
     def show_period(self, first: dt.date, last: dt.date) -> None:
         with QSignalBlocker(self.from_edit), QSignalBlocker(self.to_edit):
-            self.from_edit.setDate(to_qdate(first))
-            self.to_edit.setDate(to_qdate(last))
+            self.from_edit.set_date(first)
+            self.to_edit.set_date(last)
 
     def show_chart(self, chart: Chart) -> None:
         self.chart.show_chart(chart)
@@ -429,7 +458,12 @@ class ReportsWindow(QDialog):
             header.resizeSection(column, min(header.sectionSize(column) + 4, 220))
 
     def show_summary(self, text: str) -> None:
+        self._summary = text
         self.summary_label.setText(text)
+
+    def _exported(self, saved: str) -> None:
+        """Say where the export went, after the figures' summary."""
+        self.summary_label.setText(f"{self._summary}  {saved}".strip())
 
     def show_problem(self, text: str) -> None:
         self.problem_label.setText(text)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QLocale, QObject, Qt
+from PySide6.QtCore import QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QTableView
 
@@ -55,6 +55,10 @@ def _clean(text: object) -> str:
 
 class TableExport(QObject):
     """Copy (Ctrl+C) and export of one table view; see the module's documentation."""
+
+    #: A file was written: what to tell the user ("Table saved to …"), for the window
+    #: that shows the table to say it where it says such things.
+    exported = Signal(str)
 
     def __init__(self, view: QTableView, title: str | Callable[[], str], file_stem: str) -> None:
         super().__init__(view)
@@ -179,6 +183,7 @@ class TableExport(QObject):
             show_message(QMessageBox.Icon.Warning, self.view, self.tr("Export table"), problem)
             return False
         self.last_path = str(path)
+        self.exported.emit(fill(self.tr("Table saved to %1."), path))
         return True
 
     def export_with_dialog(self) -> bool:

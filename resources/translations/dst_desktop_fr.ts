@@ -1230,7 +1230,7 @@ Revenir à la sauvegarde du %2&#x202f;? Les réservations faites depuis disparai
     </message>
     <message>
         <source>Date</source>
-        <extracomment>Why the session cannot be reallocated from here (&quot;&quot;: it can). Why reallocation is unavailable in this database (&quot;&quot;: it is available).</extracomment>
+        <extracomment>Why the session cannot be reallocated from here (&quot;&quot;: it can). The session&apos;s day, for exports that keep dates as dates. Why reallocation is unavailable in this database (&quot;&quot;: it is available).</extracomment>
         <translation>Date</translation>
     </message>
     <message>
@@ -2647,10 +2647,6 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
         <translation>&amp;Rapports</translation>
     </message>
     <message>
-        <source>Table saved to %1</source>
-        <translation>Tableau enregistré dans %1</translation>
-    </message>
-    <message>
         <source>Audit &amp;log…</source>
         <translation>&amp;Journal d’audit…</translation>
     </message>
@@ -3153,6 +3149,10 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
         <translation>Données de référence (*.json);;Tous les fichiers (*)</translation>
     </message>
     <message>
+        <source>%1 (*.ics);;All files (*)</source>
+        <translation>%1 (*.ics);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
         <source>%1 (*.json);;All files (*)</source>
         <translation>%1 (*.json);;Tous les fichiers (*)</translation>
     </message>
@@ -3262,7 +3262,7 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
     <name>ReferenceEditor</name>
     <message>
         <source>Yes</source>
-        <extracomment>Told of the conflicts a save created, their sessions, and what caused them.</extracomment>
+        <extracomment>Writes the sessions of an operator, setup or region (kind, id) to a calendar file in a language; answers how many events (``presenters.calendar_files.write_calendar_file``). Told of the conflicts a save created, their sessions, and what caused them; answers how many of those sessions are still left on a setup or operator that cannot serve them (the user may have reallocated them meanwhile). The kinds whose entries have a calendar file of their sessions.</extracomment>
         <translation>Oui</translation>
     </message>
     <message>
@@ -3344,6 +3344,22 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
     <message>
         <source>%1 bookings refer to it: it stays, for the history.</source>
         <translation>%1 réservations y font référence&#xa0;: l’entrée reste, pour l’historique.</translation>
+    </message>
+    <message>
+        <source>Export a calendar</source>
+        <translation>Exporter un calendrier</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Calendrier</translation>
+    </message>
+    <message>
+        <source>%1 event of %2 written to %3.</source>
+        <translation>%1 événement de %2 écrit dans %3.</translation>
+    </message>
+    <message>
+        <source>%1 events of %2 written to %3.</source>
+        <translation>%1 événements de %2 écrits dans %3.</translation>
     </message>
     <message>
         <source>Remove an entry</source>
@@ -3575,6 +3591,14 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
     <message>
         <source>Remove…</source>
         <translation>Supprimer…</translation>
+    </message>
+    <message>
+        <source>Calendar (.ics)…</source>
+        <translation>Calendrier (.ics)…</translation>
+    </message>
+    <message>
+        <source>Write this entry&apos;s sessions to a calendar file (.ics) that a phone or a calendar program imports; importing it again updates the events</source>
+        <translation>Écrire les sessions de cette entrée dans un fichier de calendrier (.ics) qu’un téléphone ou un agenda importe&#xa0;; l’importer à nouveau met les événements à jour</translation>
     </message>
     <message>
         <source>New</source>
@@ -3992,7 +4016,7 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
     <name>TableExport</name>
     <message>
         <source>&amp;Copy</source>
-        <extracomment>The typed value behind a cell&apos;s text (dates, numbers), for spreadsheets. Where the last export went (tests and the status bar read it).</extracomment>
+        <extracomment>The typed value behind a cell&apos;s text (dates, numbers), for spreadsheets. A file was written: what to tell the user (&quot;Table saved to …&quot;), for the window that shows the table to say it where it says such things. Where the last export went (tests and the status bar read it).</extracomment>
         <translation>&amp;Copier</translation>
     </message>
     <message>
@@ -4010,6 +4034,10 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
     <message>
         <source>Export table</source>
         <translation>Exporter le tableau</translation>
+    </message>
+    <message>
+        <source>Table saved to %1.</source>
+        <translation>Tableau enregistré dans %1.</translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx)</source>

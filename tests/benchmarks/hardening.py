@@ -90,6 +90,10 @@ class LockTimingStore:
     def description(self) -> str:
         return self.store.description
 
+    def __getattr__(self, name: str) -> Any:
+        """Everything else of the store as it is (who is connected, the schema…)."""
+        return getattr(self.store, name)
+
 
 _COLLEAGUE = """
 import datetime, json, sys, time

@@ -5,9 +5,11 @@ request corrected; and the dialogs these use, clicked for real."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
+import openpyxl
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QDialog, QPushButton
+from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -77,9 +79,6 @@ def test_an_operator_on_leave_is_reallocated_in_one_click_and_the_day_sheet_foll
     click(qtbot, tab, "saveButton")
 
     # Told which session is hit, and offered to reallocate it: one click, "all".
-    assert tab.message_label.text() == (
-        "Opérateur Occitanie 1 saved. 1 confirmed session can no longer be served as planned."
-    )
     offer = dialogs.reallocation_offers[0]
     assert [choice.text for choice in offer.sessions] == [
         "ACME on 10/03/2025 (Occitanie): Opérateur Occitanie 1 is on leave that day"
@@ -90,6 +89,8 @@ def test_an_operator_on_leave_is_reallocated_in_one_click_and_the_day_sheet_foll
         "✓ ACME on 10/03/2025 (Occitanie): Setup Occitanie #1, run by Opérateur Occitanie 2."
     ]
     assert window.tabs.tabText(window.conflicts_tab) == "Conflicts"
+    # Once reallocated, the editor no longer says the session cannot be served.
+    assert tab.message_label.text() == "Opérateur Occitanie 1 saved."
     dialog.close()
 
     # The day sheet sends the new operator.
@@ -102,7 +103,11 @@ def test_an_operator_on_leave_is_reallocated_in_one_click_and_the_day_sheet_foll
 
 
 def test_conflicts_left_for_later_wait_in_their_tab_with_a_badge(
-    qtbot: QtBot, workflows: Workflows, window: MainWindow, dialogs: FakeDialogs
+    qtbot: QtBot,
+    workflows: Workflows,
+    window: MainWindow,
+    dialogs: FakeDialogs,
+    tmp_path: Path,
 ) -> None:
     first = create_confirmed(workflows)
     second = create_confirmed(workflows, date="2025-03-11")
@@ -118,6 +123,19 @@ def test_conflicts_left_for_later_wait_in_their_tab_with_a_badge(
     rows = table_rows(window, "conflictsTable")
     assert [row[0] for row in rows] == ["10/03/2025", "11/03/2025"]
     assert {row[3] for row in rows} == {"Setup Occitanie #1 is in maintenance that day"}
+    # The list is exported as shown (dates as dates in a workbook) and copied with Ctrl+C.
+    exporter = window.conflicts_panel.table_export
+    workbook = tmp_path / "conflicts.xlsx"
+    assert exporter.export(str(workbook))
+    sheet = openpyxl.load_workbook(workbook).active
+    assert sheet is not None
+    written = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert [row[0] for row in written] == [dt.datetime(2025, 3, 10), dt.datetime(2025, 3, 11)]
+    assert [list(row[1:]) for row in written] == [row[1:] for row in rows]
+    select_rows(window, "conflictsTable", [0])
+    window.conflicts_panel.table.setFocus()
+    exporter.copy_action.trigger()
+    assert QApplication.clipboard().text() == "\t".join(rows[0]) + "\n"
     select_rows(window, "conflictsTable", [1])
     click(qtbot, window.conflicts_panel, "reallocateButton")
     assert window.conflicts_panel.outcome_label.text() == (
@@ -237,7 +255,7 @@ def test_the_edit_dialog_returns_what_was_changed(qtbot: QtBot) -> None:
     qtbot.addWidget(dialog)
     assert not dialog.error_label.isVisibleTo(dialog)
     assert dialog.draft() == edit_request().draft
-    dialog.date_edit.setDate(QDate(2025, 3, 12))
+    dialog.date_edit.edit.setText("12/03/2025")  # typed as the user writes dates
     dialog.module_list.item(0).setCheckState(Qt.CheckState.Checked)
     dialog.participants_spin.setValue(14)
     dialog.client_combo.setCurrentIndex(1)
@@ -251,6 +269,33 @@ def test_the_edit_dialog_returns_what_was_changed(qtbot: QtBot) -> None:
         "offer_456",
         "Gate C",
     )
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+
+
+def test_the_edit_dialog_refuses_a_typed_date_that_does_not_exist(qtbot: QtBot) -> None:
+    dialog = EditBookingDialog(edit_request())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.date_edit.setFocus()
+    dialog.date_edit.edit.selectAll()
+    qtbot.keyClicks(dialog.date_edit.edit, "31/02/2025")
+
+    dialog.save_button.click()
+
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.isVisible()
+    assert dialog.error_label.text() == (
+        "Not a date: type it as 31/12/2026, or choose it in the calendar."
+    )
+    assert dialog.draft().day == edit_request().draft.day  # never another day unseen
+    dialog.date_edit.edit.setText("12/03/2025")
+    dialog.save_button.click()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.draft().day == dt.date(2025, 3, 12)
+
+
+def test_the_edit_dialog_shows_the_refusal_it_was_given(qtbot: QtBot) -> None:
     refused = EditBookingDialog(edit_request("13 participants is more than 12."))
     qtbot.addWidget(refused)
     assert refused.error_label.isVisibleTo(refused)

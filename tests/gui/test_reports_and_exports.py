@@ -9,17 +9,20 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from icalendar import Calendar
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QFileDialog, QTableView
 from pytestqt.qtbot import QtBot
 
 from dst_desktop.app import create_main_window
+from dst_desktop.presenters.reference_editor import ReferenceKind
 from dst_desktop.reports import PrintDocument
 from dst_desktop.services.workflows import Workflows
 from dst_desktop.ui import table_export
 from dst_desktop.ui.l10n import LanguageInstaller
 from dst_desktop.ui.main_window import MainWindow
-from dst_desktop.ui.reports_window import ReportsWindow
+from dst_desktop.ui.reports_window import ReportsWindow, UtilisationChart
 from tests.conftest import TODAY, booking_request
 from tests.gui.helpers import child, table_rows
 from tests.unit.presenters.fakes import FakeDialogs
@@ -144,7 +147,11 @@ def test_the_menu_export_asks_where_and_replaces_what_the_dialog_allowed(
     sheet = openpyxl.load_workbook(tmp_path / "queue.xlsx").active
     assert sheet is not None
     assert sheet.max_row == 1 + len(table_rows(main, "pendingTable"))
-    assert "queue.xlsx" in main.statusBar().currentMessage()
+    assert main.statusBar().currentMessage() == f"Table saved to {tmp_path / 'queue.xlsx'}."
+    # The tables' own Export… (right-click) says it too.
+    main.statusBar().clearMessage()
+    main.browser_export.export_action.trigger()
+    assert main.statusBar().currentMessage() == f"Table saved to {tmp_path / 'queue.xlsx'}."
 
 
 def test_a_failed_export_says_why_and_writes_nothing(
@@ -168,10 +175,57 @@ def test_reference_lists_export_and_copy(main: MainWindow, qtbot: QtBot, tmp_pat
     assert exporter is not None
     assert exporter.export(str(tmp_path / "setups.csv"))
     assert read_csv(tmp_path / "setups.csv")[1:] == table_rows(dialog, "setupsTable")
+    # The dialog says where the table went, where it says what it did.
+    assert dialog.kind_tabs[ReferenceKind.SETUPS].message_label.text() == (
+        f"Table saved to {tmp_path / 'setups.csv'}."
+    )
     view.setFocus()
     view.selectRow(1)
     exporter.copy_action.trigger()
     assert QApplication.clipboard().text() == "\t".join(table_rows(dialog, "setupsTable")[1]) + "\n"
+    dialog.close()
+
+
+def test_an_operators_calendar_from_the_reference_data(
+    qtbot: QtBot, booked: list[str], database_url: str, tmp_path: Path
+) -> None:
+    dialogs = FakeDialogs()
+    window = create_main_window(database_url, TODAY, dialogs=dialogs)
+    qtbot.addWidget(window)
+    window.open_reference_data()
+    dialog = window.reference_dialog
+    assert dialog is not None
+    assert not dialog.kind_tabs[ReferenceKind.MODULES].calendar_button.isVisibleTo(dialog)
+    tab = dialog.kind_tabs[ReferenceKind.OPERATORS]
+    assert not tab.calendar_button.isEnabled()  # a new entry has no sessions yet
+    dialog.tabs.setCurrentWidget(tab)
+    rows = table_rows(tab, "operatorsTable")
+    tab.table.selectRow(next(n for n, row in enumerate(rows) if row[-1] == "op_occitanie_1"))
+    assert tab.calendar_button.isEnabled()
+    target = tmp_path / "camille"
+    dialogs.save_file = str(target)
+
+    tab.calendar_button.click()
+
+    title, file_type, suggested = dialogs.file_dialogs[-1]
+    assert (title, file_type) == ("Export a calendar", "Calendar")
+    assert suggested == "dst-operateur-occitanie-1.ics"
+    written = tmp_path / "camille.ics"
+    calendar = Calendar.from_ical(written.read_bytes())
+    events = list(calendar.walk("VEVENT"))
+    assert [str(event["UID"]) for event in events] == [f"{booked[1]}@dst-desktop"]
+    assert str(events[0]["STATUS"]) == "CONFIRMED"
+    assert "Opérateur Occitanie 1" in str(events[0]["DESCRIPTION"])
+    assert tab.message_label.text() == (f"1 event of Opérateur Occitanie 1 written to {written}.")
+    # Again after the dialog asked to replace it; a folder that is gone is said plainly.
+    tab.calendar_button.click()
+    assert written.stat().st_size > 0
+    dialogs.save_file = str(tmp_path / "gone" / "camille.ics")
+    tab.calendar_button.click()
+    assert (
+        tab.message_label.text()
+        == f"The folder of {tmp_path / 'gone' / 'camille.ics'} does not exist."
+    )
     dialog.close()
 
 
@@ -187,8 +241,8 @@ def test_reports_window_shows_the_utilisation_and_exports_it(
     main: MainWindow, qtbot: QtBot, tmp_path: Path, previewed: list[PrintDocument]
 ) -> None:
     reports = open_reports(main, qtbot)
-    reports.from_edit.setDate(dt.date(2025, 3, 10))
-    reports.to_edit.setDate(dt.date(2025, 3, 16))
+    reports.from_edit.set_date(dt.date(2025, 3, 10))
+    reports.to_edit.set_date(dt.date(2025, 3, 16))
     rows = {row[0]: row for row in table_rows(reports, "reportTable")}
     # Occitanie: 5 setups, 6 operators, 7 days; one confirmed session in the week.
     assert rows["Occitanie"][1:4] == ["35", "1", "2.9\u202f%"]
@@ -199,7 +253,11 @@ def test_reports_window_shows_the_utilisation_and_exports_it(
     assert [row.name for row in chart.rows] == ["Bretagne", "Occitanie"]
     assert chart.week_labels == ("11",)
 
+    summary = reports.summary_label.text()
     assert reports.table_export.export(str(tmp_path / "report.xlsx"))
+    assert reports.summary_label.text() == (
+        f"{summary}  Table saved to {tmp_path / 'report.xlsx'}."
+    )
     sheet = openpyxl.load_workbook(tmp_path / "report.xlsx").active
     assert sheet is not None
     figures = {row[0]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
@@ -227,14 +285,65 @@ def test_reports_window_shows_the_utilisation_and_exports_it(
     assert (tmp_path / "reports.png").stat().st_size > 0
 
 
+def test_the_charts_legend_stays_inside_the_chart_however_narrow(
+    main: MainWindow, qtbot: QtBot
+) -> None:
+    reports = open_reports(main, qtbot)
+    assert reports.chart.chart is not None
+    chart = UtilisationChart()
+    qtbot.addWidget(chart)
+    chart.show_chart(reports.chart.chart)
+    chart.show()
+    metrics = QFontMetrics(chart.font())
+
+    def right_edges() -> list[int]:
+        return [
+            max(swatch.right(), baseline.x() + metrics.horizontalAdvance(text))
+            for swatch, baseline, text in chart.legend_places(0)
+        ]
+
+    for width in (360, 480, 560, 640, 1000):
+        chart.resize(width, chart.height())
+        assert max(right_edges()) < width, width
+        assert chart.minimumHeight() == chart.sizeHint().height()
+    tops = {swatch.top() for swatch, _, _ in chart.legend_places(0) if not swatch.isNull()}
+    assert tops == {0}  # wide: one line
+    chart.resize(360, chart.height())
+    assert len({s.top() for s, _, _ in chart.legend_places(0) if not s.isNull()}) == 2
+
+
+def test_the_report_period_is_typed_as_the_user_writes_dates(
+    main: MainWindow, qtbot: QtBot
+) -> None:
+    reports = open_reports(main, qtbot)
+    for field, typed in ((reports.from_edit, "10/03/2025"), (reports.to_edit, "16/03/2025")):
+        field.setFocus()
+        field.edit.selectAll()
+        qtbot.keyClicks(field.edit, typed)
+        qtbot.keyClick(field.edit, Qt.Key.Key_Return)
+    assert (reports.from_edit.date(), reports.to_edit.date()) == (
+        dt.date(2025, 3, 10),
+        dt.date(2025, 3, 16),
+    )
+    assert [row[0] for row in table_rows(reports, "reportTable")] == ["Bretagne", "Occitanie"]
+    assert "1 sessions for" in reports.summary_label.text()
+    # A day that does not exist changes nothing and says so.
+    reports.to_edit.edit.selectAll()
+    qtbot.keyClicks(reports.to_edit.edit, "31/02/2025")
+    qtbot.keyClick(reports.to_edit.edit, Qt.Key.Key_Return)
+    assert reports.to_edit.date() == dt.date(2025, 3, 16)
+    assert not reports.to_edit.is_valid()
+    assert reports.to_edit.edit.toolTip().startswith("Not a date")
+
+
 def test_reports_window_says_when_the_period_is_backwards(main: MainWindow, qtbot: QtBot) -> None:
     reports = open_reports(main, qtbot)
-    reports.from_edit.setDate(dt.date(2025, 4, 1))
-    reports.to_edit.setDate(dt.date(2025, 3, 1))
+    reports.from_edit.set_date(dt.date(2025, 4, 1))
+    reports.to_edit.set_date(dt.date(2025, 3, 1))
     assert reports.problem_label.isVisible()
     assert "ends before it starts" in reports.problem_label.text()
     assert not reports.print_button.isEnabled()
     assert table_rows(reports, "reportTable") == []
-    reports.to_edit.setDate(dt.date(2025, 4, 30))
+    reports.to_edit.set_date(dt.date(2025, 4, 30))
     assert not reports.problem_label.isVisible()
     assert len(table_rows(reports, "reportTable")) == 2

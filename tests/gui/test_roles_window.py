@@ -9,6 +9,7 @@ the log on both backends.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -211,6 +212,16 @@ def test_the_audit_log_window_lists_and_filters(
     audit.actor_edit.setText("bad\tname")
     audit.apply_filters()
     assert audit.summary_label.text().startswith("Please check the filters: ")
+
+    # The period is typed as the user writes dates: the day before today lists nothing.
+    audit.actor_edit.clear()
+    audit.action_combo.setCurrentIndex(0)
+    audit.to_edit.setFocus()
+    audit.to_edit.edit.selectAll()
+    qtbot.keyClicks(audit.to_edit.edit, "19/02/2025")
+    qtbot.keyClick(audit.to_edit.edit, Qt.Key.Key_Return)
+    assert audit.to_edit.date() == dt.date(2025, 2, 19)
+    assert table_rows(audit, "auditTable") == []
     audit.close()
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
 from dst_desktop.app import WindowHost, create_main_window
@@ -275,3 +276,27 @@ def test_tab_into_a_reference_list_chooses_its_first_entry(
 
     assert tab.table.hasFocus()
     assert tab.name_edit.text() == "Opérateur Bretagne 2"
+
+
+def test_the_icons_of_the_dark_buttons_show_on_them(window: MainWindow) -> None:
+    """Create booking, Confirm and Reallocate all are dark blue: their icons are drawn
+    light while they can be used (the usual dark strokes vanished on them), and as usual
+    on the pale disabled button."""
+
+    def lightness(button: QPushButton, mode: QIcon.Mode) -> float:
+        image = button.icon().pixmap(QSize(24, 24), mode).toImage()
+        drawn = [
+            colour
+            for colour in (image.pixelColor(x, y) for x in range(24) for y in range(24))
+            if colour.alpha() > 128
+        ]
+        assert drawn, button.objectName()
+        return sum(colour.lightness() for colour in drawn) / len(drawn)
+
+    for button in (
+        window.booking_form.create_button,
+        window.queue_panel.confirm_button,
+        window.conflicts_panel.reallocate_all_button,
+    ):
+        assert lightness(button, QIcon.Mode.Normal) > 200, button.objectName()
+        assert lightness(button, QIcon.Mode.Disabled) < 150, button.objectName()

@@ -91,6 +91,25 @@ def test_an_existing_backup_file_is_replaced_only_with_force(
     assert session_ids(target) == session_ids(database_url)
 
 
+def test_a_backup_is_never_written_over_the_database_itself(tmp_path: Path) -> None:
+    database = tmp_path / "office.db"
+    url = f"sqlite:///{database}"
+    filled(url, tmp_path)
+    before = database_dump(url)
+    inode = database.stat().st_ino
+    (tmp_path / "office.db-wal").touch()  # the journal of the database, open or not
+
+    for target in ("office.db", "./office.db", "office.db-wal", "office.db-shm"):
+        code, out, err = run(url, "backup", str(tmp_path / target), "--force")
+        assert (code, out) == (1, ""), target
+        assert "is the database itself (or one of its journal files)" in err
+        assert "internal error" not in err
+
+    assert database.stat().st_ino == inode  # the very file programs have open
+    assert (tmp_path / "office.db-wal").exists()
+    assert database_dump(url) == before
+
+
 @pytest.mark.slow
 def test_a_backup_taken_while_a_colleague_books_is_consistent(tmp_path: Path) -> None:
     url = filled(f"sqlite:///{tmp_path / 'office.db'}", tmp_path, sessions=3000)

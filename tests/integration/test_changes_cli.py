@@ -137,6 +137,25 @@ def test_import_reference_json_and_reallocate_all(cli: Cli, tmp_path: Path) -> N
     assert listed == {"success": True, "conflicts": []}
 
 
+def test_importing_again_with_reallocate_repairs_what_the_first_import_left(
+    cli: Cli, tmp_path: Path
+) -> None:
+    session_id = created(cli, confirm=True)
+    leave = leave_file(tmp_path, "2025-03-10")
+    code, out, _ = cli.run("import-reference", str(leave))
+    assert code == 0 and "import-reference --reallocate" in out
+
+    code, out, _ = cli.run("import-reference", str(leave), "--json", "--reallocate")
+
+    assert code == 0
+    report = json.loads(out)
+    assert report["conflicts"] == []
+    assert [item["sessionId"] for item in report["reallocations"]] == [session_id]
+    assert report["reallocations"][0]["allocatedOperatorId"] == "op_occitanie_2"
+    code, listed = cli.call("getResourceConflicts")
+    assert listed == {"success": True, "conflicts": []}
+
+
 def test_the_new_functions_check_their_arguments(cli: Cli) -> None:
     code, _out, err = cli.run("call", "rescheduleSession", "sess_1_x")
     assert code == 2

@@ -201,6 +201,32 @@ def test_data_that_does_not_read_back_says_the_file_is_damaged(
             assert "restore a backup" in err.lower()
 
 
+def test_a_schema_whose_damaged_bytes_sqlite_quotes_says_the_file_is_damaged(
+    real_file: Path,
+) -> None:
+    connection = sqlite3.connect(real_file)
+    connection.execute("PRAGMA writable_schema = ON")
+    connection.execute(
+        "UPDATE sqlite_master SET name = 'sqlite_autoindex_' || CAST(x'a6ff' AS TEXT)"
+        " WHERE name = 'sqlite_autoindex_offer_1'"
+    )
+    connection.commit()
+    connection.close()
+    url = f"sqlite:///{real_file}"
+
+    outcomes = [
+        run(url, "check"),
+        run(url, "init"),
+        run(url, "call", "getSuggestedDates", "occitanie", "3"),
+    ]
+
+    for code, _, err in outcomes:
+        assert code == 1, outcomes
+        assert "internal error" not in err and "Traceback" not in err
+        assert "is damaged (its schema holds bytes that are not text)" in err
+        assert "restore a backup" in err.lower()
+
+
 def test_a_file_that_is_not_a_database_is_explained(tmp_path: Path) -> None:
     path = tmp_path / "notes.db"
     path.write_text("shopping list\n" * 500)

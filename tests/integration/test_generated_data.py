@@ -199,3 +199,18 @@ def test_generate_data_refuses_more_pending_than_sessions(tmp_path: Path) -> Non
     assert code == 2
     assert "--pending between 0 and --sessions" in err.getvalue()
     assert json.dumps(out.getvalue()) == '""'
+
+
+@pytest.mark.parametrize("sessions", ["99999999999", "1000001", "-1"])
+def test_generate_data_refuses_a_number_of_sessions_that_cannot_be_meant(
+    tmp_path: Path, sessions: str
+) -> None:
+    out, err = io.StringIO(), io.StringIO()
+    database = tmp_path / "x.db"
+    code = main(
+        ["--database", f"sqlite:///{database}", "generate-data", "--sessions", sessions], out, err
+    )
+    assert code == 2
+    assert "--sessions must be between 0 and 1000000" in err.getvalue()
+    assert "internal error" not in err.getvalue()
+    assert not database.exists()

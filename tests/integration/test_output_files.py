@@ -101,6 +101,47 @@ def test_a_new_output_file_is_readable_by_its_owner_only(
     assert mode(target) == 0o600
 
 
+@pytest.mark.usefixtures("qapp")
+@pytest.mark.parametrize("command", sorted(SUFFIXES))
+def test_a_file_name_too_long_for_the_system_is_a_plain_refusal(
+    office: tuple[Workflows, str], tmp_path: Path, command: str
+) -> None:
+    workflows, url = office
+    folder = tmp_path / "out"
+    folder.mkdir()
+    target = folder / f"{'a' * 300}{SUFFIXES[command]}"
+
+    code, out, err = run(url, *commands(confirmed_booking(workflows), target)[command])
+
+    assert (code, out) == (1, "")
+    assert "internal error" not in err
+    assert err.startswith(f"dst-desktop: error: cannot write {target}: ")
+    assert list(folder.iterdir()) == []
+
+
+@pytest.mark.usefixtures("qapp")
+@pytest.mark.parametrize("command", sorted(SUFFIXES))
+def test_an_output_file_named_as_the_database_never_replaces_it(
+    office: tuple[Workflows, str], command: str
+) -> None:
+    workflows, url = office
+    if not url.startswith("sqlite:"):
+        pytest.skip("a team database is no file")
+    session_id = confirmed_booking(workflows)
+    database = Path(url.removeprefix("sqlite:///"))
+    inode = database.stat().st_ino
+    # The database's own name given as the output file, even by a file name ending that
+    # the command does not take (the suffix check must not be the only guard).
+    args = commands(session_id, database)[command]
+
+    code, out, err = run(url, *args, "--force")
+
+    assert (code, out) == (1, "")
+    assert "is the database itself (or one of its journal files)" in err
+    assert database.stat().st_ino == inode  # the very file the programs have open
+    assert database.read_bytes()[:16] == b"SQLite format 3\x00"
+
+
 @posix_only
 def test_event_bookings_are_written_private_and_never_over_a_file(tmp_path: Path) -> None:
     office = f"sqlite:///{tmp_path / 'office.db'}"

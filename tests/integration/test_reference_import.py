@@ -196,3 +196,16 @@ def test_a_single_problem_reads_as_before(workflows: Workflows) -> None:
         'setups[0] (id "setup_x"): regionId "atlantis" is neither in the file nor in the database'
     )
     assert "problems" not in result
+
+
+def test_an_entry_without_a_usable_id_is_named_by_its_place(workflows: Workflows) -> None:
+    result = workflows.reference.import_reference(
+        {
+            "regions": [{"id": "r\u202e1", "name": "Nord"}],
+            "clients": [{"name": "ACME"}],
+        }
+    ).to_dict()
+    message = str(result["message"])
+    assert 'regions[0]: id "r[RLO]1" is not a valid id' in message
+    assert "clients[0]: id is required" in message
+    assert "\u202e" not in message

@@ -271,8 +271,12 @@ def test_a_region_without_capacity_has_no_utilisation_figure(workflows: Workflow
 def test_reports_refuse_periods_that_cannot_be_meant(workflows: Workflows) -> None:
     with pytest.raises(ReportInputError, match="before it starts"):
         workflows.reports.utilisation(TODAY, TODAY - dt.timedelta(days=1))
-    with pytest.raises(ReportInputError, match="at most 3652 days"):
+    with pytest.raises(ReportInputError, match="at most 3653 days"):
         workflows.reports.utilisation(dt.date(1990, 1, 1), TODAY)
+    # Ten calendar years, three leap days among them, are one report.
+    assert workflows.reports.utilisation(dt.date(2016, 1, 1), dt.date(2025, 12, 31)).rows
+    with pytest.raises(ReportInputError, match="is 3654 days long"):
+        workflows.reports.utilisation(dt.date(2016, 1, 1), dt.date(2026, 1, 1))
     with pytest.raises(ReportInputError, match="'atlantis' is not a known region"):
         workflows.reports.session_records(region_id="atlantis")
 
@@ -393,7 +397,7 @@ def test_output_files_are_kept_without_force(cli: Cli, tmp_path: Path) -> None:
         (["export-sessions", "{tmp}/x.csv", "--from", "2025-02-30"], 2, "is not a date"),
         (["export-sessions", "{tmp}/x.csv", "--status", "lost"], 2, "invalid choice"),
         (["utilisation", "--from", "2025-03-01"], 2, "required"),
-        (["utilisation", "--from", "1990-01-01", "--to", "2025-03-01"], 2, "at most 3652 days"),
+        (["utilisation", "--from", "1990-01-01", "--to", "2025-03-01"], 2, "at most 3653 days"),
         (
             ["utilisation", "--from", "2025-03-01", "--to", "2025-03-31", "--csv", "{tmp}/u.xlsx"],
             2,
@@ -533,6 +537,24 @@ def test_ical_events_are_stable_and_follow_the_session(
     uid = str(confirmed["UID"])  # type: ignore[index]
     assert str(after[uid]["STATUS"]) == "CANCELLED"  # type: ignore[index]
     assert int(after[uid]["SEQUENCE"]) > int(before[uid]["SEQUENCE"])  # type: ignore[index]
+
+
+def test_an_events_description_says_how_far_the_mission_went(
+    cli: Cli, booked: dict[str, str], workflows: Workflows, tmp_path: Path
+) -> None:
+    assert workflows.mission.complete_mission(booked["confirmed"]).success
+    english, french = tmp_path / "en.ics", tmp_path / "fr.ics"
+    assert cli.run("export-ical", str(english), "--operator", "op_occitanie_1")[0] == 0
+    assert (
+        cli.run("export-ical", str(french), "--operator", "op_occitanie_1", "--language", "fr")[0]
+        == 0
+    )
+
+    (event,) = events(english).values()
+    assert str(event["STATUS"]) == "CONFIRMED"  # type: ignore[index]
+    assert str(event["DESCRIPTION"]).splitlines()[0] == "Completed"  # type: ignore[index]
+    (event,) = events(french).values()
+    assert str(event["DESCRIPTION"]).splitlines()[0] == "Terminée"  # type: ignore[index]
 
 
 def test_an_operators_feed_holds_only_their_sessions(

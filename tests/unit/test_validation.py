@@ -71,6 +71,12 @@ def test_parse_text_trims_and_bounds() -> None:
         parse_text("   ", "reason", required=True)
 
 
+def test_show_makes_bidirectional_controls_visible() -> None:
+    # Echoed as typed, the override would turn the rest of the message around.
+    assert show("c\u202e1") == '"c[RLO]1"'
+    assert show({"name": "gnp.exe\u202c"}) == '{"name": "gnp.exe[PDF]"}'
+
+
 def test_show_shortens_long_values() -> None:
     assert show("x" * 100).endswith("…")
     assert len(show("x" * 100)) == 60

@@ -234,6 +234,13 @@ class SqliteBackend(Backend):
             if is_allocation_conflict(error):
                 return AllocationConflictError(text)
             return ConflictingDataError(f"The database {where} refused the change: {error}")
+        if isinstance(error, UnicodeDecodeError):
+            # SQLite's own message quoted damaged bytes of the schema (an index's name),
+            # which the driver cannot decode into text.
+            return DamagedDatabaseError(
+                f"The database file {where} is damaged (its schema holds bytes that are not "
+                f"text); nothing was changed. {RESTORE_HINT[0].upper()}{RESTORE_HINT[1:]}"
+            )
         if not isinstance(error, sqlite3.Error | DatabaseError):
             return None
         lowered = text.lower()

@@ -106,7 +106,9 @@ class FakeDialogs:
         self.file_dialogs.append((title, file_type, ""))
         return self.open_file
 
-    def choose_file_to_save(self, title: str, file_type: str, suggested_name: str) -> str | None:
+    def choose_file_to_save(
+        self, title: str, file_type: str, suggested_name: str, suffix: str = "json"
+    ) -> str | None:
         self.file_dialogs.append((title, file_type, suggested_name))
         return self.save_file
 
