@@ -34,6 +34,7 @@ from dst_desktop.app import create_main_window  # noqa: E402
 from dst_desktop.cli import main as cli_main  # noqa: E402
 from dst_desktop.persistence.copy import copy_database  # noqa: E402
 from dst_desktop.persistence.store import PeeweeStore  # noqa: E402
+from dst_desktop.services.offline import FallbackStore  # noqa: E402
 from dst_desktop.ui.garbage import collect_on_gui_thread  # noqa: E402
 from tests.postgres_server import PostgresServer  # noqa: E402
 from tests.unit.presenters.fakes import FakeDialogs  # noqa: E402
@@ -85,8 +86,8 @@ def measure(url: str, app: QApplication, rounds: int, idle: float) -> dict[str, 
             appear.append(wait_until(app, lambda: model.rowCount() == pending + 1))
             booking.confirm_session_booking(session_id)
             leave.append(wait_until(app, lambda: model.rowCount() == pending))
-    store = window.workflows.store
-    assert isinstance(store, PeeweeStore)
+    store = window.workflows.store  # on PostgreSQL, the server behind the offline copy
+    assert isinstance(store, PeeweeStore | FallbackStore)
     reloads = window.presenter.live.reloads
     start_cpu, start = cpu_seconds(), time.perf_counter()
     with store.counting_statements() as sent:
