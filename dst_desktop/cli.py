@@ -726,12 +726,18 @@ def describe_bookings_import(
             f"No availability at the office any more (imported; offer the client another "
             f"date): {len(report.no_availability_now)}"
         )
-        lines.extend(
-            f"  {session_id}: {described[session_id]}"
-            if session_id in described
-            else f"  {session_id}"
-            for session_id in report.no_availability_now
-        )
+        for session_id in report.no_availability_now:
+            line = (
+                f"  {session_id}: {described[session_id]}"
+                if session_id in described
+                else (f"  {session_id}")
+            )
+            alternatives = report.available_alternatives.get(session_id)
+            if alternatives:
+                line += f"; other dates: {', '.join(alternatives)}"
+            elif session_id in report.available_alternatives:
+                line += "; no other free date in the coming months"
+            lines.append(line)
     if report.clients_added:
         lines.append(f"New clients added: {', '.join(report.clients_added)}")
     for difference in report.client_differences:
