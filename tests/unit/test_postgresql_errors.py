@@ -16,6 +16,7 @@ from dst_desktop.domain.errors import (
     AllocationConflictError,
     ConflictingDataError,
     ConnectionFailedError,
+    DiskFullError,
     PermissionDeniedError,
     StorageError,
     WriteConflictError,
@@ -135,10 +136,10 @@ def test_a_missing_right_names_the_login() -> None:
 def test_a_full_server_disk_is_said_plainly() -> None:
     translated = BACKEND.translate(errors.DiskFull("could not extend file"))
 
-    assert type(translated) is StorageError
+    assert type(translated) is DiskFullError
     assert str(translated) == (
-        "The database server db.office:5432 has no disk space left; nothing was changed. "
-        "Tell the administrator."
+        "The database server db.office:5432 has no disk space (or memory) left; nothing was "
+        "changed. Tell the administrator."
     )
 
 
