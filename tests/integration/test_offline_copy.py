@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from dst_desktop.api import open_team_workflows
-from dst_desktop.domain.errors import ConnectionFailedError
+from dst_desktop.domain.errors import ConnectionFailedError, LoginRefusedError
 from dst_desktop.persistence.store import PeeweeStore
 from dst_desktop.services.clock import BusinessDateClock
 from dst_desktop.services.offline import OfflineCopy, copy_info, waiting_requests
@@ -156,6 +156,42 @@ def test_a_workstation_with_a_copy_starts_on_it_when_the_server_is_away(
         assert api.booking.get_suggested_dates("occitanie", 1)
     finally:
         api.close()
+
+
+@pytest.mark.parametrize(
+    ("login", "password", "database", "reason"),
+    [
+        ("postgres", "wrong-password", None, "the server refused the password of postgres"),
+        ("nobody_here", "pw", None, "the server refused the password of nobody_here"),
+        ("postgres", None, "no_such_team", 'database "no_such_team" does not exist'),
+    ],
+)
+def test_a_refused_login_is_said_even_with_a_copy_at_hand(
+    copy: OfflineCopy,
+    tmp_path: Path,
+    postgres_server: PostgresServer,
+    server_workflows: tuple[str, Workflows],
+    login: str,
+    password: str | None,
+    database: str | None,
+    reason: str,
+) -> None:
+    """The server is there and says no: that is not an outage, so the window does not
+    open the copy (where requests would wait for a "return" that never comes); it says
+    what is wrong."""
+    take(copy)
+    copy.copy.store.close()
+    team = server_workflows[0].rsplit("/", 1)[1]
+    url = postgres_server.url(database or team, user=login, password=password)
+
+    with pytest.raises(LoginRefusedError, match=reason):
+        open_team_workflows(url, tmp_path, TODAY)
+
+    kept = PeeweeStore.open(f"sqlite:///{tmp_path / 'copy.db'}")
+    try:  # the copy and its waiting request are untouched
+        assert len(waiting_requests(Workflows.create(kept, BusinessDateClock(TODAY), "a"))) == 1
+    finally:
+        kept.close()
 
 
 def test_a_booking_login_keeps_its_copy_and_sends_its_own_requests(

@@ -17,6 +17,7 @@ from dst_desktop.domain.errors import (
     ConflictingDataError,
     ConnectionFailedError,
     DiskFullError,
+    LoginRefusedError,
     PermissionDeniedError,
     StorageError,
     WriteConflictError,
@@ -183,3 +184,26 @@ def test_a_chain_of_errors_that_loops_ends_the_search() -> None:
 def test_an_error_that_is_not_the_databases_is_left_alone() -> None:
     assert BACKEND.translate(ValueError("not a database error")) is None
     assert driver_error(ValueError("no driver error behind it")) is None
+
+
+@pytest.mark.parametrize(
+    ("cause", "refused"),
+    [
+        (errors.InvalidPassword("password authentication failed for user"), True),
+        (errors.InvalidCatalogName('FATAL:  database "dst" does not exist'), True),
+        (psycopg.OperationalError("fe_sendauth: no password supplied"), True),
+        (psycopg.OperationalError('no pg_hba.conf entry for host "10.0.0.7"'), True),
+        (errors.AdminShutdown("terminating connection due to administrator command"), False),
+        (errors.TooManyConnections("sorry, too many clients already"), False),
+        (psycopg.OperationalError("connection refused"), False),
+        (psycopg.OperationalError("timeout expired"), False),
+    ],
+)
+def test_a_refused_login_is_told_apart_from_a_server_away(cause: Exception, refused: bool) -> None:
+    """The window falls back to its offline copy for an outage only (SPEC 11)."""
+    from dst_desktop.services.offline import server_unreachable
+
+    translated = BACKEND.translate(cause)
+    assert isinstance(translated, ConnectionFailedError)
+    assert isinstance(translated, LoginRefusedError) is refused
+    assert server_unreachable(translated) is not refused

@@ -32,6 +32,7 @@ from dst_desktop.domain.errors import (
     ConnectionFailedError,
     DamagedDatabaseError,
     DiskFullError,
+    LoginRefusedError,
     PermissionDeniedError,
     ReadOnlyDatabaseError,
     StorageError,
@@ -199,6 +200,14 @@ def driver_error(error: BaseException) -> Any | None:
         current = current.__cause__ or current.__context__
     return None
 
+
+#: What libpq says when the server answered and refused the login (not an outage).
+_REFUSALS = (
+    "password authentication failed",
+    "no password supplied",
+    "does not exist",
+    "no pg_hba.conf entry",
+)
 
 #: What libpq says, and what a person should read instead.
 _CONNECTION_REASONS: tuple[tuple[str, str], ...] = (
@@ -494,7 +503,12 @@ class PostgresBackend(Backend):
                     detail=_detail(text),
                 )
                 break
-        return ConnectionFailedError(
+        kind = (
+            LoginRefusedError
+            if any(phrase in lowered for phrase in _REFUSALS)
+            else ConnectionFailedError
+        )
+        return kind(
             f"Cannot use the database {location.dbname} on the server {location.server}: "
             f"{_scrub(reason, location.password)}."
         )
