@@ -221,3 +221,42 @@ def test_a_booking_login_keeps_its_copy_and_sends_its_own_requests(
             f"SELECT booking_source FROM session WHERE id = '{created['sessionId']}'",
         )
         assert rows == [("offline",)]
+
+
+def test_sync_by_hand_sends_what_waits_and_offers_other_dates_for_a_day_filled_meanwhile(
+    server_workflows: tuple[str, Workflows],
+) -> None:
+    import io
+
+    from dst_desktop.api import offline_folder
+    from dst_desktop.cli import main
+
+    url, office = server_workflows
+    api, support = open_team_workflows(url, offline_folder(url), TODAY)
+    try:
+        assert support.refresh_copy() is not None
+        support.go_offline()  # the server is away: the request is taken on the copy
+        created = api.booking.create_session_booking(
+            booking_request(regionId="bretagne", date="2025-03-12")
+        )
+        assert created["success"] is True, created
+    finally:
+        api.close()
+    # Meanwhile the office takes Bretagne's 12 March (one operator that day).
+    taken = office.booking.create_session_booking(
+        booking_request(regionId="bretagne", date="2025-03-12")
+    )
+    assert isinstance(taken, BookingCreated)
+    assert office.booking.confirm_session_booking(taken.session.id).success
+    out, err = io.StringIO(), io.StringIO()
+
+    assert main(["--database", url, "--today", TODAY.isoformat(), "sync"], out, err) == 0
+
+    text = out.getvalue()
+    assert text.startswith("Imported 1 request(s) taken offline as pending confirmation")
+    assert "event booking" not in text
+    assert (
+        f"  {created['sessionId']}: ACME on 2025-03-12 in Bretagne; other dates: "
+        "2025-03-13, 2025-03-14, 2025-03-15, 2025-03-16, 2025-03-17\n"
+    ) in text
+    assert err.getvalue() == ""
