@@ -200,3 +200,27 @@ def test_the_command_line_says_why_in_one_line_and_exits_1(server: PostgresServe
         f"127.0.0.1:{server.port}: the server refused the password of clerk.\n"
     )
     assert "Traceback" not in err.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("url", "part"),
+    [
+        ("postgresql://clerk:pw@127.0.0.1/d%00st", "database name"),
+        ("postgresql://cl%0Aerk:pw@127.0.0.1/dst", "user name"),
+        ("postgresql://clerk:se%00cret-pw@127.0.0.1/dst", "password"),
+        (
+            "postgresql://clerk:pw@127.0.0.1/dst?application_name=x%00y",
+            "parameter application_name",
+        ),
+    ],
+)
+def test_an_escaped_control_character_in_the_url_is_refused_by_name(url: str, part: str) -> None:
+    """libpq would cut a setting short at a NUL and try another server or database."""
+    out, err = io.StringIO(), io.StringIO()
+
+    assert main(["--database", url, "call", "getBookingStatus", "x"], out, err) == 1
+
+    assert err.getvalue().startswith(
+        f"dst-desktop: error: the {part} in the database URL contains control characters"
+    )
+    assert "cret-pw" not in err.getvalue()

@@ -173,6 +173,15 @@ def parse_postgres_url(url: str) -> PostgresLocation:
     host = parts.hostname or dict(options).get("host") or None
     user = unquote(parts.username) if parts.username else _os_user()
     password = unquote(parts.password) if parts.password is not None else None
+    # Percent-escapes decode to anything: a %00 would silently cut libpq's settings short.
+    for what, decoded in (
+        ("user name", user),
+        ("password", password or ""),
+        ("database name", dbname),
+        *((f"parameter {key}", value) for key, value in options),
+    ):
+        if _CONTROL.search(decoded):
+            raise _refuse(f"the {what} in the database URL contains control characters (%00…%1F)")
     return PostgresLocation(user, host, port or 5432, dbname, password, tuple(options))
 
 
