@@ -19,6 +19,7 @@ from dst_desktop.domain.errors import (
     DiskFullError,
     LoginRefusedError,
     PermissionDeniedError,
+    ServerSilentError,
     StorageError,
     WriteConflictError,
 )
@@ -207,3 +208,25 @@ def test_a_refused_login_is_told_apart_from_a_server_away(cause: Exception, refu
     assert isinstance(translated, ConnectionFailedError)
     assert isinstance(translated, LoginRefusedError) is refused
     assert server_unreachable(translated) is not refused
+
+
+@pytest.mark.parametrize(
+    ("cause", "silent"),
+    [
+        (
+            psycopg.OperationalError(
+                "consuming input failed: could not receive data from server: Connection timed out"
+            ),
+            True,
+        ),
+        (psycopg.OperationalError("connection failed: timeout expired"), True),
+        (psycopg.OperationalError("server closed the connection unexpectedly"), False),
+        (psycopg.OperationalError("connection refused"), False),
+    ],
+)
+def test_a_server_gone_silent_is_told_apart_from_one_that_closed(
+    cause: Exception, silent: bool
+) -> None:
+    translated = BACKEND.translate(cause)
+    assert isinstance(translated, ConnectionFailedError)
+    assert isinstance(translated, ServerSilentError) is silent
