@@ -229,7 +229,12 @@ def open_team_workflows(
     from dst_desktop.domain.errors import ConnectionFailedError
     from dst_desktop.persistence.database import open_backend, url_for_path
     from dst_desktop.persistence.store import PeeweeStore, new_origin
-    from dst_desktop.services.offline import FallbackStore, OfflineSupport, copy_info
+    from dst_desktop.services.offline import (
+        FallbackStore,
+        OfflineSupport,
+        copy_info,
+        server_unreachable,
+    )
 
     clock = make_clock(today)
     who = actor or default_actor()
@@ -243,8 +248,9 @@ def open_team_workflows(
     copy_store = PeeweeStore.open(url_for_path(folder / "copy.db"))
     try:
         server: Store | None = PeeweeStore.open(database_url, origin=origin)
-    except ConnectionFailedError:
-        usable = copy_info(workflows_on(copy_store)) is not None
+    except ConnectionFailedError as error:
+        # Only an outage opens the copy: a refused login is said, not worked around.
+        usable = server_unreachable(error) and copy_info(workflows_on(copy_store)) is not None
         if not usable:
             copy_store.close()
             raise

@@ -582,14 +582,15 @@ def _command_sync(
                 raise CommandError(str(error)) from None
         finally:
             team.close()
-    if report is None:
-        report = BookingsImported()
+        if report is None:
+            report = BookingsImported()
+        described = _described(server.workflows, report.no_availability_now)
     if as_json:
         _print_json(report.to_dict(), out)
     elif not waiting:
         out.write("Nothing is waiting to be sent: every request taken offline has been sent.\n")
     else:
-        out.write(describe_bookings_import(report))
+        out.write(describe_bookings_import(report, described, "request(s) taken offline"))
     return EXIT_OK
 
 
@@ -746,16 +747,32 @@ def _command_call(
 _EXCHANGE_COMMANDS = ("export-snapshot", "import-snapshot", "export-bookings", "import-bookings")
 
 
+def _described(workflows: Workflows, session_ids: list[str]) -> dict[str, str]:
+    """ "ACME on 2025-03-10 in Occitanie", by session id, for a report's lines."""
+    if not session_ids:
+        return {}
+    queries = workflows.queries
+    reference = queries.reference()
+    return {
+        session.id: f"{reference.client_name(session.client_id)} on "
+        f"{session.date.isoformat()} in {reference.region_name(session.region_id)}"
+        for session in queries.sessions_by_id(session_ids).values()
+    }
+
+
 def describe_bookings_import(
-    report: BookingsImported, described: dict[str, str] | None = None
+    report: BookingsImported,
+    described: dict[str, str] | None = None,
+    what: str = "event booking(s)",
 ) -> str:
-    """The office's report of an import-bookings, for people.
+    """The office's report of an import-bookings (or a sync: ``what`` names what came in),
+    for people.
 
     ``described`` gives, by session id, a line such as "ACME on 2025-03-10 in Occitanie".
     """
     described = described or {}
     lines = [
-        f"Imported {len(report.imported)} event booking(s) as pending confirmation"
+        f"Imported {len(report.imported)} {what} as pending confirmation"
         + (f" from {report.source_device}" if report.source_device else "")
         + "."
     ]
@@ -769,12 +786,18 @@ def describe_bookings_import(
             f"No availability at the office any more (imported; offer the client another "
             f"date): {len(report.no_availability_now)}"
         )
-        lines.extend(
-            f"  {session_id}: {described[session_id]}"
-            if session_id in described
-            else f"  {session_id}"
-            for session_id in report.no_availability_now
-        )
+        for session_id in report.no_availability_now:
+            line = (
+                f"  {session_id}: {described[session_id]}"
+                if session_id in described
+                else (f"  {session_id}")
+            )
+            alternatives = report.available_alternatives.get(session_id)
+            if alternatives:
+                line += f"; other dates: {', '.join(alternatives)}"
+            elif session_id in report.available_alternatives:
+                line += "; no other free date in the coming months"
+            lines.append(line)
     if report.clients_added:
         lines.append(f"New clients added: {', '.join(report.clients_added)}")
     for difference in report.client_differences:
@@ -811,13 +834,7 @@ def _command_exchange(
                 if args.json:
                     _print_json(report.to_dict(), out)
                 else:
-                    queries = api.workflows.queries
-                    reference = queries.reference()
-                    described = {
-                        session.id: f"{reference.client_name(session.client_id)} on "
-                        f"{session.date.isoformat()} in {reference.region_name(session.region_id)}"
-                        for session in queries.sessions_by_id(report.no_availability_now).values()
-                    }
+                    described = _described(api.workflows, report.no_availability_now)
                     out.write(describe_bookings_import(report, described))
     except BundleError as error:
         raise CommandError(str(error)) from None

@@ -43,6 +43,11 @@ def add_access_commands(commands: argparse._SubParsersAction[Any]) -> None:
         help="read the password from standard input (one line); without it the login has "
         "no password, for servers that authenticate it otherwise",
     )
+    # A password typed on the command line is refused without being repeated: otherwise
+    # argparse would take --password for --password-stdin and print the password back.
+    add.add_argument(
+        "--password", nargs="?", const="", dest="password_on_command_line", help=argparse.SUPPRESS
+    )
     listing = actions.add_parser("list", help="the logins and their roles")
     listing.add_argument("--json", action="store_true", help='print {"users": [...]}')
     set_role = actions.add_parser("set-role", help="give a login another role")
@@ -87,6 +92,12 @@ def _password(login: str) -> str:
 def run_users(url: str, today: dt.date | None, args: argparse.Namespace, out: TextIO) -> int:
     from dst_desktop.api import open_workflows
 
+    if getattr(args, "password_on_command_line", None) is not None:
+        raise UsageError(
+            "--password: a password is never taken from the command line, where your shell's "
+            "history and other users' process lists would keep it; use --password-stdin and "
+            "type it, or pipe it in. Nothing was changed"
+        )
     password = _password(args.login) if getattr(args, "password_stdin", False) else None
     with open_workflows(url, today) as api:
         users = api.workflows.users

@@ -56,6 +56,17 @@ class ConnectionFailedError(StorageError):
     next call connects again."""
 
 
+class ServerSilentError(ConnectionFailedError):
+    """The server stopped answering: no reset, no answer for seconds (a network gone
+    away, as Wi-Fi or a VPN does). Trying again at once would only wait as long again."""
+
+
+class LoginRefusedError(ConnectionFailedError):
+    """The server answered and refused the login: a wrong or missing password, an unknown
+    login or database, a computer it does not accept. The server is not away: the window
+    does not fall back to its offline copy for this, and says what is wrong."""
+
+
 class PermissionDeniedError(StorageError):
     """The database refused an action the login has no right to, or the login's role does
     not allow it (the message names the role needed: SPEC 10)."""

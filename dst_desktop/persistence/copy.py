@@ -137,6 +137,7 @@ def _copy_tables(
     """Every table in batches: plain statements, many rows per round trip."""
     copied: list[tuple[str, int]] = []
     failing: Backend = source_backend
+    name = ""
     try:
         with (
             source_backend.transaction(source, write=False),
@@ -184,5 +185,11 @@ def _copy_tables(
     except StorageError:
         raise
     except Exception as error:
-        raise _translated(failing, error) from error
+        translated = _translated(failing, error)
+        if name and type(translated) is StorageError:  # a refused value: say where it was
+            translated = StorageError(
+                f"{translated} (in the table {name} of {source_backend.description}); "
+                "nothing was copied"
+            )
+        raise translated from error
     return tuple(copied)

@@ -8,6 +8,7 @@ are kept). Then what simply went well: new clients, imported and already present
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
@@ -101,6 +102,12 @@ def event_import_report(
         translate("EventImportReport", "Region"),
         translate("EventImportReport", "Reference"),
     )
+
+    def other_dates(session_id: str) -> str:
+        """The dates to offer instead of a day taken meanwhile, or a dash."""
+        alternatives = report.available_alternatives.get(session_id, [])
+        return ", ".join(l10n.date_text(dt.date.fromisoformat(day)) for day in alternatives) or "—"
+
     field_names = {
         "name": translate("EventImportReport", "name"),
         "email": translate("EventImportReport", "e-mail"),
@@ -121,8 +128,15 @@ def event_import_report(
                     "Imported as pending, but the office has taken the day meanwhile: offer "
                     "these clients another date.",
                 ),
-                booking_headers,
-                booking_rows(report.no_availability_now),
+                (*booking_headers, translate("EventImportReport", "Other dates")),
+                tuple(
+                    (*row, other_dates(session_id))
+                    for row, session_id in zip(
+                        booking_rows(report.no_availability_now),
+                        report.no_availability_now,
+                        strict=True,
+                    )
+                ),
                 Tone.ATTENTION,
             )
         )

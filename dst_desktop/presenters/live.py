@@ -100,11 +100,15 @@ class LiveUpdates:
         if bookings:
             self._bookings(bookings)
 
-    def paused(self, reason: str, since: dt.datetime) -> None:
-        """The window cannot hear the others any more (the server went away)."""
+    def paused(self, reason: str, since: dt.datetime, silent: bool = False) -> None:
+        """The window cannot hear the others any more (the server went away).
+
+        ``silent``: the server stopped answering for seconds already (a network gone
+        away), so the window works on its copy at once instead of trying again first.
+        """
         self._pauses += 1
-        if self._pauses >= 2 and self._main.offline is not None:
-            # Trying again failed too: the server is away, work on the offline copy.
+        if (self._pauses >= 2 or silent) and self._main.offline is not None:
+            # Trying again failed too, or the server is silent: work on the offline copy.
             self._main.offline.server_lost()
         if self.paused_since is None:
             self.paused_since = since

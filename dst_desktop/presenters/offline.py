@@ -17,7 +17,11 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from dst_desktop.domain.errors import StorageError
 from dst_desktop.presenters.dialogs import Dialogs
-from dst_desktop.presenters.event_report import LISTED_AT_MOST, event_import_report
+from dst_desktop.presenters.event_report import (
+    LISTED_AT_MOST,
+    ReportSectionKind,
+    event_import_report,
+)
 from dst_desktop.presenters.l10n import Localizer, fill
 from dst_desktop.services.exchange import BookingsImported
 from dst_desktop.services.offline import OfflineSupport
@@ -245,10 +249,21 @@ class OfflineMode:
                 ),
                 len(report.no_availability_now),
             )
+        # The requests are marked Offline in the queue, not Event as an event's are.
+        sent_note = translate(
+            "OfflineMode",
+            "Waiting in the pending queue, their source marked Offline: confirm them there.",
+        )
         shown = replace(
             shown,
             title=translate("OfflineMode", "Requests taken while the server was away"),
             summary=summary,
+            sections=tuple(
+                replace(section, note=sent_note)
+                if section.kind is ReportSectionKind.IMPORTED
+                else section
+                for section in shown.sections
+            ),
         )
         self._view.show_status_message(shown.summary)
         self._dialogs.show_event_import_report(shown)

@@ -40,7 +40,7 @@ from dst_desktop.domain.permissions import Action
 from dst_desktop.domain.rules import module_capacity
 from dst_desktop.domain.statuses import RESOURCE_HOLDING, SessionStatus
 from dst_desktop.exports.files import OutputFileError, write_output
-from dst_desktop.services.availability import AvailabilityEngine
+from dst_desktop.services.availability import ALTERNATIVES_COUNT, AvailabilityEngine
 from dst_desktop.services.booking import (
     EVENT_SNAPSHOT_SETTING,
     SOURCE_EVENT,
@@ -456,6 +456,9 @@ class BookingsImported:
     clients_added: list[str] = field(default_factory=list)
     client_differences: list[dict[str, str]] = field(default_factory=list)
     source_device: str = ""
+    #: For each booking of :attr:`no_availability_now`, the next bookable dates of its
+    #: region (ISO), to offer the client instead — the same search as a refused booking's.
+    available_alternatives: dict[str, list[str]] = field(default_factory=dict)
 
     def to_dict(self) -> JsonDict:
         return {
@@ -463,6 +466,7 @@ class BookingsImported:
             "alreadyPresent": self.already_present,
             "rejected": self.rejected,
             "noAvailabilityNow": self.no_availability_now,
+            "availableAlternatives": self.available_alternatives,
             "clientsAdded": self.clients_added,
             "clientDifferences": self.client_differences,
         }
@@ -897,8 +901,8 @@ class OfflineExchange:
         return candidates, rejected
 
     def _flag_unavailable(self, sessions: list[Session], report: BookingsImported) -> None:
-        """Imported anyway, but listed: the office took the day meanwhile. Read after the
-        import, outside its write transaction."""
+        """Imported anyway, but listed with the dates to offer instead: the office took the
+        day meanwhile. Read after the import, outside its write transaction."""
         if not sessions:
             return
         by_region: dict[str, list[Session]] = defaultdict(list)
@@ -913,6 +917,12 @@ class OfflineExchange:
                 for session in region_sessions:
                     if not days[session.date].is_available:
                         report.no_availability_now.append(session.id)
+                        report.available_alternatives[session.id] = [
+                            day.isoformat()
+                            for day in engine.available_dates_after(
+                                region_id, session.date, ALTERNATIVES_COUNT
+                            )
+                        ]
 
 
 def _snapshot_written(

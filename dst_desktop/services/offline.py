@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from dst_desktop.domain.changes import ChangeSource
-from dst_desktop.domain.errors import ConnectionFailedError
+from dst_desktop.domain.errors import ConnectionFailedError, LoginRefusedError
 from dst_desktop.domain.model import Session, SessionFilter
 from dst_desktop.domain.permissions import Access
 from dst_desktop.domain.statuses import SessionStatus
@@ -218,8 +218,9 @@ class FallbackStore:
 
 
 def server_unreachable(error: BaseException) -> bool:
-    """Whether ``error`` means the server is away (rather than refused something)."""
-    return isinstance(error, ConnectionFailedError)
+    """Whether ``error`` means the server is away (rather than refused something): a
+    wrong password or an unknown login is said as such, never hidden behind the copy."""
+    return isinstance(error, ConnectionFailedError) and not isinstance(error, LoginRefusedError)
 
 
 class OfflineSupport:

@@ -19,7 +19,7 @@ from contextlib import suppress
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 
 from dst_desktop.domain.changes import Change, ChangeSource
-from dst_desktop.domain.errors import StorageError
+from dst_desktop.domain.errors import ServerSilentError, StorageError
 
 #: How often a source without a socket (a SQLite file) is asked, in milliseconds.
 POLL_MS = 500
@@ -37,7 +37,7 @@ class ChangeFollower(QObject):
         self,
         source: ChangeSource,
         on_changes: Callable[[Sequence[Change]], None],
-        on_paused: Callable[[str, dt.datetime], None],
+        on_paused: Callable[[str, dt.datetime, bool], None],
         on_resumed: Callable[[], None],
         parent: QObject | None = None,
     ) -> None:
@@ -127,14 +127,16 @@ class ChangeFollower(QObject):
             changes = self._source.read()
         except StorageError as error:
             self._quiet()
-            self._lose(str(error))
+            # A server silent for seconds already: trying again first would only make the
+            # user wait a connect timeout more before the window works on its copy.
+            self._lose(str(error), silent=isinstance(error, ServerSilentError))
             return
         if changes:
             self._on_changes(changes)
 
-    def _lose(self, reason: str) -> None:
+    def _lose(self, reason: str, *, silent: bool = False) -> None:
         self._lost = True
-        self._on_paused(reason, dt.datetime.now())
+        self._on_paused(reason, dt.datetime.now(), silent)
         delay = RETRY_S[min(self._failures, len(RETRY_S) - 1)]
         self._failures += 1
         self._retry.start(delay * 1000)

@@ -1449,6 +1449,10 @@ Revenir à la sauvegarde du %2&#x202f;? Les réservations faites depuis disparai
         <translation>Importées en attente, mais le bureau a pris ce jour entre-temps&#xa0;: proposez une autre date à ces clients.</translation>
     </message>
     <message>
+        <source>Other dates</source>
+        <translation>Autres dates</translation>
+    </message>
+    <message>
         <source>Rejected (%1)</source>
         <translation>Refusées (%1)</translation>
     </message>
@@ -2856,6 +2860,10 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
     <message>
         <source>%1 of them are for days filled meanwhile: offer those clients another date.</source>
         <translation>%1 d’entre elles portent sur des jours remplis entre-temps : proposez une autre date à ces clients.</translation>
+    </message>
+    <message>
+        <source>Waiting in the pending queue, their source marked Offline: confirm them there.</source>
+        <translation>Dans la file des demandes, avec l’origine Hors ligne&#xa0;: confirmez-les depuis la file.</translation>
     </message>
     <message>
         <source>Requests taken while the server was away</source>

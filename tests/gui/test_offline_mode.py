@@ -20,6 +20,7 @@ from pytestqt.qtbot import QtBot
 from dst_desktop.app import create_main_window
 from dst_desktop.cli import main
 from dst_desktop.persistence.store import PeeweeStore
+from dst_desktop.presenters.event_report import ReportSectionKind
 from dst_desktop.services.clock import BusinessDateClock
 from dst_desktop.services.results import BookingCreated
 from dst_desktop.services.workflows import Workflows
@@ -156,6 +157,18 @@ def test_the_window_goes_offline_keeps_what_is_typed_and_sends_it_once(
     assert report.title == "Requests taken while the server was away"
     assert dict(report.counts)["Imported"] == 2
     assert "Bretagne" in report.text() and "No availability" in report.text()
+    # The day filled meanwhile comes with the dates to offer the client instead.
+    [full] = [s for s in report.sections if s.kind is ReportSectionKind.NO_AVAILABILITY]
+    assert full.headers[-1] == "Other dates"
+    [(day, _client, region, _reference, other_dates)] = full.rows
+    shown = again.presenter._l10n.date_text
+    assert (day, region) == (shown(dt.date(2025, 3, 10)), "Bretagne")
+    offered = office_workflows.queries.available_dates_after("bretagne", dt.date(2025, 3, 10), 5)
+    assert len(offered) == 5
+    assert other_dates == ", ".join(shown(other) for other in offered)
+    # Requests are marked Offline in the queue, and the report says so.
+    [sent] = [s for s in report.sections if s.kind is ReportSectionKind.IMPORTED]
+    assert "marked Offline" in sent.note and "Event" not in sent.note
 
     sent = query_rows(
         office_url,

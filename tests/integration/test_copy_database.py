@@ -15,7 +15,7 @@ from dst_desktop.persistence.store import PeeweeStore
 from dst_desktop.services.clock import BusinessDateClock
 from dst_desktop.services.results import BookingCreated
 from dst_desktop.services.workflows import Workflows
-from tests.conftest import TODAY, booking_request, database_dump
+from tests.conftest import TODAY, booking_request, database_dump, sample_reference
 from tests.postgres_server import PostgresServer
 
 
@@ -161,3 +161,34 @@ def test_a_bad_target_url_is_a_plain_error(filled: Workflows, database_url: str)
         "dst-desktop: error: Cannot use the database x on the server 127.0.0.1:1: "
         "nothing answers on port 1 (is PostgreSQL running there?).\n"
     )
+
+
+def test_a_value_the_server_refuses_is_named_with_its_table_and_nothing_is_copied(
+    tmp_path: Path, postgres_server: PostgresServer
+) -> None:
+    """A database file edited by hand (or by an old version) may hold an id longer than
+    the server's columns allow: the copy says which table, and leaves no data behind."""
+    import sqlite3
+
+    source = f"sqlite:///{tmp_path / 'edited.db'}"
+    store = PeeweeStore.open(source)
+    try:
+        workflows = Workflows.create(store, BusinessDateClock(TODAY), "tester")
+        assert workflows.reference.import_reference(sample_reference()).success
+        fill(workflows)
+    finally:
+        store.close()
+    with sqlite3.connect(tmp_path / "edited.db") as raw:
+        raw.execute("UPDATE client SET id = ? WHERE id = 'client_acme'", ("c" * 80,))
+    target = postgres_server.url(postgres_server.new_database("refused"))
+    out, err = io.StringIO(), io.StringIO()
+
+    assert main(["--database", source, "copy-database", target], out, err) == 1
+
+    assert "value too long" in err.getvalue()
+    assert "(in the table client of " in err.getvalue()
+    assert err.getvalue().rstrip().endswith("nothing was copied")
+    assert "Traceback" not in err.getvalue()
+    left = database_dump(target)
+    left.pop("schema_version")
+    assert all(rows == [] for rows in left.values()), left

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from dst_desktop.api import open_team_workflows
-from dst_desktop.domain.errors import ConnectionFailedError
+from dst_desktop.domain.errors import ConnectionFailedError, LoginRefusedError
 from dst_desktop.persistence.store import PeeweeStore
 from dst_desktop.services.clock import BusinessDateClock
 from dst_desktop.services.offline import OfflineCopy, copy_info, waiting_requests
@@ -158,6 +158,42 @@ def test_a_workstation_with_a_copy_starts_on_it_when_the_server_is_away(
         api.close()
 
 
+@pytest.mark.parametrize(
+    ("login", "password", "database", "reason"),
+    [
+        ("postgres", "wrong-password", None, "the server refused the password of postgres"),
+        ("nobody_here", "pw", None, "the server refused the password of nobody_here"),
+        ("postgres", None, "no_such_team", 'database "no_such_team" does not exist'),
+    ],
+)
+def test_a_refused_login_is_said_even_with_a_copy_at_hand(
+    copy: OfflineCopy,
+    tmp_path: Path,
+    postgres_server: PostgresServer,
+    server_workflows: tuple[str, Workflows],
+    login: str,
+    password: str | None,
+    database: str | None,
+    reason: str,
+) -> None:
+    """The server is there and says no: that is not an outage, so the window does not
+    open the copy (where requests would wait for a "return" that never comes); it says
+    what is wrong."""
+    take(copy)
+    copy.copy.store.close()
+    team = server_workflows[0].rsplit("/", 1)[1]
+    url = postgres_server.url(database or team, user=login, password=password)
+
+    with pytest.raises(LoginRefusedError, match=reason):
+        open_team_workflows(url, tmp_path, TODAY)
+
+    kept = PeeweeStore.open(f"sqlite:///{tmp_path / 'copy.db'}")
+    try:  # the copy and its waiting request are untouched
+        assert len(waiting_requests(Workflows.create(kept, BusinessDateClock(TODAY), "a"))) == 1
+    finally:
+        kept.close()
+
+
 def test_a_booking_login_keeps_its_copy_and_sends_its_own_requests(
     postgres_server: PostgresServer, tmp_path: Path
 ) -> None:
@@ -185,3 +221,42 @@ def test_a_booking_login_keeps_its_copy_and_sends_its_own_requests(
             f"SELECT booking_source FROM session WHERE id = '{created['sessionId']}'",
         )
         assert rows == [("offline",)]
+
+
+def test_sync_by_hand_sends_what_waits_and_offers_other_dates_for_a_day_filled_meanwhile(
+    server_workflows: tuple[str, Workflows],
+) -> None:
+    import io
+
+    from dst_desktop.api import offline_folder
+    from dst_desktop.cli import main
+
+    url, office = server_workflows
+    api, support = open_team_workflows(url, offline_folder(url), TODAY)
+    try:
+        assert support.refresh_copy() is not None
+        support.go_offline()  # the server is away: the request is taken on the copy
+        created = api.booking.create_session_booking(
+            booking_request(regionId="bretagne", date="2025-03-12")
+        )
+        assert created["success"] is True, created
+    finally:
+        api.close()
+    # Meanwhile the office takes Bretagne's 12 March (one operator that day).
+    taken = office.booking.create_session_booking(
+        booking_request(regionId="bretagne", date="2025-03-12")
+    )
+    assert isinstance(taken, BookingCreated)
+    assert office.booking.confirm_session_booking(taken.session.id).success
+    out, err = io.StringIO(), io.StringIO()
+
+    assert main(["--database", url, "--today", TODAY.isoformat(), "sync"], out, err) == 0
+
+    text = out.getvalue()
+    assert text.startswith("Imported 1 request(s) taken offline as pending confirmation")
+    assert "event booking" not in text
+    assert (
+        f"  {created['sessionId']}: ACME on 2025-03-12 in Bretagne; other dates: "
+        "2025-03-13, 2025-03-14, 2025-03-15, 2025-03-16, 2025-03-17\n"
+    ) in text
+    assert err.getvalue() == ""

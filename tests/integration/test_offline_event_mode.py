@@ -6,12 +6,14 @@ The office runs on each backend; the event laptop is a SQLite file, as in the fi
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from dst_desktop.cli import main
 from dst_desktop.persistence.store import PeeweeStore
 from dst_desktop.services.clock import BusinessDateClock
 from dst_desktop.services.exchange import BundleError, make_bundle, write_bundle
@@ -90,6 +92,7 @@ def test_event_bookings_travel_back_as_pending_with_their_ids(
         "alreadyPresent": [],
         "rejected": [],
         "noAvailabilityNow": [],
+        "availableAlternatives": {},
         "clientsAdded": [],
         "clientDifferences": [],
     }
@@ -132,15 +135,13 @@ def test_a_day_taken_at_the_office_meanwhile_is_imported_and_flagged(
 
     assert report.imported == [at_event]
     assert report.no_availability_now == [at_event]
+    # The report already offers the dates a confirmation would: nobody has to ask first.
+    offered = ["2025-03-13", "2025-03-14", "2025-03-15", "2025-03-16", "2025-03-17"]
+    assert report.available_alternatives == {at_event: offered}
+    assert report.to_dict()["availableAlternatives"] == {at_event: offered}
     confirmed = office.booking.confirm_session_booking(at_event).to_dict()
     assert confirmed["error"] == "NO_SETUP_AVAILABLE"
-    assert confirmed["availableAlternatives"] == [
-        "2025-03-13",
-        "2025-03-14",
-        "2025-03-15",
-        "2025-03-16",
-        "2025-03-17",
-    ]
+    assert confirmed["availableAlternatives"] == offered
 
 
 def test_clients_met_at_the_event_travel_and_office_data_wins(
@@ -396,3 +397,22 @@ def test_a_snapshot_without_reference_data_makes_no_event_database(tmp_path: Pat
 
     assert laptop.exchange.event_snapshot() is None
     assert database_dump(tmp_path / "laptop.db") == before
+
+
+def test_the_command_offers_other_dates_for_a_day_taken_meanwhile(
+    office: Workflows, laptop: Workflows, tmp_path: Path, database_url: str
+) -> None:
+    at_event = take_booking(laptop, regionId="bretagne", date="2025-03-12")  # one operator that day
+    assert office.booking.confirm_session_booking(
+        take_booking(office, regionId="bretagne", date="2025-03-12")
+    ).success
+    laptop.exchange.export_bookings(tmp_path / "bookings.json")
+    out, err = io.StringIO(), io.StringIO()
+
+    command = ["--database", database_url, "--today", TODAY.isoformat(), "import-bookings"]
+    assert main([*command, str(tmp_path / "bookings.json")], out, err) == 0, err.getvalue()
+
+    assert (
+        f"  {at_event}: ACME on 2025-03-12 in Bretagne; other dates: "
+        "2025-03-13, 2025-03-14, 2025-03-15, 2025-03-16, 2025-03-17\n"
+    ) in out.getvalue()

@@ -7,11 +7,17 @@ These tests stop and restart the server, so they have one of their own.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
+import os
+import shutil
 import socket
+import subprocess
+import sys
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -200,3 +206,137 @@ def test_the_command_line_says_why_in_one_line_and_exits_1(server: PostgresServe
         f"127.0.0.1:{server.port}: the server refused the password of clerk.\n"
     )
     assert "Traceback" not in err.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("url", "part"),
+    [
+        ("postgresql://clerk:pw@127.0.0.1/d%00st", "database name"),
+        ("postgresql://cl%0Aerk:pw@127.0.0.1/dst", "user name"),
+        ("postgresql://clerk:se%00cret-pw@127.0.0.1/dst", "password"),
+        (
+            "postgresql://clerk:pw@127.0.0.1/dst?application_name=x%00y",
+            "parameter application_name",
+        ),
+    ],
+)
+def test_an_escaped_control_character_in_the_url_is_refused_by_name(url: str, part: str) -> None:
+    """libpq would cut a setting short at a NUL and try another server or database."""
+    out, err = io.StringIO(), io.StringIO()
+
+    assert main(["--database", url, "call", "getBookingStatus", "x"], out, err) == 1
+
+    assert err.getvalue().startswith(
+        f"dst-desktop: error: the {part} in the database URL contains control characters"
+    )
+    assert "cret-pw" not in err.getvalue()
+
+
+_LISTENER_PROBE = """
+import select, sys, time
+from dst_desktop.domain.errors import ConnectionFailedError
+from dst_desktop.persistence.backends.postgresql import PostgresBackend
+
+source = PostgresBackend(sys.argv[1]).change_source(None)
+source.open()
+print("listening", flush=True)
+sys.stdin.readline()  # the network goes away now
+gone = time.monotonic()
+while time.monotonic() - gone < 60:
+    readable, _, _ = select.select([source.fileno()], [], [], 0.1)
+    if readable:
+        try:
+            source.read()
+        except ConnectionFailedError:
+            print(f"lost {time.monotonic() - gone:.1f}", flush=True)
+            break
+else:
+    print("never noticed", flush=True)
+"""
+
+
+@pytest.fixture
+def network_namespace(
+    server: PostgresServer, url: str
+) -> Iterator[tuple[str, str, Callable[[bool], None]]]:
+    """A network namespace joined to this one by a virtual cable that can be unplugged:
+    packets then vanish without an answer, as when Wi-Fi or a VPN goes away (a stopped
+    server, by contrast, answers with a reset). Yields the namespace, a URL of the server
+    as seen from it, and the plug."""
+    if os.geteuid() != 0 or shutil.which("ip") is None:
+        pytest.skip("a silent network needs root and iproute2 (ip netns)")
+    tag = f"{os.getpid() % 100_000}"
+    namespace, host_end, far_end = f"dstt{tag}", f"dsth{tag}", f"dstf{tag}"
+    net = f"10.{200 + os.getpid() % 50}.{os.getpid() % 250}"
+
+    def ip(*args: str) -> None:
+        subprocess.run(["ip", *args], check=True, capture_output=True, timeout=30)
+
+    try:
+        ip("netns", "add", namespace)
+    except subprocess.CalledProcessError as error:
+        pytest.skip(f"no network namespaces here: {error.stderr.decode().strip()}")
+    try:
+        ip("link", "add", host_end, "type", "veth", "peer", "name", far_end)
+        ip("link", "set", far_end, "netns", namespace)
+        ip("addr", "add", f"{net}.1/24", "dev", host_end)
+        ip("link", "set", host_end, "up")
+        ip("netns", "exec", namespace, "ip", "addr", "add", f"{net}.2/24", "dev", far_end)
+        ip("netns", "exec", namespace, "ip", "link", "set", far_end, "up")
+        # The server listens on 127.0.0.1 only: a forwarder on the cable's end reaches it.
+        listener = socket.create_server((f"{net}.1", 0))
+        port = listener.getsockname()[1]
+
+        def pump(source: socket.socket, target: socket.socket) -> None:
+            with contextlib.suppress(OSError):
+                while data := source.recv(65536):
+                    target.sendall(data)
+
+        def forward() -> None:
+            with contextlib.suppress(OSError):
+                while True:
+                    client, _ = listener.accept()
+                    upstream = socket.create_connection(("127.0.0.1", server.port))
+                    for ends in ((client, upstream), (upstream, client)):
+                        threading.Thread(target=pump, args=ends, daemon=True).start()
+
+        threading.Thread(target=forward, daemon=True).start()
+
+        def plug(connected: bool) -> None:
+            ip("link", "set", host_end, "up" if connected else "down")
+
+        database = url.rsplit("/", 1)[1]
+        far_url = f"postgresql://clerk:{PASSWORD}@{net}.1:{port}/{database}"
+        yield namespace, far_url, plug
+        listener.close()
+    finally:
+        subprocess.run(["ip", "link", "del", host_end], capture_output=True, timeout=30)
+        subprocess.run(["ip", "netns", "del", namespace], capture_output=True, timeout=30)
+
+
+def test_a_listening_window_notices_a_silent_network_within_10_seconds(
+    network_namespace: tuple[str, str, Callable[[bool], None]],
+) -> None:
+    """SPEC 11: a window goes offline within 10 s of the server going away — also when the
+    network just stops answering, which only the listening connection's keepalives see."""
+    namespace, url, plug = network_namespace
+    with subprocess.Popen(
+        ["ip", "netns", "exec", namespace, sys.executable, "-c", _LISTENER_PROBE, url],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])},
+    ) as probe:
+        assert probe.stdout is not None and probe.stdin is not None
+        try:
+            assert probe.stdout.readline() == "listening\n"
+            time.sleep(3)  # idle, as a window mostly is
+            plug(False)
+            probe.stdin.write("\n")
+            probe.stdin.flush()
+            answer = probe.stdout.readline().split()
+        finally:
+            plug(True)
+            probe.kill()
+    assert answer[0] == "lost", answer
+    assert float(answer[1]) <= 10.0, answer

@@ -595,3 +595,16 @@ def test_an_empty_password_is_refused(team: Team) -> None:
     )
     assert (code, out) == (1, "")
     assert "the password read from standard input is empty" in err
+
+
+@pytest.mark.parametrize("given", [["--password", "hunter2-secret"], ["--password=hunter2-secret"]])
+def test_a_password_on_the_command_line_is_refused_and_never_repeated(
+    team: Team, given: list[str]
+) -> None:
+    login = f"cli_pw_{os.getpid()}"
+    roles_before = team.server.psql("SELECT rolname FROM pg_roles ORDER BY 1")
+    code, out, err = team.cli("admin", "users", "add", login, "--role", "booking", *given)
+    assert (code, out) == (2, "")
+    assert "a password is never taken from the command line" in err
+    assert "--password-stdin" in err and "hunter2" not in err
+    assert team.server.psql("SELECT rolname FROM pg_roles ORDER BY 1") == roles_before

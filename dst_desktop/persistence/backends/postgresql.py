@@ -32,8 +32,10 @@ from dst_desktop.domain.errors import (
     ConnectionFailedError,
     DamagedDatabaseError,
     DiskFullError,
+    LoginRefusedError,
     PermissionDeniedError,
     ReadOnlyDatabaseError,
+    ServerSilentError,
     StorageError,
     WriteConflictError,
 )
@@ -50,8 +52,15 @@ LOCK_TIMEOUT_MS = 15_000
 _SCHEMA_LOCK_KEY = 0x44535444  # "DSTD"
 #: The channel workstations announce their changes on (one per database, as NOTIFY is).
 CHANNEL = "dst_changes"
-#: The listening connection notices a server gone silent within about 10 seconds.
-_LISTENER_KEEPALIVES = {"keepalives_idle": 4, "keepalives_interval": 2, "keepalives_count": 3}
+#: The listening connection notices a server gone silent within about 6 seconds: probed
+#: after 2 idle seconds, given up 6 seconds after the server's last answer (the window then
+#: works on its offline copy, SPEC 11's 10 seconds).
+_LISTENER_KEEPALIVES = {
+    "keepalives_idle": 2,
+    "keepalives_interval": 2,
+    "keepalives_count": 3,
+    "tcp_user_timeout": 6000,
+}
 #: The unique indexes that make a double allocation impossible.
 HELD_ONCE_PER_DAY = ("session_setup_held_once_per_day", "session_operator_held_once_per_day")
 
@@ -172,6 +181,15 @@ def parse_postgres_url(url: str) -> PostgresLocation:
     host = parts.hostname or dict(options).get("host") or None
     user = unquote(parts.username) if parts.username else _os_user()
     password = unquote(parts.password) if parts.password is not None else None
+    # Percent-escapes decode to anything: a %00 would silently cut libpq's settings short.
+    for what, decoded in (
+        ("user name", user),
+        ("password", password or ""),
+        ("database name", dbname),
+        *((f"parameter {key}", value) for key, value in options),
+    ):
+        if _CONTROL.search(decoded):
+            raise _refuse(f"the {what} in the database URL contains control characters (%00…%1F)")
     return PostgresLocation(user, host, port or 5432, dbname, password, tuple(options))
 
 
@@ -199,6 +217,17 @@ def driver_error(error: BaseException) -> Any | None:
         current = current.__cause__ or current.__context__
     return None
 
+
+#: What libpq says when the server answered and refused the login (not an outage).
+_REFUSALS = (
+    "password authentication failed",
+    "no password supplied",
+    "does not exist",
+    "no pg_hba.conf entry",
+)
+
+#: What libpq says when the server stopped answering (the kernel gave up waiting).
+_SILENCES = ("connection timed out", "timeout expired")
 
 #: What libpq says, and what a person should read instead.
 _CONNECTION_REASONS: tuple[tuple[str, str], ...] = (
@@ -494,7 +523,12 @@ class PostgresBackend(Backend):
                     detail=_detail(text),
                 )
                 break
-        return ConnectionFailedError(
+        kind: type[ConnectionFailedError] = ConnectionFailedError
+        if any(phrase in lowered for phrase in _REFUSALS):
+            kind = LoginRefusedError
+        elif any(phrase in lowered for phrase in _SILENCES):
+            kind = ServerSilentError
+        return kind(
             f"Cannot use the database {location.dbname} on the server {location.server}: "
             f"{_scrub(reason, location.password)}."
         )
@@ -542,7 +576,7 @@ class PostgresChangeSource:
     As Qt's own PostgreSQL driver does: the caller watches the socket (``fileno``) and,
     when it is readable, ``read`` consumes what arrived and takes the notifications out
     (libpq's PQconsumeInput and PQnotifies) — no thread, no polling, no round trip. Its
-    keepalives notice a server gone silent within about 10 seconds.
+    keepalives notice a server gone silent within about 6 seconds.
     """
 
     def __init__(self, backend: PostgresBackend, ignored_origin: str | None) -> None:

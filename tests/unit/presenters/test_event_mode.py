@@ -314,7 +314,16 @@ def test_event_bookings_land_in_the_pending_queue_with_a_report(
         ReportSectionKind.IMPORTED,
     ]
     no_availability = report.sections[0]
-    assert no_availability.rows == (("2025-03-24", "ACME", "Bretagne", second),)
+    assert no_availability.headers[-1] == "Other dates"
+    assert no_availability.rows == (
+        (
+            "2025-03-24",
+            "ACME",
+            "Bretagne",
+            second,
+            "2025-03-25, 2025-03-26, 2025-03-27, 2025-03-28, 2025-03-29",
+        ),
+    )
     assert "offer these clients another date" in no_availability.note
     assert report.sections[1].rows == (("Forum Sécurité", "", "", "client_forum_securite"),)
     imported = report.section(ReportSectionKind.IMPORTED)
