@@ -22,7 +22,7 @@ from dst_desktop.presenters.event_report import (
     ReportSectionKind,
     event_import_report,
 )
-from dst_desktop.presenters.l10n import Localizer, fill
+from dst_desktop.presenters.l10n import Localizer, count_text, fill
 from dst_desktop.services.exchange import BookingsImported
 from dst_desktop.services.offline import OfflineSupport
 from dst_desktop.services.store import Store
@@ -242,12 +242,17 @@ class OfflineMode:
             len(report.rejected),
         )
         if report.no_availability_now:
-            summary += " " + fill(
+            summary += " " + count_text(
+                self._l10n,
+                len(report.no_availability_now),
+                translate(
+                    "OfflineMode",
+                    "%1 of them is for a day filled meanwhile: offer that client another date.",
+                ),
                 translate(
                     "OfflineMode",
                     "%1 of them are for days filled meanwhile: offer those clients another date.",
                 ),
-                len(report.no_availability_now),
             )
         # The requests are marked Offline in the queue, not Event as an event's are.
         sent_note = translate(

@@ -2858,6 +2858,10 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
         <translation>Demandes prises pendant l’absence du serveur : %1 envoyées, %2 déjà présentes, %3 refusées ; elles attendent dans la file des demandes.</translation>
     </message>
     <message>
+        <source>%1 of them is for a day filled meanwhile: offer that client another date.</source>
+        <translation>%1 d’entre elles porte sur un jour rempli entre-temps : proposez une autre date à ce client.</translation>
+    </message>
+    <message>
         <source>%1 of them are for days filled meanwhile: offer those clients another date.</source>
         <translation>%1 d’entre elles portent sur des jours remplis entre-temps : proposez une autre date à ces clients.</translation>
     </message>

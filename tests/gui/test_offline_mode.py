@@ -157,6 +157,9 @@ def test_the_window_goes_offline_keeps_what_is_typed_and_sends_it_once(
     assert report.title == "Requests taken while the server was away"
     assert dict(report.counts)["Imported"] == 2
     assert "Bretagne" in report.text() and "No availability" in report.text()
+    assert report.summary.endswith(
+        "1 of them is for a day filled meanwhile: offer that client another date."
+    )
     # The day filled meanwhile comes with the dates to offer the client instead.
     [full] = [s for s in report.sections if s.kind is ReportSectionKind.NO_AVAILABILITY]
     assert full.headers[-1] == "Other dates"
