@@ -29,6 +29,7 @@ class OutputProblem(Enum):
     IS_FOLDER = "is_folder"
     NOT_WRITABLE = "not_writable"
     DISK_FULL = "disk_full"
+    IS_DATABASE = "is_database"
 
 
 class OutputFileError(Exception):
@@ -46,14 +47,32 @@ class OutputFileError(Exception):
             OutputProblem.IS_FOLDER: f"cannot write {path}: it is a folder",
             OutputProblem.NOT_WRITABLE: f"cannot write {path}: {reason}",
             OutputProblem.DISK_FULL: f"cannot write {path}: the disk is full; nothing was written",
+            OutputProblem.IS_DATABASE: f"cannot write {path}: it is the open database itself "
+            "(or one of its journal files); write to another file",
         }
         self.message = messages[problem]
         super().__init__(self.message)
 
 
+#: The files no output may replace: the databases this process opened, with their
+#: journal files (see :func:`keep_from_outputs`).
+_KEPT: set[Path] = set()
+_JOURNAL_SUFFIXES = ("", "-wal", "-shm", "-journal")
+
+
+def keep_from_outputs(database: Path) -> None:
+    """From now on refuse any output named like ``database`` or one of its journal files:
+    a save dialog answered with the database's own name would replace the bookings."""
+    with contextlib.suppress(OSError):
+        base = database.resolve()
+        _KEPT.update(base.with_name(base.name + suffix) for suffix in _JOURNAL_SUFFIXES)
+
+
 def check_output(path: Path, *, replace: bool) -> None:
     """Fail early, before any work, when ``path`` cannot be written (or exists)."""
     try:
+        if _KEPT and path.resolve() in _KEPT:
+            raise OutputFileError(path, OutputProblem.IS_DATABASE)
         if path.is_dir():
             raise OutputFileError(path, OutputProblem.IS_FOLDER)
         if not path.parent.is_dir():

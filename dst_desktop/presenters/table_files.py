@@ -30,6 +30,9 @@ def output_error_text(error: OutputFileError, l10n: Localizer) -> str:
         OutputProblem.DISK_FULL: translate(
             "TableFiles", "%1 cannot be written: the disk is full. Nothing was written."
         ),
+        OutputProblem.IS_DATABASE: translate(
+            "TableFiles", "%1 is the open database itself: choose another file."
+        ),
     }
     return fill(texts[error.problem], error.path, error.reason)
 

@@ -357,6 +357,10 @@ def _output_problem_text(error: OutputFileError) -> str:
         return translate(
             "printing", "{path} cannot be written: the disk is full. Nothing was written."
         ).format(path=error.path)
+    if error.problem is OutputProblem.IS_DATABASE:
+        return translate(
+            "printing", "{path} is the open database itself: choose another file."
+        ).format(path=error.path)
     return translate("printing", "{path} cannot be written ({reason}).").format(
         path=error.path, reason=error.reason
     )

@@ -4087,6 +4087,10 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
         <source>%1 cannot be written: the disk is full. Nothing was written.</source>
         <translation>%1 ne peut pas être écrit&#xa0;: le disque est plein. Rien n’a été écrit.</translation>
     </message>
+    <message>
+        <source>%1 is the open database itself: choose another file.</source>
+        <translation>%1 est la base de données ouverte elle-même : choisissez un autre fichier.</translation>
+    </message>
 </context>
 <context>
     <name>UtilisationChart</name>
@@ -4145,6 +4149,10 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
     <message>
         <source>{path} cannot be written: the disk is full. Nothing was written.</source>
         <translation>{path} ne peut pas être écrit&#xa0;: le disque est plein. Rien n’a été écrit.</translation>
+    </message>
+    <message>
+        <source>{path} is the open database itself: choose another file.</source>
+        <translation>{path} est la base de données ouverte elle-même : choisissez un autre fichier.</translation>
     </message>
     <message>
         <source>{path} cannot be written ({reason}).</source>

@@ -18,8 +18,9 @@ import pytest
 
 from dst_desktop.cli import main
 from dst_desktop.exports.files import OutputFileError, OutputProblem, write_output
+from dst_desktop.services.exchange import BundleError
 from dst_desktop.services.workflows import Workflows
-from tests.conftest import TODAY
+from tests.conftest import TODAY, database_dump
 from tests.integration.printing_support import confirmed_booking
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
@@ -249,3 +250,22 @@ def test_an_output_file_on_a_full_disk_says_so_and_leaves_nothing(small_disk: Pa
     assert caught.value.problem is OutputProblem.DISK_FULL
     assert caught.value.message.endswith("the disk is full; nothing was written")
     assert list(small_disk.iterdir()) == []
+
+
+def test_a_snapshot_saved_from_the_window_as_the_open_database_is_refused(
+    office: tuple[Workflows, str],
+) -> None:
+    """The window exports with ``replace`` once its save dialog asked: the database's own
+    name is still refused, and the bookings stay."""
+    workflows, url = office
+    if not url.startswith("sqlite:"):
+        pytest.skip("a team database is no file")
+    database = Path(url.removeprefix("sqlite:///"))
+    session_id = confirmed_booking(workflows)
+    before = database_dump(url)
+
+    with pytest.raises(BundleError, match="it is the open database itself"):
+        workflows.exchange.export_snapshot(database, replace=True)
+
+    assert database_dump(url) == before
+    assert workflows.booking.get_booking_status(session_id).success

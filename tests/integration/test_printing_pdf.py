@@ -13,7 +13,7 @@ from dst_desktop.presenters.print_documents import DocumentUnavailableError, Pri
 from dst_desktop.services.workflows import Workflows
 from dst_desktop.ui import printing
 from dst_desktop.ui.printing import PdfExportError, export_pdf, render_pdf
-from tests.conftest import booking_request
+from tests.conftest import booking_request, database_dump
 from tests.integration.printing_support import (
     BUSY_REGION,
     MARKUP_CLIENT,
@@ -373,3 +373,25 @@ def test_print_honours_the_page_range_chosen_in_the_dialog(
     pages = pdf_pages(tmp_path / "page-2.pdf")
     assert len(pages) == 1
     assert "Page 2 of " in pages[0]
+
+
+@pytest.mark.parametrize("companion", ["", "-wal"])
+def test_a_pdf_saved_as_the_open_database_is_refused_and_the_database_kept(
+    workflows: Workflows, database_url: str, companion: str
+) -> None:
+    """The window's save dialog answered with the database's name (and "replace": yes)."""
+    if not database_url.startswith("sqlite:"):
+        pytest.skip("a team database is no file")
+    database = Path(database_url.removeprefix("sqlite:///"))
+    session_id = confirmed_booking(workflows)
+    before = database_dump(database_url)
+
+    with pytest.raises(PdfExportError, match="is the open database itself: choose another"):
+        export_pdf(
+            documents(workflows).day_sheet(DAY),
+            database.with_name(database.name + companion),
+            replace=True,
+        )
+
+    assert database_dump(database_url) == before
+    assert workflows.booking.get_booking_status(session_id).success

@@ -29,7 +29,7 @@ from dst_desktop.domain.errors import (
     StorageError,
 )
 from dst_desktop.domain.permissions import MAX_ACTOR_LENGTH
-from dst_desktop.exports.files import create_private_file
+from dst_desktop.exports.files import create_private_file, keep_from_outputs
 from dst_desktop.persistence.backends.base import Backend
 
 #: How long a writer waits for another workstation's transaction before giving up.
@@ -144,6 +144,7 @@ class SqliteBackend(Backend):
             # SQLite gives its -wal and -shm files the database file's permissions.
             with contextlib.suppress(OSError):  # a read-only folder is said when opening
                 create_private_file(path)
+        keep_from_outputs(path)
         return SqliteDatabase(
             str(path), pragmas=list(SQLITE_PRAGMAS), timeout=BUSY_TIMEOUT_MS / 1000
         )
