@@ -213,3 +213,35 @@ def test_a_race_lost_for_good_offers_the_regions_own_next_days(
         "2025-03-16",
         "2025-03-17",
     ]
+
+
+def test_a_booking_cancelled_while_its_confirmation_lost_its_races_is_named_in_the_answer(
+    workflows: Workflows, other_workstation: PeeweeStore | None
+) -> None:
+    """The third race lost, then a colleague cancels the request before the answer is
+    read: the answer says that booking is gone, by its id."""
+    session_id = pending(workflows)
+    rivals = [pending(workflows) for _ in range(3)]
+    rival, winners = rival_taking_the_same_resources(other_workstation, list(rivals))
+
+    class CancelledMeanwhile(RacedStore):
+        def reading(self) -> Any:
+            if len(winners) == 3 and workflows.booking.get_booking_status(session_id).success:
+                assert workflows.booking.cancel_pending_booking(session_id).success
+            return super().reading()
+
+    booking = BookingWorkflow(
+        CancelledMeanwhile(workflows.store, rival),  # type: ignore[arg-type]
+        BusinessDateClock(TODAY),
+        "racer",
+    )
+
+    result = booking.confirm_session_booking(session_id).to_dict()
+
+    assert winners == rivals
+    assert result == {
+        "success": False,
+        "error": "INVALID_STATUS",
+        "message": f"Session {session_id} not found",
+        "sessionId": session_id,
+    }
