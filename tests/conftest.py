@@ -138,6 +138,13 @@ class DatabaseReader:
         self._connection.close()
 
 
+def database_file(url: str) -> Path:
+    """The SQLite file behind ``url``; a team database has none (the test is skipped)."""
+    if not url.startswith("sqlite:"):
+        pytest.skip("a team database is no file")
+    return Path(url.removeprefix("sqlite:///"))
+
+
 def database_dump(target: str | Path) -> Dump:
     """Every row of every table of a database (see :class:`DatabaseReader`)."""
     reader = DatabaseReader(target)

@@ -20,7 +20,7 @@ from dst_desktop.cli import main
 from dst_desktop.exports.files import OutputFileError, OutputProblem, write_output
 from dst_desktop.services.exchange import BundleError
 from dst_desktop.services.workflows import Workflows
-from tests.conftest import TODAY, database_dump
+from tests.conftest import TODAY, database_dump, database_file
 from tests.integration.printing_support import confirmed_booking
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
@@ -126,10 +126,8 @@ def test_an_output_file_named_as_the_database_never_replaces_it(
     office: tuple[Workflows, str], command: str
 ) -> None:
     workflows, url = office
-    if not url.startswith("sqlite:"):
-        pytest.skip("a team database is no file")
+    database = database_file(url)
     session_id = confirmed_booking(workflows)
-    database = Path(url.removeprefix("sqlite:///"))
     inode = database.stat().st_ino
     # The database's own name given as the output file, even by a file name ending that
     # the command does not take (the suffix check must not be the only guard).
@@ -258,9 +256,7 @@ def test_a_snapshot_saved_from_the_window_as_the_open_database_is_refused(
     """The window exports with ``replace`` once its save dialog asked: the database's own
     name is still refused, and the bookings stay."""
     workflows, url = office
-    if not url.startswith("sqlite:"):
-        pytest.skip("a team database is no file")
-    database = Path(url.removeprefix("sqlite:///"))
+    database = database_file(url)
     session_id = confirmed_booking(workflows)
     before = database_dump(url)
 

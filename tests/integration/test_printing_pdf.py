@@ -13,7 +13,7 @@ from dst_desktop.presenters.print_documents import DocumentUnavailableError, Pri
 from dst_desktop.services.workflows import Workflows
 from dst_desktop.ui import printing
 from dst_desktop.ui.printing import PdfExportError, export_pdf, render_pdf
-from tests.conftest import booking_request, database_dump
+from tests.conftest import booking_request, database_dump, database_file
 from tests.integration.printing_support import (
     BUSY_REGION,
     MARKUP_CLIENT,
@@ -380,9 +380,7 @@ def test_a_pdf_saved_as_the_open_database_is_refused_and_the_database_kept(
     workflows: Workflows, database_url: str, companion: str
 ) -> None:
     """The window's save dialog answered with the database's name (and "replace": yes)."""
-    if not database_url.startswith("sqlite:"):
-        pytest.skip("a team database is no file")
-    database = Path(database_url.removeprefix("sqlite:///"))
+    database = database_file(database_url)
     session_id = confirmed_booking(workflows)
     before = database_dump(database_url)
 
