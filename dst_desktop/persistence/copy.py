@@ -57,11 +57,17 @@ def copy_database(
     target_backend = open_backend(target_url)
     if _same_place(source_backend, target_backend):
         raise StorageError(f"the target {target_backend.description} is the source itself")
+    if isinstance(source_backend, SqliteBackend) and not source_backend.path.exists():
+        raise StorageError(
+            f"the source {source_backend.description} does not exist, so there is nothing "
+            f"to copy{_FILLING_HINT}"
+        )
     source = source_backend.connect()
     created_file = isinstance(target_backend, SqliteBackend) and not target_backend.path.exists()
     target: Database | None = None
     try:
         ensure_schema(source, source_backend)
+        _refuse_empty(source, source_backend, MODELS)
         target = target_backend.connect()
         _refuse_data(target, target_backend, MODELS)
         ensure_schema(target, target_backend)
@@ -95,6 +101,25 @@ def _sqlite_files(backend: SqliteBackend) -> list[Any]:
 
 def _translated(backend: Backend, error: Exception) -> Exception:
     return error if isinstance(error, StorageError) else (backend.translate(error) or error)
+
+
+#: What a new team does instead of copying nothing into its database.
+_FILLING_HINT = (
+    "; nothing was written. To fill a new database, copy the demo "
+    "(`dst-desktop --demo copy-database TARGET`) or import reference data into it "
+    "(`import-reference`)"
+)
+
+
+def _refuse_empty(source: Database, backend: Backend, models: tuple[Any, ...]) -> None:
+    """A source without a single row is a mistake (a workstation's file never used): a
+    copy would leave the target looking filled when it is not."""
+    try:
+        if any(model.select().bind(source).limit(1).exists() for model in models):
+            return
+    except Exception as error:
+        raise _translated(backend, error) from error
+    raise StorageError(f"the source {backend.description} holds no data{_FILLING_HINT}")
 
 
 def _refuse_data(target: Database, backend: Backend, models: tuple[Any, ...]) -> None:

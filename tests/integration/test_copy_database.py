@@ -192,3 +192,31 @@ def test_a_value_the_server_refuses_is_named_with_its_table_and_nothing_is_copie
     left = database_dump(target)
     left.pop("schema_version")
     assert all(rows == [] for rows in left.values()), left
+
+
+def test_a_source_file_that_does_not_exist_is_refused_and_not_created(
+    tmp_path: Path, postgres_server: PostgresServer
+) -> None:
+    """A new workstation's default file: the team's database is not left looking filled."""
+    missing = tmp_path / "bookings.db"
+    target = postgres_server.url(postgres_server.new_database("never_filled"))
+    out, err = io.StringIO(), io.StringIO()
+
+    code = main(["--database", f"sqlite:///{missing}", "copy-database", target], out, err)
+
+    assert (code, out.getvalue()) == (1, "")
+    assert err.getvalue().startswith(
+        f"dst-desktop: error: the source {missing} does not exist, so there is nothing to "
+        "copy; nothing was written. To fill a new database, copy the demo"
+    )
+    assert not missing.exists()
+    assert database_dump(target) == {}  # not even a schema was written
+
+
+def test_a_source_without_a_single_row_is_refused(
+    empty_store: PeeweeStore, database_url: str, tmp_path: Path, postgres_server: PostgresServer
+) -> None:
+    target = other_kind(database_url, tmp_path, postgres_server, "from_empty")
+
+    with pytest.raises(StorageError, match=r"holds no data; nothing was written\. To fill"):
+        copy_database(database_url, target)
