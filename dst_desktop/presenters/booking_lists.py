@@ -369,6 +369,8 @@ class PendingQueuePresenter(_BookingList):
         self._on_changed = on_changed
         self._on_edit = on_edit
         self._confirm_unavailable = ""
+        #: On the offline copy, which holds this computer's requests only.
+        self.offline = False
         #: How many bookings wait in all (None: to be counted at the next refresh).
         self.total: int | None = None
         #: The selection an outcome was shown for; another selection clears it.
@@ -438,6 +440,12 @@ class PendingQueuePresenter(_BookingList):
 
     def _count_text(self, shown: int, more: bool) -> str:
         if shown == 0:
+            if self.offline:
+                return self._l10n.translate(
+                    "PendingQueue",
+                    "Offline, this list holds the requests taken on this computer only: none "
+                    "yet. The team's pending bookings show again when the server is back.",
+                )
             if self.filter == BookingFilter():
                 return self._l10n.translate("PendingQueue", "No booking is waiting.")
             return self._l10n.translate("PendingQueue", "No pending booking matches the filters.")

@@ -365,9 +365,11 @@ class MainPresenter:
 
     def _mode_changed(self) -> None:
         """An office or an event database, or the offline copy: Confirm and the form follow."""
+        offline = self.offline is not None and self.offline.offline
+        self.queue.offline = offline
         self.queue.set_confirm_unavailable(self.confirmation_unavailable())
         self.form.event_mode = self.event_mode.is_event_database
-        self.form.offline = self.offline is not None and self.offline.offline
+        self.form.offline = offline
         self.conflicts.set_unavailable(self.missions_unavailable())
         if self.offline is not None:
             self.offline.show()

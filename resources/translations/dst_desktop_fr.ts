@@ -2878,7 +2878,6 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
     <name>PendingQueue</name>
     <message>
         <source>No booking is waiting.</source>
-        <extracomment>How many bookings wait in all (None: to be counted at the next refresh). The selection an outcome was shown for; another selection clears it.</extracomment>
         <translation>Aucune demande en attente.</translation>
     </message>
     <message>
@@ -2964,6 +2963,11 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
     <message>
         <source>%1 booking waiting</source>
         <translation>%1 demande en attente</translation>
+    </message>
+    <message>
+        <source>Offline, this list holds the requests taken on this computer only: none yet. The team&apos;s pending bookings show again when the server is back.</source>
+        <extracomment>On the offline copy, which holds this computer&apos;s requests only. How many bookings wait in all (None: to be counted at the next refresh). The selection an outcome was shown for; another selection clears it.</extracomment>
+        <translation>Hors ligne, cette liste ne contient que les demandes prises sur cet ordinateur : aucune pour l’instant. Les réservations en attente de l’équipe réapparaissent au retour du serveur.</translation>
     </message>
     <message>
         <source>%1 bookings waiting</source>
