@@ -67,6 +67,8 @@ DEFAULT_SIZE = QSize(1440, 900)
 COMFORTABLE_TOP_HEIGHT = 360
 #: … as long as the bookings lists keep this many rows.
 COMFORTABLE_ROWS = 12
+#: The fewest rows a split the user chose leaves the lists when the window gets smaller.
+USABLE_ROWS = 8
 #: The calendar's pane is this much wider than its least width, when there is room.
 CALENDAR_EXTRA_WIDTH = 24
 
@@ -881,12 +883,29 @@ class MainWindow(QMainWindow):
         self.split_chosen = True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize and not self.split_chosen:
-            if watched is self.main_splitter:
-                self._fit_main_split()
-            elif watched is self.top_splitter:
-                self._fit_top_split()
+        if event.type() == QEvent.Type.Resize:
+            if not self.split_chosen:
+                if watched is self.main_splitter:
+                    self._fit_main_split()
+                elif watched is self.top_splitter:
+                    self._fit_top_split()
+            elif watched is self.main_splitter:
+                self._keep_lists_usable()
         return super().eventFilter(watched, event)
+
+    def _keep_lists_usable(self) -> None:
+        """A split chosen on a taller window (another screen, or maximised) scales with the
+        window and could leave the bookings lists a few rows: they keep at least
+        ``USABLE_ROWS`` while the booking panes can give way."""
+        splitter = self.main_splitter
+        total = splitter.height() - splitter.handleWidth()
+        lists_least = (
+            self.queue_panel.height_for_rows(USABLE_ROWS) + self.tabs.tabBar().sizeHint().height()
+        )
+        top = splitter.sizes()[0]
+        fitted = max(self.top_splitter.minimumSizeHint().height(), total - lists_least)
+        if top > fitted:
+            splitter.setSizes([fitted, max(0, total - fitted)])
 
     def _fit_main_split(self) -> None:
         """The booking panes as low as they can be on a small screen, comfortable on a

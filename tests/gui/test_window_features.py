@@ -28,7 +28,7 @@ from dst_desktop.reports import PrintDocument
 from dst_desktop.services.workflows import Workflows
 from dst_desktop.ui import settings as keys
 from dst_desktop.ui.l10n import LanguageInstaller
-from dst_desktop.ui.main_window import MainWindow
+from dst_desktop.ui.main_window import USABLE_ROWS, MainWindow
 from dst_desktop.ui.settings import app_settings
 from dst_desktop.ui.settings_dialog import SettingsDialog
 from dst_desktop.ui.tasks import QtTaskRunner
@@ -449,3 +449,37 @@ def test_every_menu_command_does_something_visible_or_says_why_it_cannot(
     assert silent == [], silent
     assert about and about[0].startswith("DST Desktop ")
     assert not window.isVisible()  # Quit closed it
+
+
+def test_a_split_chosen_on_a_taller_window_leaves_the_lists_usable_on_a_smaller_one(
+    qtbot: QtBot, workflows: Workflows, database_url: str
+) -> None:
+    """Chosen on a large screen (booking panes pulled down), opened on a laptop's."""
+    first = create_main_window(database_url, TODAY, dialogs=FakeDialogs())
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(1366, 1150)
+    qtbot.waitUntil(lambda: first.size() == QSize(1366, 1150))
+    drag_splitter(qtbot, first.main_splitter, 350)
+    chosen_top = first.main_splitter.sizes()[0]
+    first.close()
+
+    second = create_main_window(database_url, TODAY, dialogs=FakeDialogs())
+    qtbot.addWidget(second)
+    second.show()
+    second.resize(1366, 700)
+    qtbot.waitUntil(lambda: second.size() == QSize(1366, 700))
+
+    table = second.queue_panel.table
+    rows_shown = table.viewport().height() / table.verticalHeader().defaultSectionSize()
+    assert rows_shown > USABLE_ROWS - 1  # a horizontal scroll bar may take part of a row
+    assert second.main_splitter.sizes()[0] < chosen_top  # the booking panes gave way
+
+    # Back on a tall window, a split the user chose again is kept as it is.
+    second.resize(1366, 1150)
+    qtbot.waitUntil(lambda: second.size() == QSize(1366, 1150))
+    drag_splitter(qtbot, second.main_splitter, 300)
+    kept = second.main_splitter.sizes()
+    second.resize(1366, 1151)
+    qtbot.waitUntil(lambda: second.size() == QSize(1366, 1151))
+    assert abs(second.main_splitter.sizes()[0] - kept[0]) <= 1
