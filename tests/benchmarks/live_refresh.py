@@ -24,6 +24,10 @@ import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# A benchmark never writes into the user's own folders: the windows it opens keep their
+# settings, logs and offline copies in throw-away ones (platformdirs and Qt follow XDG).
+for _folder in ("XDG_DATA_HOME", "XDG_CONFIG_HOME"):
+    os.environ[_folder] = tempfile.mkdtemp(prefix="dst-bench-")
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 

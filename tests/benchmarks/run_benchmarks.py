@@ -31,6 +31,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+# A benchmark never writes into the user's own folders: the windows it opens keep their
+# settings, logs and offline copies in throw-away ones (platformdirs and Qt follow XDG).
+for _folder in ("XDG_DATA_HOME", "XDG_CONFIG_HOME"):
+    os.environ[_folder] = tempfile.mkdtemp(prefix="dst-bench-")
 
 from dst_desktop.api import open_workflows  # noqa: E402
 from dst_desktop.cli import main as cli_main  # noqa: E402
