@@ -443,8 +443,7 @@ class PendingQueuePresenter(_BookingList):
             if self.offline:
                 return self._l10n.translate(
                     "PendingQueue",
-                    "Offline, this list holds the requests taken on this computer only: none "
-                    "yet. The team's pending bookings show again when the server is back.",
+                    "Offline: only requests taken on this computer show here, none yet.",
                 )
             if self.filter == BookingFilter():
                 return self._l10n.translate("PendingQueue", "No booking is waiting.")

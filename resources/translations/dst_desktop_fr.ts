@@ -2320,7 +2320,7 @@ Elle reçoit les données de référence, les clients et les attributions du bur
     </message>
     <message>
         <source>Pending bookings</source>
-        <extracomment>One of the two bookings lists under the booking form: its panel, its presenter. The size of the window at its first start on a screen large enough for it. Unless the user chooses otherwise, the booking panes are this tall at most (px)… … as long as the bookings lists keep this many rows. The calendar&apos;s pane is this much wider than its least width, when there is room. Called with a language code when the user picks another language; the application rebuilds the window in that language. None: applies at next start.</extracomment>
+        <extracomment>One of the two bookings lists under the booking form: its panel, its presenter. The size of the window at its first start on a screen large enough for it. Unless the user chooses otherwise, the booking panes are this tall at most (px)… … as long as the bookings lists keep this many rows. The fewest rows a split the user chose leaves the lists when the window gets smaller. The calendar&apos;s pane is this much wider than its least width, when there is room. Called with a language code when the user picks another language; the application rebuilds the window in that language. None: applies at next start.</extracomment>
         <translation>Demandes en attente</translation>
     </message>
     <message>
@@ -2957,17 +2957,17 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
         <translation>Annuler des demandes</translation>
     </message>
     <message>
+        <source>Offline: only requests taken on this computer show here, none yet.</source>
+        <extracomment>On the offline copy, which holds this computer&apos;s requests only. How many bookings wait in all (None: to be counted at the next refresh). The selection an outcome was shown for; another selection clears it.</extracomment>
+        <translation>Hors ligne : seules les demandes prises sur cet ordinateur s’affichent ici, aucune pour l’instant.</translation>
+    </message>
+    <message>
         <source>Cancel booking</source>
         <translation>Annuler la demande</translation>
     </message>
     <message>
         <source>%1 booking waiting</source>
         <translation>%1 demande en attente</translation>
-    </message>
-    <message>
-        <source>Offline, this list holds the requests taken on this computer only: none yet. The team&apos;s pending bookings show again when the server is back.</source>
-        <extracomment>On the offline copy, which holds this computer&apos;s requests only. How many bookings wait in all (None: to be counted at the next refresh). The selection an outcome was shown for; another selection clears it.</extracomment>
-        <translation>Hors ligne, cette liste ne contient que les demandes prises sur cet ordinateur : aucune pour l’instant. Les réservations en attente de l’équipe réapparaissent au retour du serveur.</translation>
     </message>
     <message>
         <source>%1 bookings waiting</source>

@@ -131,8 +131,8 @@ def test_the_window_goes_offline_keeps_what_is_typed_and_sends_it_once(
     assert not window.reference_action.isEnabled()
     # The office's own pending requests stay on the server: the empty list says so.
     assert queue_sources(window) == []
-    assert window.queue_panel.count_label.text().startswith(
-        "Offline, this list holds the requests taken on this computer only: none yet."
+    assert window.queue_panel.count_label.text() == (
+        "Offline: only requests taken on this computer show here, none yet."
     )
 
     book(window, "bretagne", dt.date(2025, 3, 10), 5)
