@@ -171,6 +171,14 @@ def shown_database(url: str) -> str:
     return f"postgres@127.0.0.1/{database}"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def one_qt_application(request: pytest.FixtureRequest) -> None:
+    """pytest-qt's QApplication from the start, whatever order the tests run in: a printing
+    command run in-process would otherwise make a plain QGuiApplication first, which the
+    window's tests cannot use."""
+    request.getfixturevalue("qapp")
+
+
 @pytest.fixture(autouse=True)
 def own_data_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Each test has its own user data folder (logs, offline copies), never the user's."""
