@@ -33,11 +33,13 @@ class Column:
 
 @dataclass(frozen=True, slots=True)
 class Table:
-    """Headers and rows, in the order they are shown; ``title`` names the sheet."""
+    """Headers and rows, in the order they are shown; ``title`` names the sheet, or
+    ``sheet`` when the title is longer than a sheet name may be (31 characters)."""
 
     title: str
     columns: tuple[Column, ...]
     rows: tuple[tuple[Cell, ...], ...]
+    sheet: str = ""
 
     @property
     def headers(self) -> tuple[str, ...]:

@@ -73,7 +73,7 @@ def xlsx_bytes(tables: Sequence[Table], author: str = "DST Desktop") -> bytes:
     }
     taken: set[str] = set()
     for table in tables:
-        sheet = workbook.add_worksheet(sheet_name(table.title, taken))
+        sheet = workbook.add_worksheet(sheet_name(table.sheet or table.title, taken))
         widths = [len(title) for title in table.headers]
         for column, title in enumerate(table.headers):
             sheet.write_string(0, column, title, header)

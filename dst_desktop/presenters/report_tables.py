@@ -105,7 +105,8 @@ def utilisation_table(
         l10n.date_text(report.first),
         l10n.date_text(report.last),
     )
-    return Table(title, tuple(columns), tuple(rows))
+    # The period is in the file's name; "Utilisation 2025-10-01 to 2025-" would not help.
+    return Table(title, tuple(columns), tuple(rows), translate("ReportTables", "Utilisation"))
 
 
 def weekly_table(report: UtilisationReport, l10n: Localizer) -> Table:

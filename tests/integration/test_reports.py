@@ -450,6 +450,7 @@ def test_utilisation_outputs(cli: Cli, tmp_path: Path) -> None:
     )
     assert (code, err) == (0, "")
     book = openpyxl.load_workbook(workbook)
+    assert book.sheetnames == ["Utilisation", "By week"]
     figures, weeks = book.worksheets
     header = [cell.value for cell in figures[1]]
     rows = {
