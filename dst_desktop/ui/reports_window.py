@@ -405,6 +405,7 @@ class ReportsWindow(QDialog):
             self.table,
             lambda: self.presenter.title() if self.presenter else self.windowTitle(),
             "utilisation",
+            self.tr("Utilisation"),  # the period is in the file's name
         )
 
         self.period_combo.currentIndexChanged.connect(self._period_chosen)

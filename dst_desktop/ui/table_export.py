@@ -60,12 +60,20 @@ class TableExport(QObject):
     #: that shows the table to say it where it says such things.
     exported = Signal(str)
 
-    def __init__(self, view: QTableView, title: str | Callable[[], str], file_stem: str) -> None:
+    def __init__(
+        self,
+        view: QTableView,
+        title: str | Callable[[], str],
+        file_stem: str,
+        sheet: str = "",
+    ) -> None:
         super().__init__(view)
         self.setObjectName("tableExport")
         self.view = view
         self._title = title
         self.file_stem = file_stem
+        #: The workbook's sheet name when the title is too long for one (31 characters).
+        self.sheet = sheet
         #: Where the last export went (tests and the status bar read it).
         self.last_path = ""
         self.copy_action = QAction(self.tr("&Copy"), view)
@@ -138,11 +146,12 @@ class TableExport(QObject):
         )
         title = self.title
         return (
-            Table(title, tuple(Column(h) for h in headers), tuple(shown)),
+            Table(title, tuple(Column(h) for h in headers), tuple(shown), self.sheet),
             Table(
                 title,
                 tuple(Column(h, kind) for h, kind in zip(headers, kinds, strict=True)),
                 typed,  # type: ignore[arg-type]
+                self.sheet,
             ),
         )
 
@@ -204,7 +213,7 @@ class TableExport(QObject):
 
 
 def adopt_table_export(
-    view: QTableView, title: str | Callable[[], str], file_stem: str
+    view: QTableView, title: str | Callable[[], str], file_stem: str, sheet: str = ""
 ) -> TableExport:
     """Give ``view`` Ctrl+C and Copy / Export… in its context menu (one line per table)."""
-    return TableExport(view, title, file_stem)
+    return TableExport(view, title, file_stem, sheet)

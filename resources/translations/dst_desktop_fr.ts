@@ -4032,7 +4032,7 @@ Réservation des sessions de formation DST sur site&#xa0;: demandes, confirmatio
     <name>TableExport</name>
     <message>
         <source>&amp;Copy</source>
-        <extracomment>The typed value behind a cell&apos;s text (dates, numbers), for spreadsheets. A file was written: what to tell the user (&quot;Table saved to …&quot;), for the window that shows the table to say it where it says such things. Where the last export went (tests and the status bar read it).</extracomment>
+        <extracomment>The typed value behind a cell&apos;s text (dates, numbers), for spreadsheets. A file was written: what to tell the user (&quot;Table saved to …&quot;), for the window that shows the table to say it where it says such things. The workbook&apos;s sheet name when the title is too long for one (31 characters). Where the last export went (tests and the status bar read it).</extracomment>
         <translation>&amp;Copier</translation>
     </message>
     <message>

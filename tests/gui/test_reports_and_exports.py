@@ -258,7 +258,9 @@ def test_reports_window_shows_the_utilisation_and_exports_it(
     assert reports.summary_label.text() == (
         f"{summary}  Table saved to {tmp_path / 'report.xlsx'}."
     )
-    sheet = openpyxl.load_workbook(tmp_path / "report.xlsx").active
+    book = openpyxl.load_workbook(tmp_path / "report.xlsx")
+    assert book.sheetnames == ["Utilisation"]
+    sheet = book.active
     assert sheet is not None
     figures = {row[0]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
     assert figures["Occitanie"][1:4] == (35, 1, pytest.approx(1 / 35))
