@@ -178,21 +178,16 @@ def require_region(tx: StoreTransaction, region_id: str, field: str = "regionId"
         raise InvalidInputError(field, f"{field} {show(region_id)} is not a known region{hint}")
 
 
-class BookingWorkflow:
-    """``Workflows.Booking`` of the seed."""
+class SessionWorkflow:
+    """What the workflows that change sessions share: the store, the clock and who acts,
+    the login's rights, the audit row of a change, and the dates to offer instead of a
+    full one."""
 
-    def __init__(self, store: Store, clock: Clock, actor: str, device: str = "") -> None:
+    def __init__(self, store: Store, clock: Clock, actor: str) -> None:
         self._store = store
         self._clock = clock
         self._actor = actor
-        #: Recorded on bookings taken in an event database.
-        self._device = device
         self.permissions = Permissions(store)
-
-    # -- helpers -----------------------------------------------------------------------
-
-    def _new_session_id(self) -> str:
-        return new_session_id(self._clock)
 
     def _audit(
         self, tx: StoreTransaction, action: str, session_id: str, details: dict[str, object]
@@ -205,6 +200,20 @@ class BookingWorkflow:
             alternative.isoformat()
             for alternative in engine.available_dates_after(region_id, day, ALTERNATIVES_COUNT)
         ]
+
+
+class BookingWorkflow(SessionWorkflow):
+    """``Workflows.Booking`` of the seed."""
+
+    def __init__(self, store: Store, clock: Clock, actor: str, device: str = "") -> None:
+        super().__init__(store, clock, actor)
+        #: Recorded on bookings taken in an event database.
+        self._device = device
+
+    # -- helpers -----------------------------------------------------------------------
+
+    def _new_session_id(self) -> str:
+        return new_session_id(self._clock)
 
     # -- 1. createSessionBooking ---------------------------------------------------------
 

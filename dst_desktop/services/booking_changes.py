@@ -22,12 +22,13 @@ from dst_desktop.domain.conflicts import (
     session_conflicts,
 )
 from dst_desktop.domain.errors import AllocationConflictError, ErrorCode, WriteConflictError
-from dst_desktop.domain.model import AuditEntry, Operator, Session, Setup
+from dst_desktop.domain.model import Operator, Session, Setup
 from dst_desktop.domain.permissions import Action
 from dst_desktop.domain.rules import module_capacity
 from dst_desktop.domain.statuses import SessionStatus
-from dst_desktop.services.availability import ALTERNATIVES_COUNT, AvailabilityEngine
+from dst_desktop.services.availability import AvailabilityEngine
 from dst_desktop.services.booking import (
+    SessionWorkflow,
     date_passed_message,
     known_modules,
     new_session_id,
@@ -36,10 +37,9 @@ from dst_desktop.services.booking import (
     session_to_change,
     validation_failure,
 )
-from dst_desktop.services.clock import Clock
-from dst_desktop.services.permissions import Permissions, guarded
+from dst_desktop.services.permissions import guarded
 from dst_desktop.services.results import Failure, JsonDict, session_to_dict
-from dst_desktop.services.store import Store, StoreTransaction
+from dst_desktop.services.store import StoreTransaction
 from dst_desktop.services.validation import (
     MAX_PARTICIPANTS,
     InvalidInputError,
@@ -234,27 +234,9 @@ class ResourceConflicts:
 # -- the workflow -------------------------------------------------------------------------
 
 
-class BookingChanges:
+class BookingChanges(SessionWorkflow):
     """``updatePendingBooking``, ``rescheduleSession``, ``getResourceConflicts`` and
     ``reallocateSession``."""
-
-    def __init__(self, store: Store, clock: Clock, actor: str) -> None:
-        self._store = store
-        self._clock = clock
-        self._actor = actor
-        self.permissions = Permissions(store)
-
-    def _audit(
-        self, tx: StoreTransaction, action: str, session_id: str, details: dict[str, object]
-    ) -> None:
-        tx.add_audit(AuditEntry(self._clock.now(), self._actor, action, session_id, details))
-
-    def _alternatives(self, tx: StoreTransaction, region_id: str, day: dt.date) -> list[str]:
-        engine = AvailabilityEngine(tx, self._clock.today())
-        return [
-            alternative.isoformat()
-            for alternative in engine.available_dates_after(region_id, day, ALTERNATIVES_COUNT)
-        ]
 
     def _no_setup(
         self, tx: StoreTransaction, session_id: str, region_id: str, day: dt.date, message: str

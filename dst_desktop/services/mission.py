@@ -5,18 +5,16 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from dst_desktop.domain.model import AuditEntry, Session
+from dst_desktop.domain.model import Session
 from dst_desktop.domain.permissions import Action
 from dst_desktop.domain.statuses import (
     COMPLETION_OUTCOMES,
     MISSION_TRANSITIONS,
     MissionAction,
 )
-from dst_desktop.services.booking import session_to_change, validation_failure
-from dst_desktop.services.clock import Clock
-from dst_desktop.services.permissions import Permissions, guarded
+from dst_desktop.services.booking import SessionWorkflow, session_to_change, validation_failure
+from dst_desktop.services.permissions import guarded
 from dst_desktop.services.results import Failure, MissionUpdated
-from dst_desktop.services.store import Store
 from dst_desktop.services.validation import (
     MAX_PARTICIPANTS,
     MAX_TEXT_LENGTH,
@@ -59,14 +57,8 @@ def _completion_details(details: object) -> Completion | None:
     )
 
 
-class MissionWorkflow:
+class MissionWorkflow(SessionWorkflow):
     """``Workflows.Mission``: schedule, start, complete or cancel a confirmed session."""
-
-    def __init__(self, store: Store, clock: Clock, actor: str) -> None:
-        self._store = store
-        self._clock = clock
-        self._actor = actor
-        self.permissions = Permissions(store)
 
     @guarded(Action.SCHEDULE_MISSION)
     def schedule_mission(self, session_id: object) -> MissionUpdated | Failure:
@@ -149,9 +141,7 @@ class MissionWorkflow:
                 details["outcome"] = outcome
             if reason is not None:
                 details["reason"] = reason
-            tx.add_audit(
-                AuditEntry(self._clock.now(), self._actor, action.value, checked_id, details)
-            )
+            self._audit(tx, action.value, checked_id, details)
             return MissionUpdated(updated, session.status)
 
     def _apply(
