@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import string
+from collections.abc import Mapping
 
 from dst_desktop.domain.errors import AllocationConflictError, ErrorCode, WriteConflictError
 from dst_desktop.domain.model import AuditEntry, Module, Session
@@ -167,6 +168,35 @@ def known_modules(tx: StoreTransaction, module_ids: tuple[str, ...], field: str)
     return modules
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class RequestedBooking:
+    """The fields of a booking request, each checked on its own (not yet against the
+    reference data): from ``createSessionBooking`` or from an event laptop's bundle."""
+
+    client_id: str
+    region_id: str
+    day: dt.date
+    module_ids: tuple[str, ...]
+    participants: int
+    offer_id: str | None
+    notes: str
+
+
+def parse_requested_booking(raw: Mapping[str, object], today: dt.date) -> RequestedBooking:
+    """The request's fields, or :class:`InvalidInputError` naming the first one wrong."""
+    client_id = parse_id(raw.get("clientId"), "clientId")
+    region_id = parse_id(raw.get("regionId"), "regionId")
+    day = parse_future_date(raw.get("date"), "date", today)
+    module_ids = parse_id_list(raw.get("moduleIds"), "moduleIds")
+    participants = parse_count(
+        raw.get("requestedParticipants"), "requestedParticipants", 1, MAX_PARTICIPANTS
+    )
+    offer_value = raw.get("offerId")
+    offer_id = None if offer_value is None else parse_id(offer_value, "offerId")
+    notes = parse_text(raw.get("notes"), "notes", required=False)
+    return RequestedBooking(client_id, region_id, day, module_ids, participants, offer_id, notes)
+
+
 def require_region(tx: StoreTransaction, region_id: str, field: str = "regionId") -> None:
     if tx.region(region_id) is None:
         hint = (
@@ -229,27 +259,19 @@ class BookingWorkflow(SessionWorkflow):
                     "data", f"the booking request must be an object, got {show(data)}"
                 )
             reject_unknown_fields(data, BOOKING_REQUEST_FIELDS, "the booking request")
-            client_id = parse_id(data.get("clientId"), "clientId")
-            region_id = parse_id(data.get("regionId"), "regionId")
-            day = parse_future_date(data.get("date"), "date", today)
-            module_ids = parse_id_list(data.get("moduleIds"), "moduleIds")
-            participants = parse_count(
-                data.get("requestedParticipants"), "requestedParticipants", 1, MAX_PARTICIPANTS
-            )
-            offer_id = data.get("offerId")
-            offer_id = None if offer_id is None else parse_id(offer_id, "offerId")
-            notes = parse_text(data.get("notes"), "notes", required=False)
+            request = parse_requested_booking(data, today)
         except InvalidInputError as error:
             return validation_failure(error)
 
         with self._store.writing() as tx:
             try:
-                if tx.client(client_id) is None:
+                if tx.client(request.client_id) is None:
                     raise InvalidInputError(
-                        "clientId", f"clientId {show(client_id)} is not a known client"
+                        "clientId", f"clientId {show(request.client_id)} is not a known client"
                     )
-                require_region(tx, region_id)
-                modules = known_modules(tx, module_ids, "moduleIds")
+                require_region(tx, request.region_id)
+                modules = known_modules(tx, request.module_ids, "moduleIds")
+                offer_id = request.offer_id
                 if offer_id is not None and offer_id not in {o.id for o in tx.offers()}:
                     raise InvalidInputError(
                         "offerId", f"offerId {show(offer_id)} is not a known offer"
@@ -257,23 +279,27 @@ class BookingWorkflow(SessionWorkflow):
             except InvalidInputError as error:
                 return validation_failure(error)
 
-            capacity = module_capacity(modules, participants)
+            capacity = module_capacity(modules, request.participants)
             if not capacity.is_valid:
                 return Failure(
                     ErrorCode.CAPACITY_EXCEEDED,
                     capacity.message,
                     {
                         "capacityMax": capacity.capacity_max,
-                        "requestedParticipants": participants,
+                        "requestedParticipants": request.participants,
                     },
                 )
 
-            availability = AvailabilityEngine(tx, today).day(region_id, day)
+            availability = AvailabilityEngine(tx, today).day(request.region_id, request.day)
             if not availability.is_available:
                 return Failure(
                     ErrorCode.NO_AVAILABILITY,
-                    no_setups_message(day, region_id),
-                    {"availableAlternatives": self._alternatives(tx, region_id, day)},
+                    no_setups_message(request.day, request.region_id),
+                    {
+                        "availableAlternatives": self._alternatives(
+                            tx, request.region_id, request.day
+                        )
+                    },
                 )
 
             event_database = tx.setting(EVENT_SNAPSHOT_SETTING) is not None
@@ -281,19 +307,19 @@ class BookingWorkflow(SessionWorkflow):
                 source = SOURCE_OFFLINE
             session = Session(
                 id=self._new_session_id(),
-                client_id=client_id,
-                region_id=region_id,
-                date=day,
-                module_ids=module_ids,
-                requested_participants=participants,
+                client_id=request.client_id,
+                region_id=request.region_id,
+                date=request.day,
+                module_ids=request.module_ids,
+                requested_participants=request.participants,
                 capacity_max=capacity.capacity_max,
                 status=SessionStatus.PENDING_CONFIRMATION,
                 booking_source=source
                 if source == SOURCE_OFFLINE
                 else (SOURCE_EVENT if event_database else source),
                 created_at=self._clock.now(),
-                offer_id=offer_id,
-                notes=notes,
+                offer_id=request.offer_id,
+                notes=request.notes,
                 source_device=(self._device or device_name()) if event_database else None,
             )
             tx.add_session(session)

@@ -47,6 +47,7 @@ from dst_desktop.services.booking import (
     SOURCE_OFFLINE,
     TAKEN_AWAY_SOURCES,
     device_name,
+    parse_requested_booking,
 )
 from dst_desktop.services.clock import Clock
 from dst_desktop.services.input_files import (
@@ -66,7 +67,6 @@ from dst_desktop.services.validation import (
     InvalidInputError,
     parse_count,
     parse_date,
-    parse_future_date,
     parse_id,
     parse_id_list,
     parse_text,
@@ -962,16 +962,9 @@ def _event_booking(
             "status",
             f"status is {show(status)}; only pending bookings travel from events",
         )
-    client_id = parse_id(raw.get("clientId"), "clientId")
-    region_id = parse_id(raw.get("regionId"), "regionId")
-    day = parse_future_date(raw.get("date"), "date", today)
-    module_ids = parse_id_list(raw.get("moduleIds"), "moduleIds")
-    participants = parse_count(
-        raw.get("requestedParticipants"), "requestedParticipants", 1, MAX_PARTICIPANTS
-    )
-    offer_value = raw.get("offerId")
-    offer_id = None if offer_value is None else parse_id(offer_value, "offerId")
-    notes = parse_text(raw.get("notes"), "notes", required=False)
+    request = parse_requested_booking(raw, today)
+    client_id, region_id, offer_id = request.client_id, request.region_id, request.offer_id
+    module_ids, participants = request.module_ids, request.participants
     created_at = parse_timestamp(raw.get("createdAt"), "createdAt")
     source_device = parse_text(
         raw.get("sourceDevice"), "sourceDevice", required=False, limit=MAX_NAME_LENGTH
@@ -992,7 +985,7 @@ def _event_booking(
         id=session_id,
         client_id=client_id,
         region_id=region_id,
-        date=day,
+        date=request.day,
         module_ids=module_ids,
         requested_participants=participants,
         capacity_max=capacity.capacity_max,
@@ -1002,6 +995,6 @@ def _event_booking(
         else SOURCE_EVENT,
         created_at=created_at,
         offer_id=offer_id,
-        notes=notes,
+        notes=request.notes,
         source_device=source_device or None,
     )
