@@ -9,6 +9,8 @@ skipped with the reason, except under ``CI=true``, where that is a failure (SPEC
 from __future__ import annotations
 
 import datetime as dt
+import io
+import json
 import os
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -136,6 +138,28 @@ class DatabaseReader:
 
     def close(self) -> None:
         self._connection.close()
+
+
+def run_cli(url: str, *args: str) -> tuple[int, str, str]:
+    """``dst-desktop --database URL --today TODAY ARGS…`` in this process: the exit status,
+    standard output and standard error."""
+    from dst_desktop.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    code = main(["--database", url, "--today", TODAY.isoformat(), *args], out, err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def generated_data(url: str, tmp_path: Path, sessions: int) -> str:
+    """The sample reference data and ``sessions`` generated sessions (a tenth pending)."""
+    reference = tmp_path / "reference.json"
+    reference.write_text(json.dumps(sample_reference()), encoding="utf-8")
+    assert run_cli(url, "import-reference", str(reference))[0] == 0
+    code, _, err = run_cli(
+        url, "generate-data", "--sessions", str(sessions), "--pending", str(sessions // 10)
+    )
+    assert code == 0, err
+    return url
 
 
 def database_file(url: str) -> Path:

@@ -4,7 +4,6 @@ the file to themselves."""
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import stat
@@ -14,17 +13,10 @@ import pytest
 
 from dst_desktop import paths
 from dst_desktop.api import open_workflows
-from dst_desktop.cli import main
 from dst_desktop.domain.permissions import FILE_OWNER, Action
 from dst_desktop.persistence.store import PeeweeStore
 from dst_desktop.services.workflows import Workflows
-from tests.conftest import TODAY, DatabaseReader, booking_request, database_dump
-
-
-def run(url: str, *args: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(["--database", url, "--today", TODAY.isoformat(), *args], out, err)
-    return code, out.getvalue(), err.getvalue()
+from tests.conftest import TODAY, DatabaseReader, booking_request, database_dump, run_cli
 
 
 def made_booking(workflows: Workflows) -> str:
@@ -60,7 +52,7 @@ def test_the_audit_command_lists_every_entry_as_json(
 ) -> None:
     session_id = made_booking(workflows)
 
-    code, out, err = run(database_url, "audit", "--json")
+    code, out, err = run_cli(database_url, "audit", "--json")
 
     assert (code, err) == (0, "")
     entries = json.loads(out)["entries"]
@@ -81,7 +73,7 @@ def test_the_audit_command_filters(workflows: Workflows, database_url: str) -> N
     made_booking(workflows)
 
     def listed(*filters: str) -> list[tuple[str, str | None]]:
-        code, out, _ = run(database_url, "audit", "--json", *filters)
+        code, out, _ = run_cli(database_url, "audit", "--json", *filters)
         assert code == 0
         return [(e["action"], e["sessionId"]) for e in json.loads(out)["entries"]]
 
@@ -98,12 +90,14 @@ def test_the_audit_command_filters(workflows: Workflows, database_url: str) -> N
 
 def test_the_audit_command_as_text(workflows: Workflows, database_url: str) -> None:
     session_id = made_booking(workflows)
-    code, out, _ = run(database_url, "audit", "--session", session_id)
+    code, out, _ = run_cli(database_url, "audit", "--session", session_id)
     assert code == 0
     lines = out.splitlines()
     assert len(lines) == 2
     assert lines[1].split()[1:4] == [workflows.actor, "confirm", session_id]
-    assert run(database_url, "audit", "--session", "sess_none")[1] == "No audit entries match.\n"
+    assert (
+        run_cli(database_url, "audit", "--session", "sess_none")[1] == "No audit entries match.\n"
+    )
 
 
 @pytest.mark.parametrize(
@@ -119,7 +113,7 @@ def test_the_audit_command_as_text(workflows: Workflows, database_url: str) -> N
 def test_bad_audit_filters_are_usage_errors(
     database_url: str, args: list[str], message: str
 ) -> None:
-    code, out, err = run(database_url, "audit", *args)
+    code, out, err = run_cli(database_url, "audit", *args)
     assert (code, out) == (2, "")
     assert message in err
 
@@ -146,7 +140,7 @@ def test_on_a_file_the_actor_is_the_one_given_and_checked(tmp_path: Path) -> Non
         (" anne", "--actor: an actor name cannot begin or end with spaces"),
         ("", "--actor: an actor name cannot be empty"),
     ):
-        code, out, err = run(url, "--actor", actor, "audit")
+        code, out, err = run_cli(url, "--actor", actor, "audit")
         assert (code, out) == (2, "")
         assert err.startswith(f"dst-desktop: usage error: {message}")
 
@@ -166,7 +160,7 @@ def test_a_file_refuses_an_actor_name_written_around_the_program(tmp_path: Path)
 
 
 def test_a_file_has_no_users_to_manage(tmp_path: Path) -> None:
-    code, out, err = run(f"sqlite:///{tmp_path / 'own.db'}", "users", "list")
+    code, out, err = run_cli(f"sqlite:///{tmp_path / 'own.db'}", "users", "list")
     assert (code, out) == (1, "")
     assert "is a database file: it has no logins, and its owner may do everything" in err
 

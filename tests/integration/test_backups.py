@@ -5,7 +5,6 @@ what it replaces, and the daily backups keep the last seven days."""
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
 import os
 import sqlite3
@@ -16,32 +15,21 @@ from pathlib import Path
 
 import pytest
 
-from dst_desktop.cli import main
 from dst_desktop.domain.errors import DamagedDatabaseError, StorageError
 from dst_desktop.persistence.backup import DailyBackups, backup_database, restore_database
 from dst_desktop.persistence.store import PeeweeStore
 from dst_desktop.services.clock import BusinessDateClock
 from dst_desktop.services.workflows import Workflows
-from tests.conftest import TODAY, booking_request, database_dump, query_rows, sample_reference
+from tests.conftest import (
+    TODAY,
+    booking_request,
+    database_dump,
+    generated_data,
+    query_rows,
+    run_cli,
+)
 
 NOW = dt.datetime(2025, 2, 20, 9, 30)
-
-
-def run(url: str, *args: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(["--database", url, "--today", TODAY.isoformat(), *args], out, err)
-    return code, out.getvalue(), err.getvalue()
-
-
-def filled(url: str, tmp_path: Path, sessions: int = 200) -> str:
-    reference = tmp_path / "reference.json"
-    reference.write_text(json.dumps(sample_reference()), encoding="utf-8")
-    assert run(url, "import-reference", str(reference))[0] == 0
-    code, _, err = run(
-        url, "generate-data", "--sessions", str(sessions), "--pending", str(sessions // 10)
-    )
-    assert code == 0, err
-    return url
 
 
 def session_ids(target: str | Path) -> set[object]:
@@ -60,30 +48,30 @@ def book(url: str) -> str:
 
 
 def test_a_backup_is_a_private_checked_copy(database_url: str, tmp_path: Path) -> None:
-    filled(database_url, tmp_path)
+    generated_data(database_url, tmp_path, 200)
     target = tmp_path / "backup.db"
 
-    code, out, err = run(database_url, "backup", str(target))
+    code, out, err = run_cli(database_url, "backup", str(target))
 
     assert (code, err) == (0, "")
     assert "200 session(s)" in out and "checked sound" in out
     assert session_ids(target) == session_ids(database_url)
     if os.name == "posix":
         assert stat.S_IMODE(target.stat().st_mode) == 0o600
-    assert run(f"sqlite:///{target}", "check")[0] == 0
+    assert run_cli(f"sqlite:///{target}", "check")[0] == 0
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
 
 
 def test_an_existing_backup_file_is_replaced_only_with_force(
     database_url: str, tmp_path: Path
 ) -> None:
-    filled(database_url, tmp_path)
+    generated_data(database_url, tmp_path, 200)
     target = tmp_path / "backup.db"
     target.write_bytes(b"last week's backup")
 
-    refused = run(database_url, "backup", str(target))
+    refused = run_cli(database_url, "backup", str(target))
     kept = target.read_bytes()
-    forced = run(database_url, "backup", str(target), "--force")
+    forced = run_cli(database_url, "backup", str(target), "--force")
 
     assert refused[0] == 1 and "already exists (use --force to replace it)" in refused[2]
     assert kept == b"last week's backup"
@@ -94,13 +82,13 @@ def test_an_existing_backup_file_is_replaced_only_with_force(
 def test_a_backup_is_never_written_over_the_database_itself(tmp_path: Path) -> None:
     database = tmp_path / "office.db"
     url = f"sqlite:///{database}"
-    filled(url, tmp_path)
+    generated_data(url, tmp_path, 200)
     before = database_dump(url)
     inode = database.stat().st_ino
     (tmp_path / "office.db-wal").touch()  # the journal of the database, open or not
 
     for target in ("office.db", "./office.db", "office.db-wal", "office.db-shm"):
-        code, out, err = run(url, "backup", str(tmp_path / target), "--force")
+        code, out, err = run_cli(url, "backup", str(tmp_path / target), "--force")
         assert (code, out) == (1, ""), target
         assert "is the database itself (or one of its journal files)" in err
         assert "internal error" not in err
@@ -112,7 +100,7 @@ def test_a_backup_is_never_written_over_the_database_itself(tmp_path: Path) -> N
 
 @pytest.mark.slow
 def test_a_backup_taken_while_a_colleague_books_is_consistent(tmp_path: Path) -> None:
-    url = filled(f"sqlite:///{tmp_path / 'office.db'}", tmp_path, sessions=3000)
+    url = generated_data(f"sqlite:///{tmp_path / 'office.db'}", tmp_path, sessions=3000)
     loop = (
         "import datetime, json, sys\n"
         "from dst_desktop.api import open_workflows\n"
@@ -153,7 +141,7 @@ def test_a_backup_taken_while_a_colleague_books_is_consistent(tmp_path: Path) ->
 
 
 def test_a_damaged_database_is_not_backed_up(tmp_path: Path) -> None:
-    url = filled(f"sqlite:///{tmp_path / 'office.db'}", tmp_path)
+    url = generated_data(f"sqlite:///{tmp_path / 'office.db'}", tmp_path, 200)
     connection = sqlite3.connect(tmp_path / "office.db")
     connection.execute("PRAGMA writable_schema = ON")
     connection.execute(
@@ -162,7 +150,7 @@ def test_a_damaged_database_is_not_backed_up(tmp_path: Path) -> None:
     connection.commit()
     connection.close()
 
-    code, _, err = run(url, "backup", str(tmp_path / "backup.db"))
+    code, _, err = run_cli(url, "backup", str(tmp_path / "backup.db"))
 
     assert code == 1
     assert "is damaged" in err and "no backup was written" in err
@@ -170,7 +158,7 @@ def test_a_damaged_database_is_not_backed_up(tmp_path: Path) -> None:
 
 
 def test_a_team_database_is_backed_up_into_a_sqlite_file(database_url: str, tmp_path: Path) -> None:
-    filled(database_url, tmp_path, sessions=50)
+    generated_data(database_url, tmp_path, sessions=50)
 
     made = backup_database(database_url, tmp_path / "team.db")
 
@@ -182,7 +170,7 @@ def test_a_team_database_is_backed_up_into_a_sqlite_file(database_url: str, tmp_
 
 
 def test_restore_brings_the_backup_back_and_keeps_what_it_replaced(tmp_path: Path) -> None:
-    url = filled(f"sqlite:///{tmp_path / 'office.db'}", tmp_path)
+    url = generated_data(f"sqlite:///{tmp_path / 'office.db'}", tmp_path, 200)
     backup_database(url, tmp_path / "monday.db")
     backed_up = session_ids(tmp_path / "monday.db")
     open_window = PeeweeStore.open(url)  # a colleague's window, open all along
@@ -208,11 +196,11 @@ def test_restore_from_the_command_line_keeps_the_replaced_data_in_the_data_folde
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    url = filled(f"sqlite:///{tmp_path / 'office.db'}", tmp_path)
+    url = generated_data(f"sqlite:///{tmp_path / 'office.db'}", tmp_path, 200)
     backup_database(url, tmp_path / "monday.db")
     book(url)
 
-    code, out, err = run(url, "restore", str(tmp_path / "monday.db"))
+    code, out, err = run_cli(url, "restore", str(tmp_path / "monday.db"))
 
     assert (code, err) == (0, "")
     assert "now holds the backup" in out
@@ -250,7 +238,7 @@ def damage(path: Path) -> None:
 def test_a_backup_that_cannot_be_restored_changes_nothing(
     tmp_path: Path, make: object, message: str
 ) -> None:
-    url = filled(f"sqlite:///{tmp_path / 'office.db'}", tmp_path)
+    url = generated_data(f"sqlite:///{tmp_path / 'office.db'}", tmp_path, 200)
     backup = tmp_path / "bad.db"
     backup_database(url, backup)
     backup.unlink()
@@ -276,28 +264,28 @@ def test_a_backup_that_cannot_be_restored_changes_nothing(
     ],
 )
 def test_restore_refuses_what_is_no_backup_file(tmp_path: Path, source: str, message: str) -> None:
-    url = filled(f"sqlite:///{tmp_path / 'office.db'}", tmp_path, sessions=10)
+    url = generated_data(f"sqlite:///{tmp_path / 'office.db'}", tmp_path, sessions=10)
     path = Path(source) if source.startswith("/") else tmp_path / source
     if source.startswith("/") and not path.exists():
         pytest.skip(f"no {source} here")
 
-    code, _, err = run(url, "restore", str(path))
+    code, _, err = run_cli(url, "restore", str(path))
 
     assert code == 1 and message in err
 
 
 @pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
 def test_a_team_database_is_not_restored_from_a_file(database_url: str, tmp_path: Path) -> None:
-    filled(database_url, tmp_path, sessions=10)
+    generated_data(database_url, tmp_path, sessions=10)
     backup_database(database_url, tmp_path / "team.db")
 
-    code, _, err = run(database_url, "restore", str(tmp_path / "team.db"))
+    code, _, err = run_cli(database_url, "restore", str(tmp_path / "team.db"))
 
     assert code == 1 and "pg_restore" in err
 
 
 def test_a_damaged_database_is_restored_and_kept_for_rescue(tmp_path: Path) -> None:
-    url = filled(f"sqlite:///{tmp_path / 'office.db'}", tmp_path)
+    url = generated_data(f"sqlite:///{tmp_path / 'office.db'}", tmp_path, 200)
     backup_database(url, tmp_path / "monday.db")
     damage(tmp_path / "office.db")
 
@@ -305,13 +293,13 @@ def test_a_damaged_database_is_restored_and_kept_for_rescue(tmp_path: Path) -> N
         url, tmp_path / "monday.db", keep_current_in=tmp_path / "kept", actor="ann", now=NOW
     )
 
-    assert run(url, "check")[0] == 0
+    assert run_cli(url, "check")[0] == 0
     assert restored.kept_as is not None and restored.kept_as.stat().st_size > 0
     assert session_ids(tmp_path / "office.db") == session_ids(tmp_path / "monday.db")
 
 
 def test_an_older_backup_is_upgraded_when_restored(tmp_path: Path) -> None:
-    url = filled(f"sqlite:///{tmp_path / 'office.db'}", tmp_path, sessions=20)
+    url = generated_data(f"sqlite:///{tmp_path / 'office.db'}", tmp_path, sessions=20)
     backup_database(url, tmp_path / "old.db")
     old = sqlite3.connect(tmp_path / "old.db")
     old.execute('DROP TABLE "snapshot_key"')
@@ -325,14 +313,14 @@ def test_an_older_backup_is_upgraded_when_restored(tmp_path: Path) -> None:
         row[0] for row in query_rows(tmp_path / "office.db", "SELECT name FROM sqlite_master")
     }
     assert "snapshot_key" in tables
-    assert run(url, "export-snapshot", str(tmp_path / "s.json"))[0] == 0
+    assert run_cli(url, "export-snapshot", str(tmp_path / "s.json"))[0] == 0
 
 
 # -- daily backups ---------------------------------------------------------------------------
 
 
 def test_one_backup_a_day_and_the_last_seven_kept(tmp_path: Path) -> None:
-    url = filled(f"sqlite:///{tmp_path / 'office.db'}", tmp_path, sessions=10)
+    url = generated_data(f"sqlite:///{tmp_path / 'office.db'}", tmp_path, sessions=10)
     daily = DailyBackups(url, tmp_path / "backups")
 
     made = [daily.make_if_due(TODAY + dt.timedelta(days=n)) for n in range(9)]
@@ -352,8 +340,8 @@ def test_one_backup_a_day_and_the_last_seven_kept(tmp_path: Path) -> None:
 def test_two_databases_of_one_name_keep_separate_backups(tmp_path: Path) -> None:
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
-    first = filled(f"sqlite:///{tmp_path / 'a' / 'bookings.db'}", tmp_path, sessions=10)
-    second = filled(f"sqlite:///{tmp_path / 'b' / 'bookings.db'}", tmp_path, sessions=20)
+    first = generated_data(f"sqlite:///{tmp_path / 'a' / 'bookings.db'}", tmp_path, sessions=10)
+    second = generated_data(f"sqlite:///{tmp_path / 'b' / 'bookings.db'}", tmp_path, sessions=20)
     one = DailyBackups(first, tmp_path / "backups")
     other = DailyBackups(second, tmp_path / "backups")
 
@@ -365,7 +353,7 @@ def test_two_databases_of_one_name_keep_separate_backups(tmp_path: Path) -> None
 
 
 def test_a_damaged_database_makes_no_daily_backup(tmp_path: Path) -> None:
-    url = filled(f"sqlite:///{tmp_path / 'office.db'}", tmp_path, sessions=10)
+    url = generated_data(f"sqlite:///{tmp_path / 'office.db'}", tmp_path, sessions=10)
     daily = DailyBackups(url, tmp_path / "backups")
     daily.make_if_due(TODAY)
     damage(tmp_path / "office.db")

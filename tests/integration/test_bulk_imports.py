@@ -4,7 +4,6 @@ files are bounded, pipes and devices refused, a byte order mark accepted."""
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import subprocess
@@ -17,14 +16,13 @@ from pathlib import Path
 
 import pytest
 
-from dst_desktop.cli import main
 from dst_desktop.domain.permissions import Access
 from dst_desktop.persistence.store import PeeweeStore, PeeweeTransaction
 from dst_desktop.services.clock import BusinessDateClock
 from dst_desktop.services.input_files import MAX_REFERENCE_FILE_BYTES
 from dst_desktop.services.reference import MAX_REFERENCE_ENTRIES, ReferenceData
 from dst_desktop.services.workflows import Workflows
-from tests.conftest import TODAY, database_dump, sample_reference
+from tests.conftest import TODAY, database_dump, run_cli, sample_reference
 
 
 def many_entries(clients: int, *, prefix: str = "client") -> dict[str, object]:
@@ -151,17 +149,11 @@ def test_too_many_entries_are_refused_before_anything_is_written(
 # -- the file itself ------------------------------------------------------------------------
 
 
-def run(url: str, *args: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(["--database", url, "--today", TODAY.isoformat(), *args], out, err)
-    return code, out.getvalue(), err.getvalue()
-
-
 def test_a_byte_order_mark_is_accepted(database_url: str, tmp_path: Path) -> None:
     file = tmp_path / "reference.json"
     file.write_text("\ufeff" + json.dumps(sample_reference()), encoding="utf-8")
 
-    code, out, err = run(database_url, "import-reference", str(file))
+    code, out, err = run_cli(database_url, "import-reference", str(file))
 
     assert (code, err) == (0, "")
     assert "Reference data imported" in out
@@ -175,7 +167,7 @@ def test_a_named_pipe_is_refused_without_waiting_for_a_writer(
     pipe = tmp_path / "reference.json"
     os.mkfifo(pipe)
 
-    code, _, err = run(database_url, "import-reference", str(pipe))
+    code, _, err = run_cli(database_url, "import-reference", str(pipe))
 
     assert code == 1
     assert "is not a regular file" in err
@@ -185,7 +177,7 @@ def test_a_device_is_refused_before_it_is_read(database_url: str) -> None:
     if not Path("/dev/zero").exists():
         pytest.skip("no /dev/zero on this platform")
 
-    code, _, err = run(database_url, "import-reference", "/dev/zero")
+    code, _, err = run_cli(database_url, "import-reference", "/dev/zero")
 
     assert code == 1
     assert "/dev/zero is not a regular file" in err
@@ -198,7 +190,7 @@ def test_a_file_larger_than_any_reference_file_is_refused(
     with huge.open("wb") as stream:  # sparse: no disk space used
         stream.truncate(MAX_REFERENCE_FILE_BYTES + 1)
 
-    code, _, err = run(database_url, "import-reference", str(huge))
+    code, _, err = run_cli(database_url, "import-reference", str(huge))
 
     assert code == 1
     assert f"is larger than {MAX_REFERENCE_FILE_BYTES // (1024 * 1024)} MB" in err

@@ -4,7 +4,6 @@ do, and a write that cannot happen says why and changes nothing."""
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import random
@@ -16,8 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from dst_desktop.cli import main
-from tests.conftest import TODAY, DatabaseReader, database_dump, sample_reference
+from tests.conftest import (
+    DatabaseReader,
+    database_dump,
+    generated_data,
+    run_cli,
+)
 
 BOOKING = json.dumps(
     {
@@ -30,28 +33,11 @@ BOOKING = json.dumps(
 )
 
 
-def run(url: str, *args: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(["--database", url, "--today", TODAY.isoformat(), *args], out, err)
-    return code, out.getvalue(), err.getvalue()
-
-
-def filled(url: str, tmp_path: Path, sessions: int = 300) -> str:
-    reference = tmp_path / "reference.json"
-    reference.write_text(json.dumps(sample_reference()), encoding="utf-8")
-    assert run(url, "import-reference", str(reference))[0] == 0
-    code, _, err = run(
-        url, "generate-data", "--sessions", str(sessions), "--pending", str(sessions // 10)
-    )
-    assert code == 0, err
-    return url
-
-
 @pytest.fixture
 def real_file(tmp_path: Path) -> Path:
     """A SQLite database with bookings, its write-ahead log folded into the file."""
     path = tmp_path / "office.db"
-    filled(f"sqlite:///{path}", tmp_path)
+    generated_data(f"sqlite:///{path}", tmp_path, 300)
     connection = sqlite3.connect(path)
     connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     connection.close()
@@ -73,10 +59,10 @@ def integrity_fails(path: Path) -> bool:
 
 
 def test_a_sound_database_checks_sound(database_url: str, tmp_path: Path) -> None:
-    filled(database_url, tmp_path)
+    generated_data(database_url, tmp_path, 300)
 
-    code, out, err = run(database_url, "check")
-    json_code, json_out, _ = run(database_url, "check", "--json")
+    code, out, err = run_cli(database_url, "check")
+    json_code, json_out, _ = run_cli(database_url, "check", "--json")
 
     assert (code, err) == (0, "")
     assert "is sound" in out and "the booking rules hold (300 session(s))" in out
@@ -89,7 +75,7 @@ def test_check_finds_broken_booking_rules_on_either_backend(
 ) -> None:
     """What the unique indexes and constraints prevent, written by a program that dropped
     them: the check finds it all the same."""
-    filled(database_url, tmp_path)
+    generated_data(database_url, tmp_path, 300)
     reader = DatabaseReader(database_url)
     try:
         reader.execute('DROP INDEX "session_setup_held_once_per_day"')
@@ -107,7 +93,7 @@ def test_check_finds_broken_booking_rules_on_either_backend(
     finally:
         reader.close()
 
-    code, out, _ = run(database_url, "check", "--json")
+    code, out, _ = run_cli(database_url, "check", "--json")
 
     assert code == 1
     problems = json.loads(out)["problems"]
@@ -146,9 +132,9 @@ def test_check_and_init_report_damaged_copies_of_a_real_database(
     assert len(copies) == 8
     for path in copies:
         url = f"sqlite:///{path}"
-        check = run(url, "check")
-        init = run(url, "init")
-        call = run(url, "call", "getSuggestedDates", "occitanie", "3")
+        check = run_cli(url, "check")
+        init = run_cli(url, "init")
+        call = run_cli(url, "call", "getSuggestedDates", "occitanie", "3")
 
         assert check[0] == 1, (path, check)
         assert "is damaged" in check[1] + check[2]
@@ -187,9 +173,9 @@ def test_data_that_does_not_read_back_says_the_file_is_damaged(
     reader.close()
 
     outcomes = [
-        run(url, "call", "getSuggestedDates", "occitanie", "3"),
-        run(url, "call", "getBookingStatus", first),
-        run(url, "export-sessions", str(real_file.with_suffix(".csv"))),
+        run_cli(url, "call", "getSuggestedDates", "occitanie", "3"),
+        run_cli(url, "call", "getBookingStatus", first),
+        run_cli(url, "export-sessions", str(real_file.with_suffix(".csv"))),
     ]
 
     damaged = [err for code, _, err in outcomes if code == 1 and "is damaged" in err]
@@ -215,9 +201,9 @@ def test_a_schema_whose_damaged_bytes_sqlite_quotes_says_the_file_is_damaged(
     url = f"sqlite:///{real_file}"
 
     outcomes = [
-        run(url, "check"),
-        run(url, "init"),
-        run(url, "call", "getSuggestedDates", "occitanie", "3"),
+        run_cli(url, "check"),
+        run_cli(url, "init"),
+        run_cli(url, "call", "getSuggestedDates", "occitanie", "3"),
     ]
 
     for code, _, err in outcomes:
@@ -231,7 +217,7 @@ def test_a_file_that_is_not_a_database_is_explained(tmp_path: Path) -> None:
     path = tmp_path / "notes.db"
     path.write_text("shopping list\n" * 500)
 
-    code, _, err = run(f"sqlite:///{path}", "init")
+    code, _, err = run_cli(f"sqlite:///{path}", "init")
 
     assert code == 1
     assert "it is not a DST Desktop database, or it is damaged" in err
@@ -274,7 +260,7 @@ def fill(folder: Path, leave_kib: int = 0) -> None:
 
 def test_a_full_disk_is_said_plainly_and_changes_nothing(small_disk: Path, tmp_path: Path) -> None:
     url = f"sqlite:///{small_disk / 'bookings.db'}"
-    filled(url, tmp_path, sessions=50)
+    generated_data(url, tmp_path, sessions=50)
     big = tmp_path / "big.json"
     big.write_text(
         json.dumps(
@@ -290,10 +276,10 @@ def test_a_full_disk_is_said_plainly_and_changes_nothing(small_disk: Path, tmp_p
     before = database_dump(small_disk / "bookings.db")
     fill(small_disk, leave_kib=200)
 
-    imported = run(url, "import-reference", str(big))
+    imported = run_cli(url, "import-reference", str(big))
     fill(small_disk)
-    exported = run(url, "export-sessions", str(small_disk / "sessions.csv"))
-    booked = run(url, "call", "createSessionBooking", BOOKING)
+    exported = run_cli(url, "export-sessions", str(small_disk / "sessions.csv"))
+    booked = run_cli(url, "call", "createSessionBooking", BOOKING)
 
     assert imported[0] == 1 and "is full; nothing was changed" in imported[2], imported
     # Reading may already fail on the full disk (SQLite grows its shared memory file).
@@ -329,13 +315,13 @@ def test_init_never_says_ready_in_a_read_only_folder(
     read_only: tuple[Path, Path], tmp_path: Path
 ) -> None:
     writable, seen = read_only
-    filled(f"sqlite:///{writable / 'bookings.db'}", tmp_path, sessions=10)
+    generated_data(f"sqlite:///{writable / 'bookings.db'}", tmp_path, sessions=10)
     for leftover in ("bookings.db-wal", "bookings.db-shm"):
         (writable / leftover).unlink(missing_ok=True)
 
-    existing = run(f"sqlite:///{seen / 'bookings.db'}", "init")
-    new = run(f"sqlite:///{seen / 'new.db'}", "init")
-    booked = run(f"sqlite:///{seen / 'bookings.db'}", "call", "createSessionBooking", BOOKING)
+    existing = run_cli(f"sqlite:///{seen / 'bookings.db'}", "init")
+    new = run_cli(f"sqlite:///{seen / 'new.db'}", "init")
+    booked = run_cli(f"sqlite:///{seen / 'bookings.db'}", "call", "createSessionBooking", BOOKING)
 
     assert existing[0] == 1 and "Database ready" not in existing[1]
     assert f"its folder {seen} is read-only" in existing[2]
@@ -348,7 +334,7 @@ def test_init_never_says_ready_on_a_read_only_file(tmp_path: Path) -> None:
     if os.name != "posix" or os.geteuid() != 0 or shutil.which("mount") is None:
         pytest.skip("a read-only file for root needs a read-only mount: run as root")
     path = tmp_path / "bookings.db"
-    filled(f"sqlite:///{path}", tmp_path, sessions=10)
+    generated_data(f"sqlite:///{path}", tmp_path, sessions=10)
     before = database_dump(path)
     try:
         mount("--bind", str(path), str(path))
@@ -356,9 +342,9 @@ def test_init_never_says_ready_on_a_read_only_file(tmp_path: Path) -> None:
         pytest.skip(f"cannot mount here ({error})")
     try:
         mount("-o", "remount,ro,bind", str(path))
-        init = run(f"sqlite:///{path}", "init")
-        booked = run(f"sqlite:///{path}", "call", "createSessionBooking", BOOKING)
-        read = run(f"sqlite:///{path}", "call", "getSuggestedDates", "occitanie", "1")
+        init = run_cli(f"sqlite:///{path}", "init")
+        booked = run_cli(f"sqlite:///{path}", "call", "createSessionBooking", BOOKING)
+        read = run_cli(f"sqlite:///{path}", "call", "getSuggestedDates", "occitanie", "1")
     finally:
         subprocess.run(["umount", "-l", str(path)], check=False, timeout=30)
 

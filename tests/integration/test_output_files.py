@@ -5,7 +5,6 @@ owner only, in a private data folder."""
 
 from __future__ import annotations
 
-import io
 import logging
 import os
 import shutil
@@ -16,20 +15,13 @@ from pathlib import Path
 
 import pytest
 
-from dst_desktop.cli import main
 from dst_desktop.exports.files import OutputFileError, OutputProblem, write_output
 from dst_desktop.services.exchange import BundleError
 from dst_desktop.services.workflows import Workflows
-from tests.conftest import TODAY, database_dump, database_file
+from tests.conftest import database_dump, database_file, run_cli
 from tests.integration.printing_support import confirmed_booking
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
-
-
-def run(url: str, *args: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(["--database", url, "--today", TODAY.isoformat(), *args], out, err)
-    return code, out.getvalue(), err.getvalue()
 
 
 def mode(path: Path) -> int:
@@ -75,9 +67,9 @@ def test_an_existing_file_is_kept_unless_forced_and_never_widened(
     target.chmod(0o600)
     args = commands(session_id, target)[command]
 
-    refused = run(url, *args)
+    refused = run_cli(url, *args)
     kept = target.read_bytes()
-    forced = run(url, *args, "--force")
+    forced = run_cli(url, *args, "--force")
 
     assert refused[0] == 1 and "already exists (use --force to replace it)" in refused[2]
     assert kept == b"kept"
@@ -96,7 +88,7 @@ def test_a_new_output_file_is_readable_by_its_owner_only(
     workflows, url = office
     target = tmp_path / f"new{SUFFIXES[command]}"
 
-    code, _, err = run(url, *commands(confirmed_booking(workflows), target)[command])
+    code, _, err = run_cli(url, *commands(confirmed_booking(workflows), target)[command])
 
     assert (code, err) == (0, "")
     assert mode(target) == 0o600
@@ -112,7 +104,7 @@ def test_a_file_name_too_long_for_the_system_is_a_plain_refusal(
     folder.mkdir()
     target = folder / f"{'a' * 300}{SUFFIXES[command]}"
 
-    code, out, err = run(url, *commands(confirmed_booking(workflows), target)[command])
+    code, out, err = run_cli(url, *commands(confirmed_booking(workflows), target)[command])
 
     assert (code, out) == (1, "")
     assert "internal error" not in err
@@ -133,7 +125,7 @@ def test_an_output_file_named_as_the_database_never_replaces_it(
     # the command does not take (the suffix check must not be the only guard).
     args = commands(session_id, database)[command]
 
-    code, out, err = run(url, *args, "--force")
+    code, out, err = run_cli(url, *args, "--force")
 
     assert (code, out) == (1, "")
     assert "is the database itself (or one of its journal files)" in err
@@ -146,15 +138,15 @@ def test_event_bookings_are_written_private_and_never_over_a_file(tmp_path: Path
     office = f"sqlite:///{tmp_path / 'office.db'}"
     laptop = f"sqlite:///{tmp_path / 'laptop.db'}"
     reference = Path(__file__).parents[2] / "resources" / "demo" / "reference.json"
-    assert run(office, "import-reference", str(reference))[0] == 0
-    assert run(office, "export-snapshot", str(tmp_path / "snapshot.json"))[0] == 0
-    assert run(laptop, "import-snapshot", str(tmp_path / "snapshot.json"))[0] == 0
+    assert run_cli(office, "import-reference", str(reference))[0] == 0
+    assert run_cli(office, "export-snapshot", str(tmp_path / "snapshot.json"))[0] == 0
+    assert run_cli(laptop, "import-snapshot", str(tmp_path / "snapshot.json"))[0] == 0
     target = tmp_path / "bookings.json"
     target.write_text("yesterday")
     target.chmod(0o640)
 
-    refused = run(laptop, "export-bookings", str(target))
-    forced = run(laptop, "export-bookings", str(target), "--force")
+    refused = run_cli(laptop, "export-bookings", str(target))
+    forced = run_cli(laptop, "export-bookings", str(target), "--force")
 
     assert refused[0] == 1 and "already exists" in refused[2]
     assert forced[0] == 0
@@ -179,7 +171,7 @@ def test_a_replaced_file_keeps_its_own_permissions(tmp_path: Path) -> None:
 def test_a_new_database_and_its_journal_files_are_private(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'bookings.db'}"
 
-    code, _, _ = run(url, "init")
+    code, _, _ = run_cli(url, "init")
 
     assert code == 0
     created = sorted(tmp_path.glob("bookings.db*"))
